@@ -1,0 +1,41 @@
+//! `check` on posts of the sizes DESIGN.md §8 budgets: a 280-character X post, a 2,000-character
+//! Facebook post, and the longest Facebook post (63,206 characters); plus `Checker::new`.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use second_opinion::{Checker, Config};
+
+/// A realistic mix: clinical chatter, a brand, an identifier, a handle and a declaration.
+const PARAGRAPH: &str =
+    "Busy on call last night 😴 Saw a 34-year-old teacher from Keswick in resus. \
+Pt NHS no 943 476 5919, call 07700 900614. Honestly Mounjaro is a game changer @NovoNordiskUK. \
+Disclosure: speaker fees from Lilly. Remember to #MakeEveryContactCount and stay hydrated! ";
+
+fn post_of(chars: usize) -> String {
+    let mut text = String::new();
+    while text.chars().count() < chars {
+        text.push_str(PARAGRAPH);
+    }
+    text.chars().take(chars).collect()
+}
+
+fn bench_check(c: &mut Criterion) {
+    let checker = Checker::new(Config::default());
+    let mut group = c.benchmark_group("check");
+    for chars in [280, 2_000, 63_206] {
+        let text = post_of(chars);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(chars), &text, |b, text| {
+            b.iter(|| checker.check(text))
+        });
+    }
+    group.finish();
+}
+
+fn bench_new(c: &mut Criterion) {
+    c.bench_function("Checker::new", |b| {
+        b.iter(|| Checker::new(Config::default()))
+    });
+}
+
+criterion_group!(benches, bench_check, bench_new);
+criterion_main!(benches);

@@ -1,0 +1,1 @@
+//! Word lists compiled into the checker. Each list's first line names its source and licence.

@@ -1,0 +1,171 @@
+//! Second Opinion's checker: reads a draft social-media post and reports what may breach GMC
+//! guidance on confidentiality, conflicts of interest, boundaries and respect.
+//!
+//! ```
+//! use second_opinion::{Checker, Config};
+//!
+//! let checker = Checker::new(Config::default());
+//! let findings = checker.check("😷 write to jo@example.com");
+//! let email = findings.iter().find(|f| f.rule == "email-address").unwrap();
+//! assert_eq!((email.start, email.end), (12, 26)); // UTF-16 units: the emoji counts as two
+//! ```
+
+pub mod config;
+pub mod finding;
+pub mod guidance;
+pub mod lexicon;
+mod rules;
+pub mod text;
+
+#[cfg(test)]
+mod testing;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use config::{Config, DeclaredInterest, Mode};
+pub use finding::{Category, Finding, Fix, Severity};
+pub use guidance::{Guidance, CATALOGUE};
+
+use finding::Hit;
+use rules::Rule;
+use text::{utf16_offsets, Document};
+
+/// The crate version, shown by the CLI and the popup.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Builds every rule once (compiled patterns, word-list automata) and checks posts with them.
+pub struct Checker {
+    config: Config,
+    rules: Vec<Box<dyn Rule>>,
+    ignored_terms: Vec<String>,
+}
+
+impl Checker {
+    pub fn new(config: Config) -> Self {
+        let rules = rules::registry(&config);
+        let ignored_terms = config
+            .ignored_terms
+            .iter()
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect();
+        Checker {
+            config,
+            rules,
+            ignored_terms,
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Checks one post. Findings are sorted by start (then end) and carry UTF-16 offsets.
+    pub fn check(&self, text: &str) -> Vec<Finding> {
+        let doc = Document::new(text, &self.config);
+        let mut hits = Vec::new();
+        for rule in &self.rules {
+            rule.check(&doc, &mut hits);
+        }
+        let hits = self.settle(text, hits);
+        to_findings(text, hits)
+    }
+
+    /// Applies the doctor's settings and removes duplicates.
+    fn settle(&self, text: &str, hits: Vec<Hit>) -> Vec<Hit> {
+        let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+        for mut hit in hits {
+            debug_assert!(
+                hit.span.start <= hit.span.end
+                    && text.is_char_boundary(hit.span.start)
+                    && text.is_char_boundary(hit.span.end),
+                "{} reported a span off char boundaries",
+                hit.rule
+            );
+            debug_assert!(
+                !hit.guidance.is_empty()
+                    && hit.guidance.iter().all(|g| guidance::by_id(g).is_some()),
+                "{} cites unknown guidance {:?}",
+                hit.rule,
+                hit.guidance
+            );
+            match self.config.categories.get(hit.category) {
+                Mode::Off => continue,
+                Mode::Remind => hit.severity = Severity::Info,
+                Mode::Warn => {}
+            }
+            if self.is_ignored(&text[hit.span.clone()]) {
+                continue;
+            }
+            // Registry order is priority: the first rule to claim an exact span keeps it.
+            if kept
+                .iter()
+                .any(|k| k.span == hit.span && k.category == hit.category)
+            {
+                continue;
+            }
+            kept.push(hit);
+        }
+        kept.sort_by_key(|h| (h.span.start, h.span.end));
+        kept
+    }
+
+    fn is_ignored(&self, flagged: &str) -> bool {
+        if self.ignored_terms.is_empty() {
+            return false;
+        }
+        let flagged = flagged.to_lowercase();
+        self.ignored_terms
+            .iter()
+            .any(|term| flagged.contains(term.as_str()))
+    }
+}
+
+/// Converts byte-offset hits to the public, UTF-16 findings.
+fn to_findings(text: &str, hits: Vec<Hit>) -> Vec<Finding> {
+    let mut offsets = Vec::with_capacity(hits.len() * 2);
+    for hit in &hits {
+        offsets.push(hit.span.start);
+        offsets.push(hit.span.end);
+        for fix in &hit.fixes {
+            if let Some(span) = &fix.span {
+                offsets.push(span.start);
+                offsets.push(span.end);
+            }
+        }
+    }
+    let mut utf16 = utf16_offsets(text, &offsets).into_iter();
+    let mut next = move || utf16.next().unwrap_or_default();
+    hits.into_iter()
+        .map(|hit| {
+            let (start, end) = (next(), next());
+            let fixes = hit
+                .fixes
+                .into_iter()
+                .map(|fix| {
+                    let (start, end) = match fix.span {
+                        Some(_) => (Some(next()), Some(next())),
+                        None => (None, None),
+                    };
+                    Fix {
+                        label: fix.label,
+                        replacement: fix.replacement,
+                        start,
+                        end,
+                    }
+                })
+                .collect();
+            Finding {
+                rule: hit.rule.to_string(),
+                category: hit.category,
+                severity: hit.severity,
+                start,
+                end,
+                text: text[hit.span].to_string(),
+                message: hit.message,
+                guidance: hit.guidance.iter().map(|g| g.to_string()).collect(),
+                fixes,
+            }
+        })
+        .collect()
+}

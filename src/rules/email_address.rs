@@ -1,0 +1,78 @@
+//! `email-address`: an email address in a post.
+//!
+//! Why: an email address identifies a person on its own. The GMC lists contact details among the
+//! identifiers that must not be shared without consent (*Using social media as a medical
+//! professional* (2024) para 20; *Good medical practice* (2024) para 88).
+//!
+//! Example: "Family asked me to forward results to k.morris1961@gmail.com" — flagged, with a fix
+//! that removes the address.
+//!
+//! Addresses on NHS and practice domains (`@nhs.net`, `@nhs.uk`) are often a service inbox the
+//! doctor means to share, so they are reported as `info`.
+
+use regex::Regex;
+
+use crate::config::Config;
+use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::rules::Rule;
+use crate::text::Document;
+
+pub struct EmailAddress {
+    pattern: Regex,
+}
+
+impl EmailAddress {
+    pub fn new(_config: &Config) -> Self {
+        EmailAddress {
+            pattern: Regex::new(
+                r"(?i)\b[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}\b",
+            )
+            .expect("email pattern compiles"),
+        }
+    }
+}
+
+const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
+
+impl Rule for EmailAddress {
+    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+        for m in self.pattern.find_iter(doc.text) {
+            let service = {
+                let lower = &doc.lower[m.range()];
+                lower.ends_with(".nhs.net") || lower.ends_with("@nhs.net") || lower.ends_with(".nhs.uk")
+            };
+            let (severity, message) = if service {
+                (Severity::Info, "This is an NHS email address. Fine for a service inbox, but not if it belongs to a patient.")
+            } else {
+                (Severity::Warning, "This looks like an email address. Posting a patient's contact details can identify them.")
+            };
+            hits.push(
+                Hit::new("email-address", Category::Confidentiality, severity, m.range(), message, GUIDANCE)
+                    .with_fix(FixHit::replace("Remove the email address", "")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{flagged, spans_of};
+
+    #[test]
+    fn flags_a_personal_address() {
+        assert_eq!(
+            spans_of("email-address", "send to k.morris1961@gmail.com please"),
+            vec!["k.morris1961@gmail.com"]
+        );
+    }
+
+    #[test]
+    fn flags_subdomains_and_plus_tags() {
+        assert!(flagged("email-address", "write to jo+clinic@mail.example.co.uk"));
+    }
+
+    #[test]
+    fn ignores_handles_and_bare_at_signs() {
+        assert!(!flagged("email-address", "thanks @NHSEngland and @ 3pm"));
+    }
+}

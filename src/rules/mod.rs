@@ -1,0 +1,31 @@
+//! The rules. Each file holds one rule (or one tight family) with its doc comment and tests.
+//!
+//! To add a rule: write `src/rules/my_rule.rs` with a type that has
+//! `pub fn new(config: &Config) -> Self` and implements [`Rule`], then add one line
+//! `my_rule::MyRule,` to the `rules!` list below. Order is priority: when two rules flag exactly
+//! the same span, the earlier one wins.
+
+use crate::config::Config;
+use crate::finding::Hit;
+use crate::text::Document;
+
+/// A check over the whole post. Rules are built once per [`crate::Checker`] and must not panic.
+pub trait Rule: Send + Sync {
+    /// Appends what this rule finds in `doc` to `hits` (byte offsets into `doc.text`).
+    fn check(&self, doc: &Document, hits: &mut Vec<Hit>);
+}
+
+macro_rules! rules {
+    ($($module:ident :: $rule:ident),* $(,)?) => {
+        $(mod $module;)*
+
+        /// Every rule, built for this configuration.
+        pub fn registry(config: &Config) -> Vec<Box<dyn Rule>> {
+            vec![$(Box::new($module::$rule::new(config))),*]
+        }
+    };
+}
+
+rules! {
+    email_address::EmailAddress,
+}

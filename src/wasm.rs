@@ -1,0 +1,58 @@
+//! The WebAssembly surface the extension loads (`pkg/`, built with `wasm-bindgen --target web`).
+//!
+//! ```js
+//! import init, { Checker } from './pkg/second_opinion.js';
+//! await init();
+//! const checker = new Checker({ declared_interests: [], ignored_terms: [] });
+//! checker.check('Pt NHS no 943 476 5919'); // -> [{ rule: 'nhs-number', start: 10, ... }]
+//! ```
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Config, CATALOGUE, VERSION};
+
+/// Plain JS objects (not `Map`s) so findings can be posted between extension contexts as-is.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not convert result: {e}")))
+}
+
+#[wasm_bindgen(js_name = Checker)]
+pub struct WasmChecker {
+    inner: crate::Checker,
+}
+
+#[wasm_bindgen(js_class = Checker)]
+impl WasmChecker {
+    /// `config` is a settings object (see `Config`); `undefined` or `null` means defaults.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> Result<WasmChecker, JsError> {
+        console_error_panic_hook::set_once();
+        let config: Config = if config.is_undefined() || config.is_null() {
+            Config::default()
+        } else {
+            serde_wasm_bindgen::from_value(config)
+                .map_err(|e| JsError::new(&format!("invalid configuration: {e}")))?
+        };
+        Ok(WasmChecker {
+            inner: crate::Checker::new(config),
+        })
+    }
+
+    /// Findings for `text`, with offsets in UTF-16 code units (as JS strings count).
+    pub fn check(&self, text: &str) -> Result<JsValue, JsError> {
+        to_js(&self.inner.check(text))
+    }
+
+    /// The whole guidance catalogue.
+    pub fn guidance(&self) -> Result<JsValue, JsError> {
+        to_js(CATALOGUE)
+    }
+
+    /// The checker's version.
+    pub fn version(&self) -> String {
+        VERSION.to_string()
+    }
+}
