@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what building and testing need on a fresh machine. Idempotent: skips what is present.
+#   scripts/setup.sh rust      wasm32 target and the wasm-bindgen CLI matching Cargo.toml
+#   scripts/setup.sh node      npm packages (package-lock.json)
+#   scripts/setup.sh browsers  Debian's Chromium (and Firefox ESR + geckodriver for the Firefox test)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+wasm_bindgen_version() {
+  sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml
+}
+
+setup_rust() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown \
+    || rustup target add wasm32-unknown-unknown
+  rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
+  local want; want=$(wasm_bindgen_version)
+  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
+    # --locked fails against this registry mirror (DESIGN.md §7).
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+setup_node() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+  fi
+}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+setup_browsers() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  if [ "${SKIP_FIREFOX:-}" != 1 ]; then
+    command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    as_root apt-get update -q
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q "${missing[@]}"
+  fi
+  if [ "${SKIP_FIREFOX:-}" != 1 ] && ! command -v geckodriver >/dev/null; then
+    cargo install geckodriver
+  fi
+}
+
+for what in "${@:-rust node browsers}"; do
+  case "$what" in
+    rust) setup_rust ;;
+    node) setup_node ;;
+    browsers) setup_browsers ;;
+    *) echo "setup.sh: unknown target '$what' (rust, node, browsers)" >&2; exit 2 ;;
+  esac
+done
