@@ -20,7 +20,7 @@ pub mod text;
 #[cfg(test)]
 mod testing;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use config::{Config, DeclaredInterest, Mode};
 pub use finding::{Category, Finding, Fix, Severity};
