@@ -30,6 +30,7 @@ test: lint test-rust test-wasm build
 
 bench: build
 	cargo bench --bench check
+	node benches/wasm-bench.mjs
 
 clean:
 	rm -rf target pkg dist demo

@@ -1,0 +1,57 @@
+// Node benchmark of the WASM build in pkg/ (run by `make bench` after `make wasm`).
+// Reports Checker construction time, check() latency on the DESIGN.md §8 post sizes, and the
+// gzipped size of the .wasm file.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+
+const pkg = new URL('../pkg/', import.meta.url);
+const { initSync, Checker } = await import(new URL('second_opinion.js', pkg).href);
+const wasmBytes = readFileSync(new URL('second_opinion_bg.wasm', pkg));
+
+const PARAGRAPH = 'Busy on call last night 😴 Saw a 34-year-old teacher from Keswick in resus. ' +
+  'Pt NHS no 943 476 5919, call 07700 900614. Honestly Mounjaro is a game changer @NovoNordiskUK. ' +
+  'Disclosure: speaker fees from Lilly. Remember to #MakeEveryContactCount and stay hydrated! ';
+
+/** @param {number} chars */
+function postOf(chars) {
+  let text = '';
+  while ([...text].length < chars) text += PARAGRAPH;
+  return [...text].slice(0, chars).join('');
+}
+
+/** @param {number[]} samples @param {number} q */
+function quantile(samples, q) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** @param {() => void} fn @param {number} runs */
+function time(fn, runs) {
+  for (let i = 0; i < Math.min(runs, 20); i++) fn();
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
+}
+
+const fmt = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
+
+const t0 = performance.now();
+initSync({ module: wasmBytes });
+const instantiate = performance.now() - t0;
+const construct = time(() => new Checker(undefined).free(), 30);
+const checker = new Checker(undefined);
+
+console.log(`wasm size: ${(wasmBytes.length / 1024).toFixed(0)} KiB, gzipped ${(gzipSync(wasmBytes, { level: 9 }).length / 1024).toFixed(0)} KiB`);
+console.log(`instantiate (compile + init): ${fmt(instantiate)}`);
+console.log(`new Checker: median ${fmt(construct.median)}, p95 ${fmt(construct.p95)}`);
+for (const chars of [280, 2000, 63206]) {
+  const text = postOf(chars);
+  const runs = chars > 10000 ? 100 : 2000;
+  const r = time(() => checker.check(text), runs);
+  console.log(`check ${chars} chars: median ${fmt(r.median)}, p95 ${fmt(r.p95)}`);
+}
