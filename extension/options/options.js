@@ -1,0 +1,133 @@
+// The options page: edits the settings object in chrome.storage.sync as a whole. Saving
+// validates everything first (nothing is saved half-way); the background rebuilds the checker
+// when storage changes, so open tabs use new settings at once.
+
+import {
+  loadSettings,
+  saveSettings,
+  validateSettings,
+  SETTINGS_KEY,
+  SETTINGS_VERSION,
+} from '../shared/settings.js';
+import { companyNames } from './companies.js';
+import {
+  addInterestRow,
+  buildStaticControls,
+  fillForm,
+  markInvalid,
+  readForm,
+  suggestDeclaration,
+} from './form.js';
+
+const ext = globalThis.browser ?? globalThis.chrome;
+const $ = (id) => /** @type {any} */ (document.getElementById(id));
+
+/** True while the form has edits not yet saved; storage changes then don't overwrite it. */
+let dirty = false;
+
+/** @param {string[]} errors  shown in the error summary, which takes focus */
+function showErrors(errors) {
+  const box = $('errors');
+  $('error-list').replaceChildren(
+    ...errors.map((e) => Object.assign(document.createElement('li'), { textContent: e })),
+  );
+  box.hidden = errors.length === 0;
+  markInvalid(errors);
+  if (errors.length) box.focus();
+}
+
+async function save(event) {
+  event.preventDefault();
+  $('save-status').textContent = '';
+  const result = validateSettings(readForm());
+  if (!result.ok) {
+    showErrors(result.errors);
+    return;
+  }
+  showErrors([]);
+  await saveSettings(result.settings);
+  dirty = false;
+  fillForm(result.settings);
+  $('save-status').textContent = 'Saved. Open X and Facebook tabs use these settings now.';
+}
+
+async function exportSettings() {
+  const settings = await loadSettings();
+  const blob = new Blob([JSON.stringify(settings, null, 2) + '\n'], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = 'second-opinion-settings.json';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 0);
+  $('import-status').textContent = dirty
+    ? 'Exported the saved settings (your unsaved edits are not included).'
+    : 'Exported.';
+}
+
+/** @param {string} message @param {boolean} error */
+function importStatus(message, error) {
+  const el = $('import-status');
+  el.textContent = message;
+  el.classList.toggle('error', error);
+  el.setAttribute('role', error ? 'alert' : 'status');
+}
+
+async function importSettings(event) {
+  const input = event.target;
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return;
+  let parsed;
+  try {
+    parsed = JSON.parse(await file.text());
+  } catch (e) {
+    importStatus(`Import rejected: ${file.name} is not valid JSON (${e.message}). Nothing was changed.`, true);
+    return;
+  }
+  const result = validateSettings(parsed);
+  if (!result.ok) {
+    importStatus(`Import rejected: ${result.errors.join(' ')} Nothing was changed.`, true);
+    return;
+  }
+  await saveSettings(result.settings);
+  dirty = false;
+  showErrors([]);
+  fillForm(result.settings);
+  importStatus(`Imported and saved settings from ${file.name}.`, false);
+}
+
+async function main() {
+  buildStaticControls();
+  $('about').textContent = `Settings format version ${SETTINGS_VERSION}. Second Opinion ${ext.runtime.getManifest().version}.`;
+  fillForm(await loadSettings());
+  $('settings-form').addEventListener('input', () => {
+    dirty = true;
+    $('save-status').textContent = '';
+  });
+  $('settings-form').addEventListener('change', () => (dirty = true));
+  $('settings-form').addEventListener('submit', save);
+  $('add-interest').addEventListener('click', () => {
+    addInterestRow().querySelector('input').focus();
+    dirty = true;
+  });
+  $('suggest-declaration').addEventListener('click', () => {
+    const text = suggestDeclaration();
+    if (text) {
+      $('standing-declaration').value = text;
+      dirty = true;
+    } else showErrors(['Add a declared interest first, then a declaration can be written from it.']);
+  });
+  $('export').addEventListener('click', exportSettings);
+  $('import-file').addEventListener('change', importSettings);
+  ext.storage.onChanged.addListener(async (changes, area) => {
+    if (area === 'sync' && SETTINGS_KEY in changes && !dirty) fillForm(await loadSettings());
+  });
+  document.body.dataset.ready = 'true';
+  const names = await companyNames();
+  $('company-names').replaceChildren(...names.map((n) => new Option('', n)));
+  document.body.dataset.companies = String(names.length);
+}
+
+main();

@@ -1,0 +1,202 @@
+// The popup: findings in the active tab's composer with their GMC guidance, all guidance by
+// topic, the site switch and the checker's status. Open as an extension page with `?tab=<id>`
+// to target a specific tab (tests do this).
+//
+// Messages (extension/PROTOCOL.md): background {type: 'status'} and {type: 'guidance'}; the tab's
+// content script {type: 'popup:state'} and {type: 'popup:reveal', index}; content scripts
+// broadcast {type: 'findings-changed'} after each check.
+
+import { loadSettings, saveSettings, SETTINGS_KEY } from '../shared/settings.js';
+import { SITE_LABELS } from './labels.js';
+import { catalogueList, findingsList } from './render.js';
+
+const ext = globalThis.browser ?? globalThis.chrome;
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/** @type {number|null} */
+let tabId = null;
+/** @type {Map<string, any>} */
+let catalogue = new Map();
+/** @type {string|null} site key reported by the content script */
+let site = null;
+
+async function findTab() {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+/** Asks the background; resolves to null when it cannot answer. */
+async function askBackground(message) {
+  try {
+    return (await ext.runtime.sendMessage(message)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Asks the tab's content script; null when there is none (not X or Facebook, or not loaded). */
+async function askTab(message) {
+  if (tabId === null) return null;
+  try {
+    return (await ext.tabs.sendMessage(tabId, message)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function showStatus() {
+  const el = $('checker-status');
+  const status = await askBackground({ type: 'status' });
+  el.classList.toggle('error', !status?.ok || !!status?.error);
+  if (!status) el.textContent = 'The checker is not responding.';
+  else if (status.error || !status.ok) {
+    el.textContent = `The checker failed to load: ${status.error ?? 'unknown error'}. Posts are not being checked.`;
+  } else if (!status.ready) el.textContent = 'Starting the checker…';
+  else el.textContent = `Checker ready · version ${status.version}`;
+  el.dataset.state = status?.ok && status.ready ? 'ready' : status?.error ? 'error' : 'starting';
+}
+
+async function loadCatalogue() {
+  const reply = await askBackground({ type: 'guidance' });
+  const guidance = reply?.ok && Array.isArray(reply.guidance) ? reply.guidance : [];
+  catalogue = new Map(guidance.map((g) => [g.id, g]));
+  const box = $('catalogue');
+  box.replaceChildren(
+    guidance.length
+      ? catalogueList(guidance)
+      : Object.assign(document.createElement('p'), {
+          className: 'empty',
+          textContent: 'The guidance catalogue is not available because the checker is not running.',
+        }),
+  );
+}
+
+/** @param {string} text */
+function empty(text) {
+  const p = document.createElement('p');
+  p.className = 'empty';
+  p.id = 'empty-state';
+  p.textContent = text;
+  $('findings').replaceChildren(p);
+  $('post-summary').textContent = '';
+}
+
+function summarise(findings) {
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const reminders = findings.length - warnings;
+  const n = (k, word) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  return `${n(warnings, 'warning')}, ${n(reminders, 'reminder')} in this post.`;
+}
+
+async function showState() {
+  const state = await askTab({ type: 'popup:state' });
+  document.body.dataset.loaded = 'true';
+  site = state?.site ?? null;
+  const row = $('site-row');
+  row.hidden = !site;
+  if (site) {
+    const settings = await loadSettings();
+    const toggle = /** @type {HTMLInputElement} */ ($('site-toggle'));
+    toggle.checked = settings.sites[site] !== false;
+    $('site-toggle-label').textContent = `Check posts on ${SITE_LABELS[site] ?? site}`;
+  }
+  if (!state) {
+    return empty(
+      'Nothing to check on this page. Second Opinion checks posts you write on X and Facebook: open one of them and start a post or a comment.',
+    );
+  }
+  if (!state.enabled) {
+    return empty(`Checking is off on ${SITE_LABELS[site] ?? 'this site'}. Switch it on above.`);
+  }
+  if (state.checkerOk === false) {
+    return empty('The checker is not running, so this post has not been checked.');
+  }
+  if (!state.composer) {
+    return empty('Click into a post or comment box; what Second Opinion finds there appears here.');
+  }
+  const findings = state.composer.findings ?? [];
+  if (!findings.length) {
+    return empty(
+      state.composer.text?.trim()
+        ? 'Nothing to flag in this post so far.'
+        : 'Start writing; what Second Opinion finds appears here as you type.',
+    );
+  }
+  $('post-summary').textContent = summarise(findings);
+  $('findings').replaceChildren(findingsList(findings, catalogue));
+}
+
+// One refresh at a time; a request during one schedules exactly one more.
+let running = null;
+let again = false;
+async function refresh() {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await showStatus();
+      if (!catalogue.size) await loadCatalogue();
+      await showState();
+    } while (again);
+  })();
+  try {
+    await running;
+  } finally {
+    running = null;
+    document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes ?? 0) + 1);
+  }
+}
+
+function setUpTabs() {
+  const tabs = [...document.querySelectorAll('[role=tab]')];
+  const select = (tab) => {
+    for (const t of tabs) {
+      const on = t === tab;
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      $(t.getAttribute('aria-controls')).hidden = !on;
+    }
+    tab.focus();
+  };
+  for (const t of tabs) {
+    t.addEventListener('click', () => select(t));
+    t.addEventListener('keydown', (e) => {
+      const i = tabs.indexOf(t);
+      const next = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+      if (next) select(tabs[(i + next + tabs.length) % tabs.length]);
+      if (e.key === 'Home') select(tabs[0]);
+      if (e.key === 'End') select(tabs[tabs.length - 1]);
+    });
+  }
+}
+
+async function main() {
+  setUpTabs();
+  tabId = await findTab();
+  $('findings').addEventListener('click', (e) => {
+    const button = /** @type {HTMLElement} */ (e.target).closest('button.reveal');
+    if (button) askTab({ type: 'popup:reveal', index: Number(button.dataset.index) });
+  });
+  $('site-toggle').addEventListener('change', async (e) => {
+    if (!site) return;
+    const settings = await loadSettings();
+    settings.sites[site] = /** @type {HTMLInputElement} */ (e.target).checked;
+    await saveSettings(settings);
+  });
+  $('open-options').addEventListener('click', () => ext.runtime.openOptionsPage());
+  ext.runtime.onMessage.addListener((message, sender) => {
+    const fromOurTab = !sender.tab || sender.tab.id === tabId;
+    if (message?.type === 'findings-changed' && fromOurTab) refresh();
+  });
+  ext.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && SETTINGS_KEY in changes) refresh();
+  });
+  await refresh();
+}
+
+main();
