@@ -65,16 +65,27 @@ export function buildStaticControls() {
   for (const site of SITES) {
     const div = document.createElement('div');
     div.className = 'site';
-    div.innerHTML = `<input type="checkbox" role="switch" id="site-${site}"><label for="site-${site}"></label>`;
-    div.querySelector('label').textContent = SITE_LABELS[site];
+    const input = Object.assign(document.createElement('input'), {
+      type: 'checkbox',
+      id: `site-${site}`,
+    });
+    input.setAttribute('role', 'switch');
+    const label = Object.assign(document.createElement('label'), {
+      htmlFor: input.id,
+      textContent: SITE_LABELS[site],
+    });
+    div.append(input, label);
     $('sites').append(div);
   }
   for (const cat of CATEGORIES) {
     const div = document.createElement('div');
     div.className = 'category-mode';
-    div.innerHTML = `<label for="mode-${cat}"></label><select id="mode-${cat}"></select>`;
-    div.querySelector('label').textContent = CATEGORY_LABELS[cat];
-    const select = div.querySelector('select');
+    const select = Object.assign(document.createElement('select'), { id: `mode-${cat}` });
+    const label = Object.assign(document.createElement('label'), {
+      htmlFor: select.id,
+      textContent: CATEGORY_LABELS[cat],
+    });
+    div.append(label, select);
     for (const mode of MODES) select.add(new Option(MODE_LABELS[mode], mode));
     $('categories').append(div);
   }
