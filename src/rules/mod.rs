@@ -15,6 +15,8 @@ pub trait Rule: Send + Sync {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>);
 }
 
+mod identifier_context;
+
 macro_rules! rules {
     ($($module:ident :: $rule:ident),* $(,)?) => {
         $(mod $module;)*
@@ -28,4 +30,6 @@ macro_rules! rules {
 
 rules! {
     email_address::EmailAddress,
+    chi_number::ChiNumber,
+    nhs_number::NhsNumber,
 }

@@ -1,0 +1,105 @@
+//! `chi-number`: a Scottish Community Health Index (CHI) number in a post.
+//!
+//! Why: the CHI number is Scotland's unique patient identifier and encodes the date of birth. The
+//! GMC counts such numbers among the identifiers that must not be shared without consent (*Using
+//! social media as a medical professional* (2024) para 20; *Good medical practice* (2024) para 88;
+//! *Confidentiality* education endnote).
+//!
+//! Example: "Mr McLeod (CHI 120357 2417) moved 4 times" — flagged, with a fix that removes it.
+//!
+//! Ten digits: a real date as DDMMYY, two more digits, a sex digit and a modulus-11 check digit
+//! (the NHS algorithm). Written unbroken, 6-4 or 2-2-2-4. With a valid checksum it is a warning;
+//! a number labelled "CHI" with a real date but a failed checksum is still a warning, because it is
+//! presented as a patient's identifier.
+
+use crate::config::Config;
+use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::rules::identifier_context::{
+    before, classify, has_word, TenDigitScanner, TenKind, GUIDANCE, NOT_PATIENT, PATIENT,
+};
+use crate::rules::Rule;
+use crate::text::Document;
+
+pub struct ChiNumber {
+    scanner: TenDigitScanner,
+}
+
+impl ChiNumber {
+    pub fn new(_config: &Config) -> Self {
+        ChiNumber {
+            scanner: TenDigitScanner::new(),
+        }
+    }
+}
+
+impl Rule for ChiNumber {
+    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+        for n in self.scanner.scan(doc.text) {
+            if classify(doc, &n) != TenKind::Chi {
+                continue;
+            }
+            let labelled = has_word(before(doc, n.span.start, 24), PATIENT);
+            let other_use = !labelled && has_word(before(doc, n.span.start, 40), NOT_PATIENT);
+            let (severity, message) = if other_use {
+                (
+                    Severity::Info,
+                    "This number has the shape and checksum of a Scottish CHI number, but the context suggests a reference. Make sure it is not a patient's CHI number.",
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    "This looks like a CHI number, Scotland's patient identifier (it also reveals the date of birth). Remove it unless the patient has explicitly consented.",
+                )
+            };
+            hits.push(
+                Hit::new(
+                    "chi-number",
+                    Category::Confidentiality,
+                    severity,
+                    n.span.clone(),
+                    message,
+                    GUIDANCE,
+                )
+                .with_fix(FixHit::replace("Remove the CHI number", "")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{flagged, spans_of, warned};
+
+    #[test]
+    fn flags_valid_chi_numbers() {
+        assert_eq!(spans_of("chi-number", "0101011237"), vec!["0101011237"]);
+        assert_eq!(
+            spans_of("chi-number", "Mr McLeod (CHI 120357 2417) moved"),
+            vec!["120357 2417"]
+        );
+        assert!(warned("chi-number", "chi 12 03 57 2417"));
+    }
+
+    #[test]
+    fn rejects_bad_dates_and_checksums() {
+        assert!(!flagged("chi-number", "0101201234"));
+        assert!(!flagged("chi-number", "3201201234"));
+        assert!(!flagged("chi-number", "3002011234"));
+    }
+
+    #[test]
+    fn a_labelled_chi_with_a_typo_is_still_flagged() {
+        assert!(warned("chi-number", "CHI 1203572418 in resus"));
+    }
+
+    #[test]
+    fn nhs_style_numbers_stay_with_the_nhs_rule() {
+        assert!(!flagged("chi-number", "NHS no. 943 476 5919"));
+    }
+
+    #[test]
+    #[ignore = "a CHI-range number written 3-3-4 is read as an NHS number, not a CHI number"]
+    fn chi_written_three_three_four() {
+        assert!(flagged("chi-number", "010 101 1237"));
+    }
+}
