@@ -1,5 +1,5 @@
 # Second Opinion. `make demo` and `make test` are the two commands most people need.
-.PHONY: build wasm cli test test-rust test-wasm test-js test-e2e lint bench demo dist clean
+.PHONY: build wasm cli test test-rust test-wasm test-js test-e2e test-firefox lint bench demo dist clean
 
 WASM := target/wasm32-unknown-unknown/release/second_opinion.wasm
 
@@ -26,7 +26,28 @@ test-wasm:
 	scripts/setup.sh rust
 	cargo test --target wasm32-unknown-unknown --test wasm
 
-test: lint test-rust test-wasm build
+test: lint test-rust test-wasm build test-js dist
+
+# Unit tests of the extension's plain JS modules (settings, …).
+test-js:
+	scripts/setup.sh node
+	node --test tests/js/
+
+# Firefox ESR smoke test alone (it also runs with the other browser tests in tests/e2e/).
+test-firefox: build
+	scripts/setup.sh node browsers
+	node --test tests/e2e/firefox.test.mjs
+
+# Release packages: dist/second-opinion-{chrome,firefox}.zip; `web-ext lint` on the Firefox one.
+dist: build
+	scripts/setup.sh node
+	node scripts/dist.mjs
+
+# Builds everything, opens the practice pages in Chromium with the extension, types sample posts,
+# saves screenshots under demo/ and prints the findings. Headed when $$DISPLAY is set.
+demo: build
+	SKIP_FIREFOX=1 scripts/setup.sh node browsers
+	node scripts/demo.mjs
 
 bench: build
 	cargo bench --bench check

@@ -38,7 +38,16 @@ export function guidanceEntry(g, tag = 'li') {
     { class: tag === 'li' ? 'guidance-entry' : 'catalogue-entry', 'data-guidance': g.id },
     h('p', { class: 'where' }, `${g.document} — ${g.heading}${para}`),
     h('p', { class: 'summary' }, g.summary),
-    h('a', { href: g.url, target: '_blank', rel: 'noopener noreferrer' }, 'Read the GMC guidance'),
+    h(
+      'a',
+      {
+        href: g.url,
+        target: '_blank',
+        rel: 'noopener noreferrer',
+        'aria-label': `Read the GMC guidance: ${g.document}, ${g.heading}${para}`,
+      },
+      'Read the GMC guidance',
+    ),
   );
 }
 
@@ -114,11 +123,14 @@ export function findingsList(findings, catalogue) {
 export function catalogueList(guidance) {
   const frag = document.createDocumentFragment();
   for (const [topic, entries] of groupByCategory(guidance, (g) => g.topic)) {
-    const headingId = `topic-${topic}`;
-    const section = h('section', { class: 'topic', 'aria-labelledby': headingId });
-    section.append(h('h2', { id: headingId }, categoryLabel(topic)));
-    section.append(h('ul', {}, ...entries.map((g) => guidanceEntry(g))));
-    frag.append(section);
+    // Collapsible per topic; the first is open.
+    const details = h('details', { class: 'topic', 'data-topic': topic });
+    details.open = frag.childElementCount === 0;
+    details.append(
+      h('summary', {}, h('h2', {}, `${categoryLabel(topic)} (${entries.length})`)),
+      h('ul', {}, ...entries.map((g) => guidanceEntry(g))),
+    );
+    frag.append(details);
   }
   return frag;
 }
