@@ -32,4 +32,5 @@ rules! {
     email_address::EmailAddress,
     chi_number::ChiNumber,
     nhs_number::NhsNumber,
+    phone_number::PhoneNumber,
 }

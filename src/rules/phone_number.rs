@@ -1,0 +1,287 @@
+//! `phone-number`: a telephone number in a post.
+//!
+//! Why: a phone number identifies a person on its own, and a relative's number tied to a patient
+//! identifies the patient too. The GMC lists contact details among identifiers that must not be
+//! shared without consent (*Using social media as a medical professional* (2024) para 20; *Good
+//! medical practice* (2024) para 88).
+//!
+//! Example: "Pt's daughter left 07700 900482 as the contact" — a warning, with a fix that removes
+//! the number.
+//!
+//! Recognised: UK national numbers (0 + 9 or 10 digits in the usual groupings, `(020) 7946 0123`),
+//! `+44` forms (`+44 7700 900461`, `+44 (0)20 7946 0123`, `+44 (20) 7123 4567`), other `+`
+//! international numbers, other countries' trunk-0 numbers (`090-1234-5678`), and North American
+//! `(415) 555-0132` / `415-555-0132`. Bare digit runs (`4258829090`) count only after a word
+//! such as "phone", "mobile" or "number".
+//!
+//! Only `info`: numbers announced as a helpline, switchboard or service, non-geographic 03/08/09
+//! numbers, and the poster's own number ("WhatsApp me on …"; the boundaries rules weigh that).
+//! Ofcom drama-range numbers are treated like real ones. A 10-digit number that passes the NHS
+//! checksum is left to `nhs-number` unless a phone word precedes it.
+
+use std::ops::Range;
+
+use crate::config::Config;
+use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::rules::identifier_context::{
+    before, has_word, mod11_valid, GUIDANCE, NOT_PATIENT, PHONE,
+};
+use crate::rules::Rule;
+use crate::text::Document;
+
+pub struct PhoneNumber;
+
+impl PhoneNumber {
+    pub fn new(_config: &Config) -> Self {
+        PhoneNumber
+    }
+}
+
+/// Words that make a bare digit run a phone number.
+const CALL: &[&str] = &[
+    "number", "no", "no.", "num", "call", "ring", "text", "contact", "dial", "reach",
+];
+/// Words that say the number is an identifier, not a phone.
+const IDENTIFIER: &[&str] = &["nhs", "chi", "mrn", "hosp", "hospital no", "h&c", "unit no"];
+/// Words tying a number to a patient or their family.
+const PATIENT_SIDE: &[&str] = &[
+    "pt", "patient", "daughter", "son", "wife", "husband", "partner", "mum", "mother", "dad",
+    "father", "relative", "nok", "next of kin", "carer", "sister", "brother", "niece", "nephew",
+    "grandson", "granddaughter", "her", "his", "their", "family", "lady", "gent", "man", "woman",
+];
+/// Words announcing the poster's own number or a public service number.
+const OWN_OR_SERVICE: &[&str] = &[
+    "me", "my", "our", "us", "helpline", "hotline", "line", "freephone", "switchboard",
+    "reception", "practice", "surgery", "service", "clinic", "appointments", "office", "team",
+    "samaritans", "childline", "charity", "advice", "support", "enquiries", "bookings", "ward",
+    "department", "dept", "unit", "pharmacy", "hospital", "bleep", "ext", "extension", "desk",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    International,
+    Trunk,
+    /// North American; `true` when written with separators or brackets.
+    Nanp(bool),
+    /// Digits only a phone word makes a phone number.
+    NeedsCue,
+}
+
+impl Rule for PhoneNumber {
+    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+        for chain in chains(doc.text) {
+            let mut i = 0;
+            while i < chain.len() {
+                let best = (i..chain.len().min(i + 7))
+                    .filter_map(|j| shape(doc.text, &chain[i..=j]).map(|s| (j, s)))
+                    .last();
+                let Some((j, shape)) = best else {
+                    i += 1;
+                    continue;
+                };
+                let mut span = chain[i].start..chain[j].end;
+                let head = &doc.text[..span.start];
+                if head.ends_with('+') || head.ends_with('(') {
+                    span.start -= 1;
+                }
+                if let Some(hit) = judge(doc, span, &chain[i..=j], shape) {
+                    hits.push(hit);
+                }
+                i = j + 1;
+            }
+        }
+    }
+}
+
+/// Runs of ASCII digit groups joined by short separators (space, dash, dot, brackets).
+fn chains(text: &str) -> Vec<Vec<Range<usize>>> {
+    let bytes = text.as_bytes();
+    let mut chains: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut current: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        let joined = current.last().is_some_and(|prev| {
+            let gap = &bytes[prev.end..start];
+            (1..=3).contains(&gap.len())
+                && gap.iter().all(|b| b" .-()".contains(b))
+                && gap.iter().filter(|&&b| b == b' ').count() <= 1
+        });
+        if !joined && !current.is_empty() {
+            chains.push(std::mem::take(&mut current));
+        }
+        current.push(start..at);
+    }
+    if !current.is_empty() {
+        chains.push(current);
+    }
+    chains
+}
+
+/// What the digit groups look like as a phone number, if anything.
+fn shape(text: &str, groups: &[Range<usize>]) -> Option<Shape> {
+    let first = &text[groups[0].clone()];
+    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    let total: usize = lens.iter().sum();
+    let head = &text[..groups[0].start];
+    let prev = head.chars().next_back();
+    if prev.is_some_and(|c| c.is_alphanumeric() || "/_=#@&?%£$€\\".contains(c)) {
+        return None;
+    }
+    let tail = &text[groups[groups.len() - 1].end..];
+    if tail.chars().next().is_some_and(|c| c.is_alphanumeric() || "/_%".contains(c)) {
+        return None;
+    }
+    if head.ends_with('+') {
+        let national: usize = match first {
+            "44" => groups[1..]
+                .iter()
+                .filter(|g| &text[(*g).clone()] != "0")
+                .map(|g| g.len())
+                .sum(),
+            "1" => total - 1,
+            _ => return (8..=15).contains(&total).then_some(Shape::International),
+        };
+        let ok = if first == "44" { (9..=10).contains(&national) } else { national == 10 };
+        return ok.then_some(Shape::International);
+    }
+    if first.starts_with('0') && !first.starts_with("00") && first.len() >= 2 && groups.len() <= 4
+    {
+        return (9..=11).contains(&total).then_some(Shape::Trunk);
+    }
+    let nanp_ok = |d: &[u8]| d.len() == 10 && d[0] >= b'2' && d[3] >= b'2';
+    let digits: Vec<u8> = groups
+        .iter()
+        .flat_map(|g| text[g.clone()].bytes())
+        .collect();
+    let bracketed = head.ends_with('(') && text[groups[0].end..].starts_with(')');
+    let separated = groups.len() > 1
+        && groups.windows(2).all(|w| {
+            let gap = &text[w[0].end..w[1].start];
+            gap.contains(['-', '.', ')'])
+        });
+    match lens.as_slice() {
+        [3, 3, 4] if nanp_ok(&digits) => Some(Shape::Nanp(bracketed || separated)),
+        [1, 3, 3, 4] if first == "1" && nanp_ok(&digits[1..]) => Some(Shape::Nanp(separated)),
+        [3, 7] | [10] if nanp_ok(&digits) => Some(Shape::NeedsCue),
+        [10] | [11] => Some(Shape::NeedsCue),
+        _ => None,
+    }
+}
+
+/// Applies the context: skip, remind or warn.
+fn judge(doc: &Document, span: Range<usize>, groups: &[Range<usize>], shape: Shape) -> Option<Hit> {
+    let near = before(doc, span.start, 32);
+    let phone_word = has_word(near, PHONE);
+    let called = phone_word || has_word(near, CALL);
+    if has_word(near, IDENTIFIER) && !phone_word {
+        return None;
+    }
+    if has_word(near, NOT_PATIENT) && !phone_word {
+        return None;
+    }
+    let digits: Vec<u8> = doc.text[span.clone()]
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
+    let nhs_shaped = matches!(
+        groups.iter().map(|g| g.len()).collect::<Vec<_>>().as_slice(),
+        [10] | [3, 3, 4]
+    );
+    if nhs_shaped && mod11_valid(&digits) && !phone_word {
+        return None;
+    }
+    if shape == Shape::NeedsCue && !called {
+        return None;
+    }
+    let non_geographic = shape == Shape::Trunk
+        && (digits.starts_with(&[0, 3]) || digits.starts_with(&[0, 8]) || digits.starts_with(&[0, 9]));
+    let patient = has_word(near, PATIENT_SIDE);
+    let public = has_word(near, OWN_OR_SERVICE) || non_geographic;
+    let foreign_guess = matches!(shape, Shape::Nanp(false) | Shape::NeedsCue) && !called;
+    let (severity, message) = if patient {
+        (Severity::Warning, "This looks like a phone number linked to a patient or their family. Posting it can identify them.")
+    } else if public {
+        (Severity::Info, "This looks like a phone number for you or a service. Fine if it is meant to be public, but never post a patient's or relative's number.")
+    } else if foreign_guess {
+        (Severity::Info, "This may be a phone number. If it belongs to a patient or their family, remove it.")
+    } else {
+        (Severity::Warning, "This looks like a phone number. If it belongs to a patient or someone close to them, posting it can identify them.")
+    };
+    Some(
+        Hit::new("phone-number", Category::Confidentiality, severity, span, message, GUIDANCE)
+            .with_fix(FixHit::replace("Remove the phone number", "")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{flagged, spans_of, warned};
+
+    #[test]
+    fn flags_uk_numbers_in_common_groupings() {
+        for n in [
+            "07700 900123",
+            "07700900123",
+            "020 7946 0123",
+            "0113 496 0000",
+            "01632 960001",
+            "(020) 7946 0123",
+            "+44 7700 900461",
+            "+44 (0)20 7946 0123",
+            "+44 (20) 7123 4567",
+        ] {
+            assert_eq!(spans_of("phone-number", &format!("ring {n} now")), vec![n], "{n}");
+        }
+    }
+
+    #[test]
+    fn a_relatives_number_is_a_warning() {
+        assert!(warned("phone-number", "Pt's daughter left 07700 900482 as the contact"));
+    }
+
+    #[test]
+    fn own_and_service_numbers_are_reminders() {
+        assert!(!warned("phone-number", "feel free to WhatsApp me on 07700 900614"));
+        assert!(!warned("phone-number", "National Breastfeeding Helpline on 0300 100 0212"));
+        assert!(!warned("phone-number", "call the ward on 0113 496 0123"));
+    }
+
+    #[test]
+    fn international_and_north_american_numbers() {
+        assert!(flagged("phone-number", "call +1 415 555 0132"));
+        assert!(flagged("phone-number", "US: (415) 555-0132"));
+        assert!(flagged("phone-number", "US: 415-555-0132"));
+        assert!(flagged("phone-number", "my phone number is 4258829090"));
+        assert!(flagged("phone-number", "+33 1 42 68 53 00"));
+        assert_eq!(
+            spans_of("phone-number", "phones 052 5552606 074-7111234"),
+            vec!["052 5552606", "074-7111234"]
+        );
+    }
+
+    #[test]
+    fn ignores_short_numbers_dates_and_identifiers() {
+        assert!(!flagged("phone-number", "call NHS 111 or Samaritans on 116 123"));
+        assert!(!flagged("phone-number", "bleep 4471 and ext 2203"));
+        assert!(!flagged("phone-number", "DOB 03/07/1961 and 01.02.2023"));
+        assert!(!flagged("phone-number", "re 709-679-2902?? Bleeped 4 times"));
+        assert!(!flagged("phone-number", "order no. 4410293857"));
+        assert!(!flagged("phone-number", "ISBN 0192862987"));
+        assert!(!flagged("phone-number", "see https://x.com/i/status/07700900123"));
+    }
+
+    #[test]
+    #[ignore = "a bare digit run with no phone word is not recognised (too many false alarms)"]
+    fn bare_foreign_mobile_without_context() {
+        assert!(flagged("phone-number", "ping 13812345678 later"));
+    }
+}
