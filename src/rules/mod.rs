@@ -30,6 +30,11 @@ macro_rules! rules {
 
 rules! {
     email_address::EmailAddress,
+    individual_advice::IndividualAdvice,
+    personal_channel::PersonalChannel,
+    patient_relationship::PatientRelationship,
+    derogatory_language::DerogatoryLanguage,
+    mocking_patient::MockingPatient,
     chi_number::ChiNumber,
     nhs_number::NhsNumber,
     phone_number::PhoneNumber,

@@ -1,0 +1,266 @@
+//! `individual-advice`: offering one person clinical advice by DM or in a public reply ("DM me
+//! your rash pics", "DM me and I'll talk you through it", a reply that says "@kerry sounds like a
+//! UTI" or "@sam just take Nytol").
+//!
+//! Why: advice given to a stranger online has no history, examination, records or safety-netting,
+//! and the exchange sits outside any proper consultation. The GMC asks doctors to keep
+//! professional boundaries online (*Maintaining personal and professional boundaries* (2024)
+//! paras 3–4) and reminds them that private messages can become public (*Good medical practice*
+//! (2024) para 93).
+//!
+//! Example: "@tom chest pain down your left arm? DM me, I'll talk you through it" is flagged on
+//! "DM me, I'll talk you through it".
+//!
+//! Politely declining ("I can't give individual advice on here, but please call 111") is clean,
+//! and so is general health information that is not aimed at one person.
+
+use regex::Regex;
+
+use crate::config::Config;
+use crate::finding::{Category, Hit, Severity};
+use crate::rules::Rule;
+use crate::text::Document;
+
+pub struct IndividualAdvice {
+    dm_offer: Regex,
+    photo_request: Regex,
+    reply: Regex,
+    reply_advice: Regex,
+    reply_product: Regex,
+    decline: Regex,
+    results: Regex,
+    addressed: Regex,
+}
+
+const CONDITIONS: &str = concat!(
+    r"(?:uti|water infection|urine infection|chest infection|infection|migraine|sinusitis|viral",
+    r"|a virus|gastro|ibs|reflux|heartburn|sciatica|shingles|eczema|psoriasis|thrush|tonsillitis",
+    r"|strep|flu|covid|anxiety|a panic attack|panic attacks|angina|gout|cellulitis|kidney stones?",
+    r"|appendicitis|vertigo|labyrinthitis|an allergy|an allergic reaction|hay ?fever",
+    r"|conjunctivitis|an ear infection|otitis|tendonitis|tendinitis|a sprain|a fracture|a bug",
+    r"|concussion|bronchitis|pneumonia|asthma|a hernia|gallstones|endometriosis|pcos",
+    r"|(?:peri)?menopause|diverticulitis|costochondritis|a muscle strain|a pulled muscle",
+    r"|piles|haemorrhoids|a cyst|impetigo|ringworm|scabies|nits|croup|colic|teething|tennis elbow)",
+);
+
+const MEDICINES: &str = concat!(
+    r"(?:aspirin|ibuprofen|paracetamol|naproxen|codeine|co-codamol|antihistamines?|cetirizine",
+    r"|loratadine|piriton|nytol|sleeping (?:tablets|pills)|melatonin|gaviscon|omeprazole",
+    r"|lansoprazole|antibiotics|amoxicillin|nitrofurantoin|trimethoprim|steroids?|prednisolone",
+    r"|hydrocortisone|canesten|clotrimazole|fluconazole|imodium|loperamide|senna|lactulose",
+    r"|buscopan|calpol|nurofen|sudafed|vitamin d|iron tablets|a statin|statins|an inhaler)",
+);
+
+impl IndividualAdvice {
+    pub fn new(_config: &Config) -> Self {
+        let reply_advice = format!(
+            r"\b(?:sounds (?:like|to me like) (?:an? )?{c}|(?:probably|likely|definitely|classic|def) (?:an? )?{c}|you(?:'ve| have)? (?:probably |likely )?got (?:an? )?{c}|(?:just |honestly |definitely |def )?(?:take|try|get|grab|buy|chew|pop|start) (?:an? |some |the )?{m}|works for most people|you(?:'ll)? need (?:a course of |some )?{m})\b",
+            c = CONDITIONS,
+            m = MEDICINES,
+        );
+        IndividualAdvice {
+            // All matched against the lower-cased text.
+            dm_offer: Regex::new(concat!(
+                r"\b(?:dm|pm|message|msg|inbox|whatsapp|text|email) me",
+                r"(?: (?:your|a|some) (?:rash|mole|lump|skin|wound|symptoms?|results?|bloods|blood results",
+                r"|scans?|x-?rays?|meds|medications?|address|details|photos?|pics?|pictures?|questions?)",
+                r"(?: (?:pics?|photos?|pictures?|snaps?))?",
+                r"|[ ,]+(?:and )?i'?ll (?:talk you through(?: it)?|have a look|take a look|tell you",
+                r"|let you know|advise|sort you(?: out)?|prescribe|check|diagnose|see what|give you",
+                r"|get you|send you))\b"
+            ))
+            .expect("dm offer pattern compiles"),
+            photo_request: Regex::new(concat!(
+                r"\b(?:send|dm|message|post) (?:me )?(?:a |some |your )?(?:photos?|pics?|pictures?|snaps?)",
+                r" (?:of )?(?:your|the) (?:rash|mole|lump|spot|wound|skin|eye|throat|tongue|bite)\b",
+                r"|\bfree (?:derm(?:atology)? |medical |gp |clinical )?(?:advice|consults?|consultations?)\b",
+            ))
+            .expect("photo pattern compiles"),
+            reply: Regex::new(r"^\s*@[a-z0-9_]{1,30}\b").expect("reply pattern compiles"),
+            reply_advice: Regex::new(&reply_advice).expect("reply advice pattern compiles"),
+            reply_product: Regex::new(
+                r"\b(?:just|honestly|definitely) (?:get|take|try|grab|buy|use) (?:some )?([a-z][a-z-]{2,})\b",
+            )
+            .expect("reply product pattern compiles"),
+            results: Regex::new(concat!(
+                r"\byour (?:biopsy|results?|blood(?: test)?s?|scan|x-?ray|smear|tests?|swabs?|mri|ct|ecg",
+                r"|histology|mammogram)(?: results?)? (?:came back|has come back|have come back|is back",
+                r"|are back|was|were|is|are|looks?|looked) (?:all )?(?:benign|normal|clear|fine|negative",
+                r"|positive|abnormal|okay|ok|good|reassuring)\b",
+            ))
+            .expect("results pattern compiles"),
+            addressed: Regex::new(
+                r"\b(?:if you(?:'re| are)? (?:see|seeing|read|reading) this|you know who you are)\b",
+            )
+            .expect("addressed pattern compiles"),
+            decline: Regex::new(concat!(
+                r"\b(?:can'?t|cannot|can not|won'?t|unable to|not able to|not allowed to|don'?t) ",
+                r"(?:give|offer|provide|do)(?: you)? (?:any )?(?:individual |personal |specific |medical )?",
+                r"(?:advice|consultations?|diagnos[ie]s)\b",
+                r"|\b(?:can'?t|cannot|won'?t) (?:advise|diagnose|comment on (?:individual|your))",
+            ))
+            .expect("decline pattern compiles"),
+        }
+    }
+}
+
+/// Words after "just take", "honestly try" that are not a product.
+const NOT_PRODUCTS: &[&str] = &[
+    "care", "time", "the", "your", "you", "yourself", "this", "that", "things", "rest", "break",
+    "day", "days", "look", "easy", "note", "one", "them", "him", "her", "off", "out", "over",
+    "back", "home", "some", "away", "sleep", "stock", "breath", "walk", "leave", "advice", "help",
+    "support", "another", "again", "there", "here", "what", "whatever", "any", "all", "more",
+    "less", "used", "better", "ready", "on", "involved", "through", "pics", "photos",
+];
+
+const GUIDANCE: &[&str] = &["bnd-2024-3", "bnd-2024-4", "gmp-2024-93"];
+
+const DM_MESSAGE: &str = "This offers one person clinical advice by private message, outside a \
+    proper consultation with records and safety-netting. Decline politely and point them to \
+    their GP, 111 or 999.";
+const RESULTS_MESSAGE: &str = "This gives one patient their results in a public post. Results \
+    belong in a private, verified conversation through the practice or hospital.";
+const REPLY_MESSAGE: &str = "This gives one person individual clinical advice in a reply. \
+    Without a history, examination or records it may be unsafe; point them to their GP, \
+    pharmacist, 111 or 999 instead.";
+
+impl Rule for IndividualAdvice {
+    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+        let lower = doc.lower.as_str();
+        if self.decline.is_match(lower) {
+            return;
+        }
+        let mut push = |span: std::ops::Range<usize>, message: &str| {
+            let span = trim_end(lower, span);
+            if span.is_empty()
+                || hits
+                    .iter()
+                    .any(|h| h.rule == "individual-advice" && overlaps(&h.span, &span))
+            {
+                return;
+            }
+            hits.push(Hit::new(
+                "individual-advice",
+                Category::Boundaries,
+                Severity::Warning,
+                span,
+                message,
+                GUIDANCE,
+            ));
+        };
+        for m in self.dm_offer.find_iter(lower) {
+            push(m.range(), DM_MESSAGE);
+        }
+        for m in self.photo_request.find_iter(lower) {
+            push(m.range(), DM_MESSAGE);
+        }
+        let reply = self.reply.is_match(lower);
+        if reply || self.addressed.is_match(lower) {
+            for m in self.results.find_iter(lower) {
+                push(m.range(), RESULTS_MESSAGE);
+            }
+        }
+        if reply {
+            for m in self.reply_advice.find_iter(lower) {
+                push(m.range(), REPLY_MESSAGE);
+            }
+            for c in self.reply_product.captures_iter(lower) {
+                let (Some(all), Some(word)) = (c.get(0), c.get(1)) else {
+                    continue;
+                };
+                if !NOT_PRODUCTS.contains(&word.as_str()) {
+                    push(all.range(), REPLY_MESSAGE);
+                }
+            }
+        }
+    }
+}
+
+fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Drops trailing spaces a pattern's tail may have taken (ASCII only, so boundaries hold).
+fn trim_end(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let trimmed = text[span.clone()].trim_end_matches([' ', ',']);
+    span.start..span.start + trimmed.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{flagged, spans_of};
+
+    #[test]
+    fn flags_dm_offers_of_assessment() {
+        assert!(flagged(
+            "individual-advice",
+            "DM me your rash pics and I'll tell you whether you need to worry"
+        ));
+        assert_eq!(
+            spans_of(
+                "individual-advice",
+                "@tom_b Chest pain? Take an aspirin and DM me, I'll talk you through it"
+            )
+            .last()
+            .map(String::as_str),
+            Some("DM me, I'll talk you through it")
+        );
+    }
+
+    #[test]
+    fn flags_diagnosis_in_a_reply() {
+        assert!(flagged(
+            "individual-advice",
+            "@kerry_b92 sounds like a UTI hun, drink loads of water"
+        ));
+        assert!(flagged(
+            "individual-advice",
+            "@sam_fit Honestly just get Nytol, works for most people"
+        ));
+    }
+
+    #[test]
+    fn flags_results_given_to_one_patient_in_public() {
+        assert!(flagged(
+            "individual-advice",
+            "Mrs X from clinic, if you see this, your biopsy came back benign, ring us to book."
+        ));
+        assert!(!flagged(
+            "individual-advice",
+            "If your smear results are normal, you'll be invited again in five years."
+        ));
+    }
+
+    #[test]
+    fn ignores_polite_decline_and_signposting() {
+        assert!(!flagged(
+            "individual-advice",
+            "@worried_mum I'm so sorry. I can't give individual advice on here, but please call 111 now."
+        ));
+    }
+
+    #[test]
+    fn ignores_general_information_and_adverts() {
+        assert!(!flagged(
+            "individual-advice",
+            "Sounds like a UTI? Most are treated by your pharmacist now under Pharmacy First."
+        ));
+        assert!(!flagged(
+            "individual-advice",
+            "Results on my own jawline. DM to book!"
+        ));
+        assert!(!flagged(
+            "individual-advice",
+            "@jo_smith that sounds like a nightmare shift, hope you got some sleep"
+        ));
+    }
+
+    #[test]
+    #[ignore = "advice in a Facebook comment thread has no @handle to show it is a reply"]
+    fn knows_its_limits() {
+        assert!(flagged(
+            "individual-advice",
+            "Karen, that sounds like shingles, get some aciclovir from the chemist"
+        ));
+    }
+}
