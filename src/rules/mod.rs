@@ -38,4 +38,6 @@ rules! {
     chi_number::ChiNumber,
     nhs_number::NhsNumber,
     phone_number::PhoneNumber,
+    ni_number::NiNumber,
+    postcode::Postcode,
 }
