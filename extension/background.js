@@ -1,0 +1,178 @@
+// Second Opinion background: owns the one WASM Checker and answers the content scripts and the
+// popup over the message protocol in extension/PROTOCOL.md.
+//
+// Runs as an MV3 service worker in Chrome and as a module background script in Firefox. The
+// worker may be stopped whenever it is idle, so nothing here depends on memory surviving:
+// settings come from chrome.storage on every (re)start, and the cache is only a cache.
+// No top-level await (service workers forbid it): initialisation starts as a promise here and
+// is awaited inside the message handler.
+
+import init, { Checker } from '../pkg/second_opinion.js';
+import { SETTINGS_KEY, checkerConfig, loadSettings, saveSettings } from './shared/settings.js';
+
+const ext = globalThis.browser ?? globalThis.chrome;
+
+/** Results kept per text; a composer re-sends the same text often (focus, undo, guard). */
+const CACHE_SIZE = 64;
+
+/**
+ * @typedef {{checker: any, settings: import('./shared/settings.js').Settings,
+ *   version: string, ignoredRules: Set<string>}} State
+ */
+
+/** @type {Promise<void>|null} the WASM module, instantiated once per worker lifetime */
+let wasmReady = null;
+/** @type {Promise<State>} the current checker; replaced when settings change */
+let statePromise;
+/** @type {State|null} set once statePromise resolves */
+let state = null;
+/** @type {string|null} why the checker could not be built */
+let loadError = null;
+/** @type {Map<string, any[]>} text -> findings (before site/rule filtering), LRU order */
+const cache = new Map();
+
+/** Timings of this worker's start, for scripts/measure-latency.mjs (via {type: "status"}). */
+const startedAt = performance.now();
+/** @type {{wasm: number|null, checker: number|null}} */
+const timings = { wasm: null, checker: null };
+
+function initWasm() {
+  if (!wasmReady) {
+    wasmReady = init().then(() => {
+      timings.wasm = performance.now() - startedAt;
+    });
+  }
+  return wasmReady;
+}
+
+/** Builds a checker from the stored settings. */
+async function build() {
+  const [settings] = await Promise.all([loadSettings(), initWasm()]);
+  const checker = new Checker(checkerConfig(settings));
+  return {
+    checker,
+    settings,
+    version: checker.version(),
+    ignoredRules: new Set(settings.ignored_rules ?? []),
+  };
+}
+
+function rebuild() {
+  const previous = state;
+  state = null;
+  cache.clear();
+  statePromise = build().then(
+    (s) => {
+      previous?.checker.free?.();
+      state = s;
+      loadError = null;
+      timings.checker ??= performance.now() - startedAt;
+      return s;
+    },
+    (e) => {
+      loadError = String(e?.message ?? e);
+      console.error('Second Opinion: the checker could not be built.', e);
+      throw e;
+    },
+  );
+  // Callers await statePromise themselves; keep an unobserved failure from being reported twice.
+  statePromise.catch(() => {});
+}
+
+rebuild();
+
+ext.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && SETTINGS_KEY in changes) rebuild();
+});
+
+/**
+ * Findings for `text`, cached by text.
+ * @param {State} s
+ * @param {string} text
+ */
+function findingsFor(s, text) {
+  let findings = cache.get(text);
+  if (findings) {
+    cache.delete(text);
+  } else {
+    findings = s.checker.check(text);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value);
+  }
+  cache.set(text, findings);
+  return findings;
+}
+
+/** @param {string|undefined} site */
+function siteEnabled(s, site) {
+  if (site !== 'x' && site !== 'facebook') return true;
+  return s.settings.sites?.[site] !== false;
+}
+
+/**
+ * Handles one protocol message; resolves to the reply.
+ * @param {any} msg
+ */
+async function handle(msg) {
+  switch (msg?.type) {
+    case 'check': {
+      if (typeof msg.text !== 'string') return { ok: false, error: 'check: text must be a string' };
+      const s = await statePromise;
+      const enabled = siteEnabled(s, msg.site);
+      if (!enabled) return { ok: true, findings: [], enabled };
+      // "Ignore rule" is filtered here, so every caller (content script, popup) agrees.
+      const findings = findingsFor(s, msg.text).filter((f) => !s.ignoredRules.has(f.rule));
+      return { ok: true, findings, enabled, version: s.version };
+    }
+    case 'status': {
+      try {
+        const s = await statePromise;
+        return { ok: true, ready: true, version: s.version, timings };
+      } catch {
+        return { ok: false, ready: false, version: null, error: loadError ?? 'unknown error' };
+      }
+    }
+    case 'guidance': {
+      const s = await statePromise;
+      return { ok: true, guidance: s.checker.guidance() };
+    }
+    case 'ignore-rule': {
+      if (typeof msg.rule !== 'string' || !msg.rule) return { ok: false, error: 'no rule' };
+      await addIgnoredRule(msg.rule);
+      return { ok: true };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Appends a rule id to settings.ignored_rules. */
+async function addIgnoredRule(rule) {
+  const settings = await loadSettings();
+  if (settings.ignored_rules.includes(rule)) return;
+  settings.ignored_rules = [...settings.ignored_rules, rule];
+  const result = await saveSettings(settings);
+  if (!result.ok) throw new Error(result.errors.join(' '));
+}
+
+/** Mirrors a tab's warning count on the toolbar icon. */
+function showCount(msg, sender) {
+  const tabId = sender?.tab?.id;
+  if (tabId === undefined || !ext.action?.setBadgeText) return;
+  const n = Number(msg.warnings) || 0;
+  ext.action.setBadgeText({ tabId, text: n ? String(n) : '' })?.catch?.(() => {});
+  ext.action.setBadgeBackgroundColor?.({ tabId, color: '#b3261e' })?.catch?.(() => {});
+}
+
+ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (msg?.type === 'findings-changed') {
+    // Broadcast by content scripts for an open popup; no reply from here.
+    showCount(msg, sender);
+    return false;
+  }
+  if (!['check', 'status', 'guidance', 'ignore-rule'].includes(msg?.type)) return false;
+  handle(msg).then(
+    (reply) => sendResponse(reply),
+    (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }),
+  );
+  return true;
+});

@@ -1,0 +1,330 @@
+// One composer being checked: reads its text from the DOM, asks the background to check it
+// (at most one request in flight; the latest text is sent as soon as the previous answer is
+// back), keeps the findings in step with edits, and draws them.
+'use strict';
+(() => {
+  const SO = globalThis.SecondOpinion;
+  let nextId = 1;
+
+  /** Waits for the next selectionchange (editors sync their model on it), at most `ms`. */
+  function selectionSettled(ms = 100) {
+    return new Promise((resolve) => {
+      const done = () => {
+        document.removeEventListener('selectionchange', done);
+        clearTimeout(timer);
+        resolve(undefined);
+      };
+      const timer = setTimeout(done, ms);
+      document.addEventListener('selectionchange', done);
+    });
+  }
+
+  /** Moves a span after an edit: [p, oldEnd) in the old text became [p, newEnd) in the new. */
+  function shiftSpan(start, end, p, oldChangeEnd, delta) {
+    if (end <= p) return [start, end];
+    if (start >= oldChangeEnd) return [start + delta, end + delta];
+    return null;
+  }
+
+  class Composer {
+    /**
+     * @param {Element} el  the editable root
+     * @param {string|null} site  'x' | 'facebook' | null
+     */
+    constructor(el, site) {
+      this.id = `c${nextId++}`;
+      this.el = el;
+      this.site = site;
+      this.adapter = SO.sites.adapterFor(el);
+      this.isTextarea = el.tagName === 'TEXTAREA';
+      /** @type {import('./text.js').TextModel|any} */
+      this.model = { root: el, text: '', segments: [] };
+      /** Findings for `this.text` (spans shifted while an answer is awaited). */
+      this.findings = [];
+      /** The text the findings were computed for, or null while they are only estimates. */
+      this.checkedText = null;
+      this.enabled = true;
+      /** @type {string|null} */
+      this.checkerError = null;
+      this.inFlight = false;
+      this.dirty = false;
+      /** @type {Set<string>} "rule|text" occurrences ignored in this composer */
+      this.ignored = new Set();
+      /** @type {Set<string>} rules ignored since the last answer (until settings catch up) */
+      this.ignoredRules = new Set();
+      /** @type {(() => void)[]} */
+      this.waiters = [];
+      this.lastKeyAt = 0;
+      /** @type {{text: string, at: number}|null} when the current text was typed */
+      this.typedAt = null;
+      this.lastUsed = performance.now();
+      this.scheduled = false;
+
+      this.onInput = () => this.update();
+      this.onKey = (e) => {
+        this.lastKeyAt = e.timeStamp;
+      };
+      el.addEventListener('input', this.onInput);
+      el.addEventListener('keydown', this.onKey, true);
+      this.observer = new MutationObserver(() => this.scheduleUpdate());
+      this.observer.observe(el, { childList: true, subtree: true, characterData: true });
+      this.update(true);
+    }
+
+    get text() {
+      return this.model.text;
+    }
+
+    read() {
+      if (this.isTextarea) return { root: this.el, text: /** @type {HTMLTextAreaElement} */ (this.el).value, segments: [] };
+      return SO.text.read(this.el);
+    }
+
+    scheduleUpdate() {
+      if (this.scheduled) return;
+      this.scheduled = true;
+      queueMicrotask(() => {
+        this.scheduled = false;
+        this.update();
+      });
+    }
+
+    /** Re-reads the DOM; on a change, moves the findings with the edit, redraws and checks. */
+    update(force = false) {
+      if (!this.el.isConnected) return;
+      const model = this.read();
+      const old = this.model.text;
+      const changed = model.text !== old;
+      this.model = model;
+      if (!changed && !force) return;
+      this.lastUsed = performance.now();
+      if (changed) {
+        const now = performance.now();
+        this.typedAt = { text: model.text, at: now - this.lastKeyAt < 1000 ? this.lastKeyAt : now };
+        this.remap(old, model.text);
+      }
+      this.render();
+      this.requestCheck();
+    }
+
+    /** Keeps findings on their text while the new check is on its way. */
+    remap(oldText, newText) {
+      let p = 0;
+      const max = Math.min(oldText.length, newText.length);
+      while (p < max && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
+      let s = 0;
+      while (s < max - p && oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
+      const oldChangeEnd = oldText.length - s;
+      const delta = newText.length - oldText.length;
+      this.checkedText = null;
+      this.findings = this.findings.flatMap((f) => {
+        const span = shiftSpan(f.start, f.end, p, oldChangeEnd, delta);
+        if (!span) return [];
+        const fixes = (f.fixes ?? []).map((fix) => {
+          if (fix.start === undefined || fix.start === null) return fix;
+          const fs = shiftSpan(fix.start, fix.end, p, oldChangeEnd, delta);
+          return fs ? { ...fix, start: fs[0], end: fs[1] } : null;
+        });
+        return [{ ...f, start: span[0], end: span[1], fixes: fixes.filter(Boolean) }];
+      });
+    }
+
+    requestCheck() {
+      if (this.inFlight) {
+        this.dirty = true;
+        return;
+      }
+      this.send();
+    }
+
+    async send(attempt = 0) {
+      const text = this.model.text;
+      this.inFlight = true;
+      this.dirty = false;
+      /** @type {any} */
+      let reply;
+      try {
+        reply = await SO.ext.runtime.sendMessage({ type: 'check', text, site: this.site });
+      } catch (e) {
+        reply = { ok: false, error: String(e?.message ?? e), transport: true };
+      }
+      if (reply?.transport && attempt < 2 && /establish connection|message port closed/i.test(reply.error)) {
+        // The worker was being restarted; ask once more.
+        this.inFlight = false;
+        return this.send(attempt + 1);
+      }
+      this.inFlight = false;
+      SO.stats.checks++;
+      if (!this.el.isConnected) return;
+      if (!reply?.ok) {
+        this.checkerError = reply?.error ?? 'no answer from the checker';
+        SO.stats.errors.push(this.checkerError);
+        this.checkedText = null;
+        this.findings = [];
+      } else {
+        this.checkerError = null;
+        this.enabled = reply.enabled !== false;
+        if (this.read().text === text) {
+          this.checkedText = text;
+          this.findings = reply.findings;
+          this.ignoredRules.clear();
+        }
+      }
+      if (this.dirty || (this.checkedText === null && !this.checkerError && this.read().text !== text)) {
+        this.model = this.read();
+        this.send();
+        return;
+      }
+      this.render();
+      this.recordLatency(text);
+      for (const w of this.waiters.splice(0)) w();
+      SO.notifyChanged?.(this);
+    }
+
+    recordLatency(text) {
+      const typed = this.typedAt;
+      if (!typed || typed.text !== text || this.checkedText !== text) return;
+      this.typedAt = null;
+      requestAnimationFrame(() => {
+        SO.stats.latencies.push(performance.now() - typed.at);
+        if (SO.stats.latencies.length > 2000) SO.stats.latencies.shift();
+      });
+      SO.stats.applied++;
+    }
+
+    /** Findings shown to the doctor: not ignored here, not of an ignored rule. */
+    visibleFindings() {
+      if (!this.enabled) return [];
+      return this.findings.filter((f) => !this.ignored.has(`${f.rule}|${f.text}`) && !this.ignoredRules.has(f.rule));
+    }
+
+    rangeFor(finding) {
+      if (this.isTextarea) return null;
+      if (this.model.text.slice(finding.start, finding.end) !== finding.text) return null;
+      return SO.text.range(this.model, finding.start, finding.end);
+    }
+
+    render() {
+      const entries = [];
+      for (const f of this.visibleFindings()) {
+        const range = this.rangeFor(f);
+        if (range) entries.push({ name: SO.highlights.styleFor(f), range });
+      }
+      SO.highlights.set(this.id, entries);
+      SO.overlay.update(this);
+    }
+
+    /** 'clean' | 'warning' | 'pending' | 'unchecked' — what the guard needs to know. */
+    submitState() {
+      if (this.checkerError) return 'unchecked';
+      if (!this.enabled) return 'clean';
+      const text = this.read().text;
+      if (this.inFlight || this.checkedText === null || text !== this.checkedText) {
+        if (text !== this.model.text) this.update();
+        return 'pending';
+      }
+      return this.visibleFindings().some((f) => f.severity === 'warning') ? 'warning' : 'clean';
+    }
+
+    /** Resolves when no check is pending (or after `ms`). */
+    settled(ms) {
+      if (!this.inFlight && this.checkedText === this.read().text) return Promise.resolve();
+      if (!this.inFlight) this.update(true);
+      return new Promise((resolve) => {
+        const t = setTimeout(resolve, ms);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve(undefined);
+        });
+      });
+    }
+
+    focus() {
+      /** @type {HTMLElement} */ (this.el).focus({ preventScroll: true });
+    }
+
+    /** Selects a span [start, end) of the text in the editor (the editor gets focus). */
+    async select(start, end) {
+      this.focus();
+      const sel = document.getSelection();
+      if (this.isTextarea) {
+        /** @type {HTMLTextAreaElement} */ (this.el).setSelectionRange(start, end);
+        return true;
+      }
+      const range = SO.text.range(this.model, start, end);
+      if (!range || !sel) return false;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      await selectionSettled();
+      return true;
+    }
+
+    /** Applies a fix through the editor's own input handling: select, then insertText. */
+    async applyFix(finding, fix) {
+      this.update();
+      if (this.model.text.slice(finding.start, finding.end) !== finding.text) return false;
+      const start = fix.start ?? finding.start;
+      const end = fix.end ?? finding.end;
+      if (!(await this.select(start, end))) return false;
+      const before = this.read().text;
+      document.execCommand('insertText', false, fix.replacement);
+      if (fix.replacement === '' && this.read().text === before && start !== end) {
+        document.execCommand('delete', false);
+      }
+      this.update();
+      return true;
+    }
+
+    ignoreOccurrence(finding) {
+      this.ignored.add(`${finding.rule}|${finding.text}`);
+      this.render();
+      SO.notifyChanged?.(this);
+    }
+
+    ignoreRule(rule) {
+      this.ignoredRules.add(rule);
+      this.render();
+      SO.notifyChanged?.(this);
+      SO.ext.runtime.sendMessage({ type: 'ignore-rule', rule }).catch(() => {});
+    }
+
+    /** Scrolls to and selects visible finding `index`; optionally opens its card. */
+    async reveal(index, { openCard = false } = {}) {
+      const f = this.visibleFindings()[index];
+      if (!f) return false;
+      this.update();
+      const range = this.rangeFor(f);
+      const target = range?.startContainer.parentElement ?? this.el;
+      target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      await this.select(f.start, f.end);
+      if (openCard) SO.card.open(this, f, { focus: false });
+      return true;
+    }
+
+    /** The visible finding whose span contains `offset`, else the first one after it. */
+    findingAt(offset, { after = false } = {}) {
+      const list = this.visibleFindings();
+      return list.find((f) => f.start <= offset && offset <= f.end) ?? (after ? list.find((f) => f.start >= offset) ?? list[0] : null);
+    }
+
+    /** The caret's offset in the text, or null. */
+    caretOffset() {
+      if (this.isTextarea) return /** @type {HTMLTextAreaElement} */ (this.el).selectionStart;
+      const sel = document.getSelection();
+      if (!sel || !sel.focusNode || !this.el.contains(sel.focusNode)) return null;
+      return SO.text.offsetOf(this.model, sel.focusNode, sel.focusOffset);
+    }
+
+    destroy() {
+      this.observer.disconnect();
+      this.el.removeEventListener('input', this.onInput);
+      this.el.removeEventListener('keydown', this.onKey, true);
+      SO.highlights.clear(this.id);
+      SO.overlay.remove(this);
+      if (SO.card.current?.composer === this) SO.card.close();
+      for (const w of this.waiters.splice(0)) w();
+    }
+  }
+
+  SO.Composer = Composer;
+})();

@@ -1,0 +1,129 @@
+// The composer badge (warnings / reminders) and the list it opens. One badge per composer,
+// placed just below the composer's bottom-right corner and kept there on scroll and resize.
+'use strict';
+(() => {
+  const SO = globalThis.SecondOpinion;
+  const { h } = SO.ui;
+
+  /** @type {Map<any, HTMLButtonElement>} composer -> badge */
+  const badges = new Map();
+  /** @type {{el: HTMLElement, composer: any}|null} */
+  let panel = null;
+  let frame = 0;
+
+  function closePanel({ refocus = false } = {}) {
+    if (!panel) return;
+    const { el, composer } = panel;
+    panel = null;
+    el.remove();
+    if (refocus) composer.focus();
+  }
+
+  /** Opens the list of a composer's findings beside its badge. */
+  function openPanel(composer, { focus = true } = {}) {
+    closePanel();
+    const findings = composer.visibleFindings();
+    const items = findings.map((f, i) =>
+      h('li', {}, [
+        h('button', {
+          type: 'button',
+          'data-index': i,
+          text: `${f.severity === 'warning' ? '⚠' : 'ℹ'} “${f.text}” — ${SO.ui.CATEGORY_LABELS[f.category] ?? f.category}`,
+          onclick: () => {
+            closePanel();
+            composer.reveal(i, { openCard: true });
+          },
+        }),
+      ]),
+    );
+    const el = h('div', { class: 'panel', role: 'dialog', 'aria-label': 'Second Opinion: findings in this post' }, [
+      h('h2', { text: findings.length ? 'Second Opinion found' : 'Second Opinion found nothing to flag' }),
+      findings.length ? h('ul', {}, items) : null,
+      composer.checkerError ? h('p', { text: `This post is not being checked: ${composer.checkerError}` }) : null,
+      h('button', { type: 'button', class: 'close', 'aria-label': 'Close', text: '×', onclick: () => closePanel({ refocus: true }) }),
+    ]);
+    el.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        closePanel({ refocus: true });
+      }
+    });
+    SO.ui.layer().append(el);
+    panel = { el, composer };
+    const badge = badges.get(composer);
+    SO.ui.place(el, (badge ?? composer.el).getBoundingClientRect());
+    if (focus) el.querySelector('button')?.focus();
+  }
+
+  /** Creates or updates the badge of a composer. */
+  function update(composer) {
+    let badge = badges.get(composer);
+    if (!badge) {
+      badge = /** @type {HTMLButtonElement} */ (
+        h('button', { type: 'button', class: 'badge', 'data-composer': composer.id, onclick: () => openPanel(composer) })
+      );
+      SO.ui.layer().append(badge);
+      badges.set(composer, badge);
+    }
+    const findings = composer.visibleFindings();
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    const reminders = findings.length - warnings;
+    const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+    let state;
+    let text;
+    let label;
+    if (composer.checkerError) {
+      state = 'error';
+      text = '–';
+      label = 'Second Opinion: this post is not being checked';
+    } else if (warnings) {
+      state = 'warning';
+      text = reminders ? `⚠ ${warnings} · ℹ ${reminders}` : `⚠ ${warnings}`;
+      label = `Second Opinion: ${plural(warnings, 'warning', 'warnings')}, ${plural(reminders, 'reminder', 'reminders')}`;
+    } else if (reminders) {
+      state = 'info';
+      text = `ℹ ${reminders}`;
+      label = `Second Opinion: ${plural(reminders, 'reminder', 'reminders')}`;
+    } else {
+      state = 'clean';
+      text = '✓';
+      label = 'Second Opinion: nothing to flag';
+    }
+    badge.dataset.state = state;
+    badge.dataset.warnings = String(warnings);
+    badge.dataset.reminders = String(reminders);
+    badge.textContent = text;
+    badge.setAttribute('aria-label', label);
+    badge.hidden = !composer.enabled || (!composer.text && !composer.checkerError);
+    if (panel?.composer === composer) openPanel(composer, { focus: panel.el.contains(SO.ui.root().activeElement) });
+    schedulePosition();
+  }
+
+  function remove(composer) {
+    badges.get(composer)?.remove();
+    badges.delete(composer);
+    if (panel?.composer === composer) closePanel();
+  }
+
+  /** Re-places every badge in the next frame (scroll, resize, layout change). */
+  function schedulePosition() {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      for (const [composer, badge] of badges) {
+        const r = composer.el.getBoundingClientRect();
+        const hidden = r.width === 0 && r.height === 0;
+        badge.style.visibility = hidden ? 'hidden' : '';
+        badge.style.top = `${Math.min(r.bottom + 2, innerHeight - 24)}px`;
+        badge.style.left = `${Math.max(4, r.right - badge.offsetWidth)}px`;
+      }
+      const card = SO.card.current;
+      if (card) {
+        const rect = card.composer.rangeFor(card.finding)?.getClientRects()[0];
+        if (rect) SO.ui.place(card.el, rect);
+      }
+    });
+  }
+
+  SO.overlay = { update, remove, openPanel, closePanel, schedulePosition, badgeFor: (c) => badges.get(c) };
+})();
