@@ -40,4 +40,6 @@ rules! {
     phone_number::PhoneNumber,
     ni_number::NiNumber,
     postcode::Postcode,
+    hospital_number::HospitalNumber,
+    date_of_birth::DateOfBirth,
 }
