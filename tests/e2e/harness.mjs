@@ -1,0 +1,194 @@
+// Launches Debian's Chromium with the unpacked extension (the repository root) through
+// playwright-core, pointed at the fixture server under the sites' real hostnames, and gives tests
+// access to the content script's isolated world over CDP (DESIGN.md §6).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const p of ['/usr/lib/chromium/chromium', '/usr/bin/chromium']) if (existsSync(p)) return p;
+  throw new Error('Chromium not found: run scripts/setup.sh browsers or set CHROMIUM_PATH');
+}
+
+/** Default timeout for waiting on a condition (ms). Generous: CI machines have 2 cores. */
+export const WAIT = 15_000;
+
+/**
+ * Starts the fixture server and Chromium with the extension.
+ * @returns {Promise<Session>}
+ */
+export async function launch() {
+  for (const f of ['pkg/second_opinion.js', 'pkg/second_opinion_bg.wasm', 'icons/generated/icon-128.png']) {
+    if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`make build\` first`);
+  }
+  const server = await startServer();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'so-profile-'));
+  const map = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com']
+    .map((h) => `MAP ${h} 127.0.0.1:${server.port}`)
+    .concat(['MAP * ~NOTFOUND'])
+    .join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: false,
+    viewport: { width: 1000, height: 800 },
+    ignoreDefaultArgs: ['--disable-extensions', '--headless'],
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${ROOT}`,
+      `--load-extension=${ROOT}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${map}`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  worker ??= await context.waitForEvent('serviceworker', { timeout: WAIT });
+  const extensionId = new URL(worker.url()).host;
+  return new Session(context, server, userDataDir, extensionId);
+}
+
+export class Session {
+  constructor(context, server, userDataDir, extensionId) {
+    this.context = context;
+    this.server = server;
+    this.userDataDir = userDataDir;
+    this.extensionId = extensionId;
+    /** Requests seen over CDP that were not for the fixture pages (should stay empty). */
+    this.foreignRequests = [];
+  }
+
+  /**
+   * Opens a fixture page and connects to the content script's isolated world.
+   * @param {string} url e.g. https://x.com/home
+   */
+  async open(url) {
+    const page = await this.context.newPage();
+    const cdp = await this.context.newCDPSession(page);
+    /** @type {Map<string, number>} frameId -> isolated context id */
+    const contexts = new Map();
+    let resolveContext;
+    const contextReady = new Promise((r) => (resolveContext = r));
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      if (context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${this.extensionId}`) {
+        contexts.set(context.auxData.frameId, context.id);
+        if (context.auxData.isDefault === false) resolveContext(context.id);
+      }
+    });
+    cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
+    cdp.on('Network.requestWillBeSent', ({ request }) => {
+      const u = new URL(request.url);
+      const fixture = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'].includes(u.hostname);
+      if (!fixture && u.protocol !== 'data:' && u.protocol !== 'chrome-extension:') this.foreignRequests.push(request.url);
+    });
+    await cdp.send('Network.enable');
+    await cdp.send('Runtime.enable');
+    await page.goto(url);
+    const contextId = await Promise.race([
+      contextReady,
+      page.waitForTimeout(WAIT).then(() => {
+        throw new Error('the content script did not start (no isolated world)');
+      }),
+    ]);
+    return new Tab(page, cdp, /** @type {number} */ (contextId));
+  }
+
+  /** Stops every service worker (the extension's included) through CDP. */
+  async stopServiceWorkers(tab) {
+    await tab.cdp.send('ServiceWorker.enable');
+    await tab.cdp.send('ServiceWorker.stopAllWorkers');
+  }
+
+  async close() {
+    await this.context.close().catch(() => {});
+    await this.server.close();
+    rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+}
+
+export class Tab {
+  constructor(page, cdp, contextId) {
+    this.page = page;
+    this.cdp = cdp;
+    this.contextId = contextId;
+  }
+
+  /**
+   * Evaluates an expression in the content script's isolated world.
+   * @param {string} expression (may return a promise)
+   */
+  async isolated(expression) {
+    const { result, exceptionDetails } = await this.cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: this.contextId,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) {
+      throw new Error(`isolated world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    }
+    return result.value;
+  }
+
+  /**
+   * Waits until `predicate` (a JS expression evaluated in the isolated world, re-evaluated each
+   * animation frame) is truthy; returns its value. Fails with the last value after `timeout`.
+   */
+  async waitIsolated(predicate, timeout = WAIT, what = predicate) {
+    const value = await this.isolated(`new Promise((resolve) => {
+      const deadline = performance.now() + ${timeout};
+      const tick = () => {
+        let v;
+        try { v = (${predicate}); } catch (e) { v = undefined; }
+        if (v) return resolve({ ok: true, v });
+        if (performance.now() > deadline) return resolve({ ok: false, v });
+        requestAnimationFrame(tick);
+      };
+      tick();
+    })`);
+    if (!value.ok) throw new Error(`timed out waiting for: ${what} (last value: ${JSON.stringify(value.v)})`);
+    return value.v;
+  }
+
+  /** Texts of all highlighted ranges, by highlight name (from CSS.highlights, isolated world). */
+  highlights() {
+    return this.isolated(HIGHLIGHTS_JS);
+  }
+
+  /** Waits until the highlighted texts (all styles, sorted) equal `expected`. */
+  async waitHighlights(expected, timeout = WAIT) {
+    const want = JSON.stringify([...expected].sort());
+    return this.waitIsolated(
+      `(() => { const h = ${HIGHLIGHTS_JS}; const all = Object.entries(h).filter(([n]) => n !== 'so-focus').flatMap(([, v]) => v).sort(); return JSON.stringify(all) === ${JSON.stringify(want)} && h; })()`,
+      timeout,
+      `highlights = ${want}`,
+    );
+  }
+
+  /** Waits until every composer has been checked for exactly its current DOM text. */
+  settled(timeout = WAIT) {
+    return this.waitIsolated(
+      `SecondOpinion.composers().every((c) => !c.inFlight && c.checkedText === c.read().text && c.checkedText !== null)`,
+      timeout,
+      'all composers checked',
+    );
+  }
+
+  /** Evaluates in the page's main world (fixture helpers). */
+  main(fn, arg) {
+    return this.page.evaluate(fn, arg);
+  }
+}
+
+const HIGHLIGHTS_JS = `(() => { const out = {}; for (const [name, h] of CSS.highlights) out[name] = [...h].map((r) => r.toString()).filter(Boolean); return out; })()`;
