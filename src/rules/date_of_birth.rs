@@ -43,15 +43,23 @@ fn month_number(s: &str) -> Option<u32> {
         return Some(n);
     }
     let lower = s.to_ascii_lowercase();
-    MONTHS
-        .split('|')
-        .position(|m| m == lower)
-        .map(|i| if i < 12 { i as u32 + 1 } else { [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12][i - 12] })
+    MONTHS.split('|').position(|m| m == lower).map(|i| {
+        if i < 12 {
+            i as u32 + 1
+        } else {
+            [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12][i - 12]
+        }
+    })
 }
 
 /// (day, month, full year or `None` for a two-digit year, two-digit year), when the date is real.
 fn parse(c: &Captures) -> Option<(bool, Option<u32>)> {
-    for (d, m, y) in [("d1", "m1", "y1"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4")] {
+    for (d, m, y) in [
+        ("d1", "m1", "y1"),
+        ("d2", "m2", "y2"),
+        ("d3", "m3", "y3"),
+        ("d4", "m4", "y4"),
+    ] {
         let (Some(day), Some(month), Some(year)) = (c.name(d), c.name(m), c.name(y)) else {
             continue;
         };
@@ -63,7 +71,8 @@ fn parse(c: &Captures) -> Option<(bool, Option<u32>)> {
             let ok = real_date(day, month, 1900 + year) || real_date(day, month, 2000 + year);
             return ok.then_some((true, None));
         }
-        return ((1880..2100).contains(&year) && real_date(day, month, year)).then_some((true, Some(year)));
+        return ((1880..2100).contains(&year) && real_date(day, month, year))
+            .then_some((true, Some(year)));
     }
     let month = month_number(c.name("m5")?.as_str())?;
     let year: u32 = c.name("y5")?.as_str().parse().ok()?;
@@ -74,15 +83,17 @@ impl Rule for DateOfBirth {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         for c in self.pattern.captures_iter(doc.text) {
             let Some(m) = c.get(0) else { continue };
-            let Some((full, year)) = parse(&c) else { continue };
+            let Some((full, year)) = parse(&c) else {
+                continue;
+            };
             let labelled_dob = !doc.lower[m.range()].starts_with("born");
             if !full && !labelled_dob {
                 continue;
             }
             let near = before(doc, m.start(), 30);
             let own = !labelled_dob
-                && has_word(near, &["i was", "i", "my", "our", "we", "me"])
-                && !has_word(near, &["pt", "patient"]);
+                && has_word(near, "i was|i|my|our|we|me")
+                && !has_word(near, "pt|patient");
             let (severity, message) = if own {
                 (Severity::Info, "This is a date of birth. Fine for your own family if they agree, but never post a patient's.")
             } else if !full {
@@ -90,8 +101,15 @@ impl Rule for DateOfBirth {
             } else {
                 (Severity::Warning, "This looks like a date of birth. A key date like this, with almost any other detail, identifies a patient.")
             };
-            let mut hit = Hit::new("date-of-birth", Category::Confidentiality, severity, m.range(), message, GUIDANCE)
-                .with_fix(FixHit::replace("Remove the date of birth", ""));
+            let mut hit = Hit::new(
+                "date-of-birth",
+                Category::Confidentiality,
+                severity,
+                m.range(),
+                message,
+                GUIDANCE,
+            )
+            .with_fix(FixHit::replace("Remove the date of birth", ""));
             if let Some(year) = year {
                 let decade = year / 10 * 10;
                 hit = hit.with_fix(FixHit::replace(
@@ -121,7 +139,10 @@ mod tests {
         ] {
             assert!(warned("date-of-birth", text), "{text}");
         }
-        assert_eq!(spans_of("date-of-birth", "x DOB 03/07/1961, y"), vec!["DOB 03/07/1961"]);
+        assert_eq!(
+            spans_of("date-of-birth", "x DOB 03/07/1961, y"),
+            vec!["DOB 03/07/1961"]
+        );
     }
 
     #[test]
@@ -129,13 +150,19 @@ mod tests {
         assert!(!flagged("date-of-birth", "DOB 31/02/1961"));
         assert!(!flagged("date-of-birth", "DOB 03/13/1961"));
         assert!(!flagged("date-of-birth", "clinic on 03/07/2024"));
-        assert!(!flagged("date-of-birth", "Isla was born at 24 weeks in January"));
+        assert!(!flagged(
+            "date-of-birth",
+            "Isla was born at 24 weeks in January"
+        ));
         assert!(!flagged("date-of-birth", "born in 1961"));
     }
 
     #[test]
     fn own_family_and_partial_dates_are_reminders() {
-        assert!(!warned("date-of-birth", "my daughter was born on 3 March 2019"));
+        assert!(!warned(
+            "date-of-birth",
+            "my daughter was born on 3 March 2019"
+        ));
         assert!(flagged("date-of-birth", "DOB 07/1961"));
         assert!(!warned("date-of-birth", "DOB 07/1961"));
     }

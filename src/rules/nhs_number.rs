@@ -52,9 +52,15 @@ impl Rule for NhsNumber {
             let other_use = has_word(wide, NOT_PATIENT) && !labelled;
             let test_range = n.digits[..3] == [9, 9, 9];
             let hc = (320..400).contains(
-                &(u32::from(n.digits[0]) * 100 + u32::from(n.digits[1]) * 10 + u32::from(n.digits[2])),
+                &(u32::from(n.digits[0]) * 100
+                    + u32::from(n.digits[1]) * 10
+                    + u32::from(n.digits[2])),
             );
-            let what = if hc { "a Health and Care (H&C) number" } else { "an NHS number" };
+            let what = if hc {
+                "a Health and Care (H&C) number"
+            } else {
+                "an NHS number"
+            };
             let (severity, message) = if !valid && !labelled {
                 continue;
             } else if !valid {
@@ -103,7 +109,10 @@ mod tests {
 
     #[test]
     fn flags_valid_numbers_in_every_layout() {
-        assert_eq!(spans_of("nhs-number", "NHS no. 943 476 5919"), vec!["943 476 5919"]);
+        assert_eq!(
+            spans_of("nhs-number", "NHS no. 943 476 5919"),
+            vec!["943 476 5919"]
+        );
         assert!(warned("nhs-number", "re 709-679-2902?? Bleeped 4 times"));
         assert!(warned("nhs-number", "pt 7100339073 still waiting"));
         assert!(warned("nhs-number", "401-023-2137"));
@@ -111,22 +120,40 @@ mod tests {
 
     #[test]
     fn flags_a_failed_checksum_presented_as_a_patient_number() {
-        assert!(warned("nhs-number", "ICE keeps rejecting NHS no 484 019 1615"));
+        assert!(warned(
+            "nhs-number",
+            "ICE keeps rejecting NHS no 484 019 1615"
+        ));
         assert!(warned("nhs-number", "Pt 6921742184 has been sat there"));
     }
 
     #[test]
     fn ignores_failed_checksums_without_a_patient_label() {
         assert!(!flagged("nhs-number", "987 654 4321"));
-        assert!(!flagged("nhs-number", "order no. 4410293857 arrives Friday"));
-        assert!(!flagged("nhs-number", "Our FOI request (ref 2024011873) shows"));
+        assert!(!flagged(
+            "nhs-number",
+            "order no. 4410293857 arrives Friday"
+        ));
+        assert!(!flagged(
+            "nhs-number",
+            "Our FOI request (ref 2024011873) shows"
+        ));
     }
 
     #[test]
     fn test_range_and_references_are_only_reminders() {
-        assert!(flagged("nhs-number", "use the NHS test range, e.g. 999 000 0018"));
-        assert!(!warned("nhs-number", "use the NHS test range, e.g. 999 000 0018"));
-        assert!(!warned("nhs-number", "textbook is out (ISBN 0192862987) and"));
+        assert!(flagged(
+            "nhs-number",
+            "use the NHS test range, e.g. 999 000 0018"
+        ));
+        assert!(!warned(
+            "nhs-number",
+            "use the NHS test range, e.g. 999 000 0018"
+        ));
+        assert!(!warned(
+            "nhs-number",
+            "textbook is out (ISBN 0192862987) and"
+        ));
     }
 
     #[test]

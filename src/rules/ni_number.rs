@@ -67,7 +67,10 @@ mod tests {
         assert!(warned("ni-number", "AA 12 34 56 B"));
         assert!(flagged("ni-number", "hh 01 02 03 d"));
         assert!(flagged("ni-number", "tw987654a"));
-        assert_eq!(spans_of("ni-number", "nino: PR 123612C"), vec!["PR 123612C"]);
+        assert_eq!(
+            spans_of("ni-number", "nino: PR 123612C"),
+            vec!["PR 123612C"]
+        );
     }
 
     #[test]

@@ -38,24 +38,19 @@ impl PhoneNumber {
 }
 
 /// Words that make a bare digit run a phone number.
-const CALL: &[&str] = &[
-    "number", "no", "no.", "num", "call", "ring", "text", "contact", "dial", "reach",
-];
+const CALL: &str = "number|no|no.|num|call|ring|text|contact|dial|reach";
 /// Words that say the number is an identifier, not a phone.
-const IDENTIFIER: &[&str] = &["nhs", "chi", "mrn", "hosp", "hospital no", "h&c", "unit no"];
+const IDENTIFIER: &str = "nhs|chi|mrn|hosp|hospital no|h&c|unit no";
 /// Words tying a number to a patient or their family.
-const PATIENT_SIDE: &[&str] = &[
-    "pt", "patient", "daughter", "son", "wife", "husband", "partner", "mum", "mother", "dad",
-    "father", "relative", "nok", "next of kin", "carer", "sister", "brother", "niece", "nephew",
-    "grandson", "granddaughter", "her", "his", "their", "family", "lady", "gent", "man", "woman",
-];
+const PATIENT_SIDE: &str =
+    "pt|patient|daughter|son|wife|husband|partner|mum|mother|dad|father|relative|nok|\
+next of kin|carer|sister|brother|niece|nephew|grandson|granddaughter|her|his|their|\
+family|lady|gent|man|woman";
 /// Words announcing the poster's own number or a public service number.
-const OWN_OR_SERVICE: &[&str] = &[
-    "me", "my", "our", "us", "helpline", "hotline", "line", "freephone", "switchboard",
-    "reception", "practice", "surgery", "service", "clinic", "appointments", "office", "team",
-    "samaritans", "childline", "charity", "advice", "support", "enquiries", "bookings", "ward",
-    "department", "dept", "unit", "pharmacy", "hospital", "bleep", "ext", "extension", "desk",
-];
+const OWN_OR_SERVICE: &str =
+    "me|my|our|us|helpline|hotline|line|freephone|switchboard|reception|practice|surgery|\
+service|clinic|appointments|office|team|samaritans|childline|charity|advice|support|\
+enquiries|bookings|ward|department|dept|unit|pharmacy|hospital|bleep|ext|extension|desk";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Shape {
@@ -72,16 +67,21 @@ impl Rule for PhoneNumber {
         for chain in chains(doc.text) {
             let mut i = 0;
             while i < chain.len() {
+                if !can_start(doc.text, &chain, i) {
+                    i += 1;
+                    continue;
+                }
                 let best = (i..chain.len().min(i + 7))
-                    .filter_map(|j| shape(doc.text, &chain[i..=j]).map(|s| (j, s)))
-                    .last();
+                    .rev()
+                    .find_map(|j| shape(doc.text, &chain[i..=j]).map(|s| (j, s)));
                 let Some((j, shape)) = best else {
                     i += 1;
                     continue;
                 };
                 let mut span = chain[i].start..chain[j].end;
                 let head = &doc.text[..span.start];
-                if head.ends_with('+') || head.ends_with('(') {
+                let closed = doc.text[chain[i].end..].starts_with(')');
+                if head.ends_with('+') || (head.ends_with('(') && closed) {
                     span.start -= 1;
                 }
                 if let Some(hit) = judge(doc, span, &chain[i..=j], shape) {
@@ -125,6 +125,20 @@ fn chains(text: &str) -> Vec<Vec<Range<usize>>> {
     chains
 }
 
+/// Whether a number may start at group `i` of a chain: not inside a dotted date or decimal, and
+/// after a dash only behind a short country code ("91-415-555-0132", not "01-02-2023").
+fn can_start(text: &str, chain: &[Range<usize>], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let gap = &text[chain[i - 1].end..chain[i].start];
+    if gap.contains('.') {
+        return false;
+    }
+    !gap.contains('-')
+        || (i == 1 && chain[0].len() <= 3 && !text[chain[0].clone()].starts_with('0'))
+}
+
 /// What the digit groups look like as a phone number, if anything.
 fn shape(text: &str, groups: &[Range<usize>]) -> Option<Shape> {
     let first = &text[groups[0].clone()];
@@ -136,7 +150,11 @@ fn shape(text: &str, groups: &[Range<usize>]) -> Option<Shape> {
         return None;
     }
     let tail = &text[groups[groups.len() - 1].end..];
-    if tail.chars().next().is_some_and(|c| c.is_alphanumeric() || "/_%".contains(c)) {
+    if tail
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || "/_%".contains(c))
+    {
         return None;
     }
     if head.ends_with('+') {
@@ -149,12 +167,17 @@ fn shape(text: &str, groups: &[Range<usize>]) -> Option<Shape> {
             "1" => total - 1,
             _ => return (8..=15).contains(&total).then_some(Shape::International),
         };
-        let ok = if first == "44" { (9..=10).contains(&national) } else { national == 10 };
+        let ok = if first == "44" {
+            (9..=10).contains(&national)
+        } else {
+            national == 10
+        };
         return ok.then_some(Shape::International);
     }
-    if first.starts_with('0') && !first.starts_with("00") && first.len() >= 2 && groups.len() <= 4
-    {
-        return (9..=11).contains(&total).then_some(Shape::Trunk);
+    if first.starts_with('0') && !first.starts_with("00") && first.len() >= 2 && groups.len() <= 4 {
+        // "01.02.2023 07" is a date and a time, not a number.
+        let date_like = lens.len() > 1 && lens[0] <= 2 && lens[1] <= 2;
+        return ((9..=11).contains(&total) && !date_like).then_some(Shape::Trunk);
     }
     let nanp_ok = |d: &[u8]| d.len() == 10 && d[0] >= b'2' && d[3] >= b'2';
     let digits: Vec<u8> = groups
@@ -193,7 +216,11 @@ fn judge(doc: &Document, span: Range<usize>, groups: &[Range<usize>], shape: Sha
         .map(|b| b - b'0')
         .collect();
     let nhs_shaped = matches!(
-        groups.iter().map(|g| g.len()).collect::<Vec<_>>().as_slice(),
+        groups
+            .iter()
+            .map(|g| g.len())
+            .collect::<Vec<_>>()
+            .as_slice(),
         [10] | [3, 3, 4]
     );
     if nhs_shaped && mod11_valid(&digits) && !phone_word {
@@ -203,7 +230,9 @@ fn judge(doc: &Document, span: Range<usize>, groups: &[Range<usize>], shape: Sha
         return None;
     }
     let non_geographic = shape == Shape::Trunk
-        && (digits.starts_with(&[0, 3]) || digits.starts_with(&[0, 8]) || digits.starts_with(&[0, 9]));
+        && (digits.starts_with(&[0, 3])
+            || digits.starts_with(&[0, 8])
+            || digits.starts_with(&[0, 9]));
     let patient = has_word(near, PATIENT_SIDE);
     let public = has_word(near, OWN_OR_SERVICE) || non_geographic;
     let foreign_guess = matches!(shape, Shape::Nanp(false) | Shape::NeedsCue) && !called;
@@ -212,13 +241,23 @@ fn judge(doc: &Document, span: Range<usize>, groups: &[Range<usize>], shape: Sha
     } else if public {
         (Severity::Info, "This looks like a phone number for you or a service. Fine if it is meant to be public, but never post a patient's or relative's number.")
     } else if foreign_guess {
-        (Severity::Info, "This may be a phone number. If it belongs to a patient or their family, remove it.")
+        (
+            Severity::Info,
+            "This may be a phone number. If it belongs to a patient or their family, remove it.",
+        )
     } else {
         (Severity::Warning, "This looks like a phone number. If it belongs to a patient or someone close to them, posting it can identify them.")
     };
     Some(
-        Hit::new("phone-number", Category::Confidentiality, severity, span, message, GUIDANCE)
-            .with_fix(FixHit::replace("Remove the phone number", "")),
+        Hit::new(
+            "phone-number",
+            Category::Confidentiality,
+            severity,
+            span,
+            message,
+            GUIDANCE,
+        )
+        .with_fix(FixHit::replace("Remove the phone number", "")),
     )
 }
 
@@ -239,19 +278,32 @@ mod tests {
             "+44 (0)20 7946 0123",
             "+44 (20) 7123 4567",
         ] {
-            assert_eq!(spans_of("phone-number", &format!("ring {n} now")), vec![n], "{n}");
+            assert_eq!(
+                spans_of("phone-number", &format!("ring {n} now")),
+                vec![n],
+                "{n}"
+            );
         }
     }
 
     #[test]
     fn a_relatives_number_is_a_warning() {
-        assert!(warned("phone-number", "Pt's daughter left 07700 900482 as the contact"));
+        assert!(warned(
+            "phone-number",
+            "Pt's daughter left 07700 900482 as the contact"
+        ));
     }
 
     #[test]
     fn own_and_service_numbers_are_reminders() {
-        assert!(!warned("phone-number", "feel free to WhatsApp me on 07700 900614"));
-        assert!(!warned("phone-number", "National Breastfeeding Helpline on 0300 100 0212"));
+        assert!(!warned(
+            "phone-number",
+            "feel free to WhatsApp me on 07700 900614"
+        ));
+        assert!(!warned(
+            "phone-number",
+            "National Breastfeeding Helpline on 0300 100 0212"
+        ));
         assert!(!warned("phone-number", "call the ward on 0113 496 0123"));
     }
 
@@ -270,13 +322,27 @@ mod tests {
 
     #[test]
     fn ignores_short_numbers_dates_and_identifiers() {
-        assert!(!flagged("phone-number", "call NHS 111 or Samaritans on 116 123"));
+        assert!(!flagged(
+            "phone-number",
+            "call NHS 111 or Samaritans on 116 123"
+        ));
         assert!(!flagged("phone-number", "bleep 4471 and ext 2203"));
         assert!(!flagged("phone-number", "DOB 03/07/1961 and 01.02.2023"));
-        assert!(!flagged("phone-number", "re 709-679-2902?? Bleeped 4 times"));
+        assert!(!flagged("phone-number", "at 10.30 on 01.02.2023 07.30"));
+        assert_eq!(
+            spans_of("phone-number", "(helpline 0300 123 1110)"),
+            vec!["0300 123 1110"]
+        );
+        assert!(!flagged(
+            "phone-number",
+            "re 709-679-2902?? Bleeped 4 times"
+        ));
         assert!(!flagged("phone-number", "order no. 4410293857"));
         assert!(!flagged("phone-number", "ISBN 0192862987"));
-        assert!(!flagged("phone-number", "see https://x.com/i/status/07700900123"));
+        assert!(!flagged(
+            "phone-number",
+            "see https://x.com/i/status/07700900123"
+        ));
     }
 
     #[test]
