@@ -96,10 +96,12 @@ async function showState() {
   site = state?.site ?? null;
   const row = $('site-row');
   row.hidden = !site;
+  let siteOn = true;
   if (site) {
     const settings = await loadSettings();
+    siteOn = settings.sites[site] !== false;
     const toggle = /** @type {HTMLInputElement} */ ($('site-toggle'));
-    toggle.checked = settings.sites[site] !== false;
+    toggle.checked = siteOn;
     $('site-toggle-label').textContent = `Check posts on ${SITE_LABELS[site] ?? site}`;
   }
   if (!state) {
@@ -107,7 +109,7 @@ async function showState() {
       'Nothing to check on this page. Second Opinion checks posts you write on X and Facebook: open one of them and start a post or a comment.',
     );
   }
-  if (!state.enabled) {
+  if (!state.enabled || !siteOn) {
     return empty(`Checking is off on ${SITE_LABELS[site] ?? 'this site'}. Switch it on above.`);
   }
   if (state.checkerOk === false) {

@@ -1,0 +1,162 @@
+// The popup guidance panel, opened as the extension page for the X fixture's tab
+// (popup.html?tab=<id>): findings grouped by category with their guidance, live updates while
+// typing, "Show in post", the "All guidance" view, the site switch, status and empty states.
+// Every wait is on a condition; no sleeps, no retries.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launch, WAIT } from './harness.mjs';
+import { openPopup, storedSettings } from './popup-helpers.mjs';
+
+let visits = 0;
+/** Each fixture tab gets its own URL, so its tab id can be found by URL. */
+const xUrl = () => `https://x.com/home?popup-test=${++visits}`;
+
+const NHS = '943 476 5919';
+const COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
+
+describe('popup', () => {
+  /** @type {import('./harness.mjs').Session} */
+  let session;
+  before(async () => {
+    session = await launch();
+  });
+  after(async () => {
+    await session?.close();
+  });
+
+  /** Waits until the composer shows `text` and it has been checked. */
+  const checked = (tab, text) =>
+    tab.waitIsolated(
+      `(() => { const c = SecondOpinion.composers()[0];
+        return c && c.read().text === ${JSON.stringify(text)} && !c.inFlight && c.checkedText === c.text; })()`,
+      WAIT,
+      `composer checked with ${JSON.stringify(text)}`,
+    );
+
+  test('lists the findings with their guidance, updates while typing, and reveals the text', async () => {
+    const tab = await session.open(xUrl());
+    await tab.page.locator(COMPOSER).click();
+    const first = `Seen in clinic 🩺 NHS ${NHS}`;
+    await tab.page.keyboard.type(first);
+    await checked(tab, first);
+    const expected = await tab.isolated(
+      `SecondOpinion.composers()[0].visibleFindings().map((f) => ({rule: f.rule, text: f.text, guidance: f.guidance}))`,
+    );
+    assert.ok(expected.some((f) => f.rule === 'nhs-number'), JSON.stringify(expected));
+
+    const popup = await openPopup(session, tab.page);
+    const nhs = popup.locator('.finding[data-rule="nhs-number"]');
+    await nhs.waitFor({ timeout: WAIT });
+    assert.match(await popup.locator('#checker-status').textContent(), /Checker ready · version \d+\.\d+/);
+
+    // Grouped under its category, with every guidance entry the finding rests on.
+    const section = popup.locator('section.category', { has: nhs });
+    assert.match(await section.locator('h2').textContent(), /^Patient confidentiality \(\d+\)$/);
+    assert.match(await nhs.locator('.excerpt').textContent(), new RegExp(NHS));
+    const finding = expected.find((f) => f.rule === 'nhs-number');
+    const ids = await nhs.locator('.guidance-entry').evaluateAll((els) => els.map((e) => e.dataset.guidance));
+    assert.deepEqual(ids, finding.guidance);
+    const catalogue = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'guidance' }));
+    for (const id of ids) {
+      const g = catalogue.guidance.find((c) => c.id === id);
+      const entry = nhs.locator(`.guidance-entry[data-guidance="${id}"]`);
+      const where = await entry.locator('.where').textContent();
+      assert.ok(where.includes(g.document) && where.includes(g.heading), where);
+      if (g.paragraph) assert.ok(where.includes(`paragraph ${g.paragraph}`), where);
+      else assert.ok(!where.includes('paragraph'), where);
+      assert.equal(await entry.locator('.summary').textContent(), g.summary);
+      assert.equal(await entry.locator('a').getAttribute('href'), g.url);
+    }
+
+    // Live: typing more in the page adds a finding without reopening the popup.
+    await tab.page.bringToFront();
+    await tab.page.keyboard.type(' email jo.bloggs@example.com');
+    await popup.locator('.finding[data-rule="email-address"]').waitFor({ timeout: WAIT });
+    assert.equal(await popup.locator('.finding[data-rule="nhs-number"]').count(), 1);
+    assert.match(await popup.locator('#post-summary').textContent(), /^\d+ warnings?, \d+ reminders? in this post\.$/);
+
+    // "Show in post" selects that finding's text in the page.
+    await popup.bringToFront();
+    await popup.locator('.finding[data-rule="nhs-number"] button.reveal').click();
+    await tab.page.waitForFunction((want) => document.getSelection()?.toString() === want, NHS, {
+      timeout: WAIT,
+    });
+
+    // Editing the identifiers away empties the list.
+    await tab.page.bringToFront();
+    await tab.page.locator(COMPOSER).click();
+    await tab.page.keyboard.press('Control+a');
+    await tab.page.keyboard.type('Lovely walk by the sea today.');
+    await popup.locator('#empty-state', { hasText: 'Nothing to flag in this post so far.' }).waitFor({ timeout: WAIT });
+    assert.equal(await popup.locator('.finding').count(), 0);
+    await popup.close();
+    await tab.page.close();
+  });
+
+  test('"All guidance" lists the whole catalogue by topic, reachable by keyboard', async () => {
+    const tab = await session.open(xUrl());
+    const popup = await openPopup(session, tab.page);
+    await popup.locator('#tab-post').focus();
+    await popup.keyboard.press('ArrowRight');
+    assert.equal(await popup.locator('#tab-all').getAttribute('aria-selected'), 'true');
+    assert.equal(await popup.locator('#panel-all').isVisible(), true);
+    assert.equal(await popup.locator('#panel-post').isVisible(), false);
+    const catalogue = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'guidance' }));
+    await popup.locator('#catalogue .catalogue-entry, #catalogue .guidance-entry').first().waitFor({ state: 'attached' });
+    const topics = await popup.locator('#catalogue details.topic').evaluateAll((els) => els.map((e) => e.dataset.topic));
+    assert.deepEqual(topics, [...new Set(catalogue.guidance.map((g) => g.topic))]);
+    const shown = await popup.locator('#catalogue [data-guidance]').evaluateAll((els) => els.map((e) => e.dataset.guidance));
+    assert.deepEqual(shown.sort(), catalogue.guidance.map((g) => g.id).sort());
+    await popup.close();
+    await tab.page.close();
+  });
+
+  test('the site switch turns checking off (no highlights) and on again', async () => {
+    const tab = await session.open(xUrl());
+    await tab.page.locator(COMPOSER).click();
+    const text = `Bed 4 NHS ${NHS}`;
+    await tab.page.keyboard.type(text);
+    await checked(tab, text);
+    await tab.waitHighlights([NHS]);
+    const popup = await openPopup(session, tab.page);
+    const toggle = popup.getByRole('switch', { name: 'Check posts on X (Twitter)' });
+    await toggle.waitFor();
+    assert.equal(await toggle.isChecked(), true);
+
+    await toggle.uncheck();
+    await popup.locator('#empty-state', { hasText: 'Checking is off on X (Twitter)' }).waitFor({ timeout: WAIT });
+    assert.equal((await storedSettings(popup)).sites.x, false);
+    await tab.waitHighlights([]);
+    // New text typed while off is not highlighted either.
+    await tab.page.bringToFront();
+    await tab.page.keyboard.type(' jo.bloggs@example.com');
+    await checked(tab, `${text} jo.bloggs@example.com`);
+    assert.deepEqual(await tab.highlights().then((h) => Object.values(h).flat()), []);
+
+    await popup.bringToFront();
+    await toggle.check();
+    await popup.locator('.finding[data-rule="nhs-number"]').waitFor({ timeout: WAIT });
+    assert.equal((await storedSettings(popup)).sites.x, true);
+    await tab.waitHighlights([NHS, 'jo.bloggs@example.com']);
+    await popup.close();
+    await tab.page.close();
+  });
+
+  test('pages without a composer get a clear empty state', async () => {
+    // An extension page: a tab where no content script runs.
+    const other = await session.context.newPage();
+    await other.goto(`chrome-extension://${session.extensionId}/extension/popup/popup.html?tab=none`);
+    const otherId = await other.evaluate(async () => (await chrome.tabs.getCurrent()).id);
+    const popup = await openPopup(session, otherId);
+    const empty = popup.locator('#empty-state');
+    await empty.waitFor({ timeout: WAIT });
+    assert.match(await empty.textContent(), /Nothing to check on this page/);
+    assert.equal(await popup.locator('#site-row').isVisible(), false);
+
+    const tab = await session.open(xUrl());
+    const popup2 = await openPopup(session, tab.page);
+    await popup2.locator('#empty-state').waitFor({ timeout: WAIT });
+    assert.match(await popup2.locator('#empty-state').textContent(), /Click into a post or comment box|Start writing/);
+    await Promise.all([popup.close(), popup2.close(), other.close(), tab.page.close()]);
+  });
+});
