@@ -17,6 +17,8 @@ pub trait Rule: Send + Sync {
 
 mod identifier_context;
 
+pub(crate) mod patient_context;
+
 macro_rules! rules {
     ($($module:ident :: $rule:ident),* $(,)?) => {
         $(mod $module;)*
@@ -42,4 +44,8 @@ rules! {
     postcode::Postcode,
     hospital_number::HospitalNumber,
     date_of_birth::DateOfBirth,
+    person_name::PersonName,
+    patient_reference::PatientReference,
+    patient_image::PatientImage,
+    jigsaw::Jigsaw,
 }

@@ -1,0 +1,372 @@
+//! `jigsaw-identification`: a post about an individual patient that stacks up details (age, sex,
+//! place, specific time, occupation, family detail, sensitive or rare condition, a reported event
+//! or a tiny pool of people such as "Olympic rowing medallist" or "the local MP").
+//!
+//! Why: details that are harmless alone can add up so that the patient, or people close to them,
+//! recognise the case (*Using social media as a medical professional* (2024) para 19).
+//!
+//! Example: "45F, primary school teacher in Didsbury, witnessed seizure in the classroom" — one
+//! finding per detail, a warning because three or more kinds add up. A single anonymised teaching
+//! point ("a 70-year-old man with chest pain") stays an `info` reminder.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use crate::config::Config;
+use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::lexicon::people_places::{entries, UK_PLACES};
+use crate::rules::patient_context::{bounded, sentence_initial, PatientContext, WordList};
+use crate::rules::Rule;
+use crate::text::Document;
+
+const GUIDANCE: &[&str] = &["sm-2024-19", "sm-2024-20", "gmp-2024-88"];
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Kind {
+    Age,
+    Sex,
+    Place,
+    Time,
+    VagueTime,
+    Occupation,
+    Family,
+    Sensitive,
+    Clinical,
+    /// A reported event or a tiny pool of people: enough for a warning with any other detail.
+    Notable,
+    /// A street address, a business in a named town, a motorway junction: as strong as `Notable`.
+    Address,
+}
+
+impl Kind {
+    fn label(self) -> &'static str {
+        match self {
+            Kind::Age => "an age",
+            Kind::Sex => "the patient's sex",
+            Kind::Place => "a specific place",
+            Kind::Time | Kind::VagueTime => "a time or date",
+            Kind::Occupation => "an occupation",
+            Kind::Family => "a family detail",
+            Kind::Sensitive => "a sensitive condition",
+            Kind::Clinical => "a clinical detail",
+            Kind::Notable => "a reported event or a very small group of people",
+            Kind::Address => "a precise location",
+        }
+    }
+}
+
+#[rustfmt::skip]
+const OCCUPATIONS: &[&str] = &[
+    "teacher", "head teacher", "headteacher", "headmaster", "headmistress", "vicar", "priest",
+    "imam", "rabbi", "farrier", "roofer", "tiler", "builder", "plumber", "electrician", "miner",
+    "ex-miner", "farmer", "pilot", "footballer", "rugby player", "cricketer", "jockey", "gymnast",
+    "athlete", "boxer", "police officer", "policeman", "policewoman", "firefighter", "fireman",
+    "paramedic", "staff nurse", "consultant anaesthetist", "consultant anaesthetists", "mp",
+    "councillor", "mayor", "judge", "barrister", "solicitor", "journalist", "presenter", "actor",
+    "actress", "singer", "musician", "tiktoker", "influencer", "youtuber", "soldier",
+    "lorry driver", "taxi driver", "bus driver", "postman", "postwoman", "night watchman",
+    "watchman", "shopkeeper", "publican", "landlady", "chef", "vet", "dentist", "professor",
+    "lecturer", "caretaker", "lollipop lady", "fisherman", "gamekeeper", "blacksmith", "nun",
+    "monk", "bishop", "motorcyclist", "keeper", "goalkeeper", "referee", "dancer", "model",
+    "swimmer", "rower", "cyclist", "jockey", "magistrate",
+];
+#[rustfmt::skip]
+const FAMILY_WORDS: &[&str] = &[
+    "twins", "triplets", "quads", "mum of", "mother of", "dad of", "father of", "her husband",
+    "his wife", "her partner", "his partner", "her kids", "his kids", "her sons", "her daughters",
+    "three sons", "two sons", "three daughters", "two daughters", "grandchildren", "ivf", "widow",
+    "widower", "her nephew", "his nephew", "her niece", "his daughter", "her daughter", "his son",
+    "her son", "her mum", "her dad", "his mum", "his dad", "her family", "his family",
+];
+#[rustfmt::skip]
+const SENSITIVE: &[&str] = &[
+    "overdose", "self-harm", "suicide", "hiv", "gender clinic", "transition", "termination",
+    "abortion", "miscarriage", "pregnant", "domestic abuse", "hit her", "hit him", "assault",
+    "rape", "alcohol withdrawal", "ivdu", "heroin", "drinking", "terminal", "dementia",
+    "alzheimer's", "early-onset alzheimer's", "dnacpr", "psychosis", "sectioned", "schizophrenia",
+    "chlamydia", "safeguarding", "police informed", "eating disorder", "anorexia", "bmi was",
+    "prostate exam", "rhinoplasty", "transplant",
+];
+#[rustfmt::skip]
+const CLINICAL: &[&str] = &[
+    "heart failure", "cabg", "c. diff", "c diff", "mrsa", "acl reconstruction", "biopsy",
+    "hip referral", "blood thinners", "anticoagulant", "copd", "seizure", "stroke", "cancer",
+    "chemo", "fracture", "broken ankle", "broken hip", "tib fracture", "burns", "pneumonia",
+    "sepsis", "dka", "gi bleed", "leg ulcer", "diabetes", "insulin", "ventilator", "intubated",
+    "hypothermic", "pressure sores",
+];
+#[rustfmt::skip]
+const NOTABLE: &[&str] = &[
+    "on the news", "in the news", "article", "telegraph", "bbc", "itv", "sky news", "daily mail",
+    "went viral", "viral", "headlines", "olympic", "olympian", "paralympic", "medallist",
+    "premier league", "championship", "famous", "celebrity", "you'd know", "you would know",
+    "household name", "followers", "local mp", "red arrows", "youngest ever", "oldest ever",
+    "first ever", "known cases", "only one in", "one of only", "record", "one of our own",
+    "one of us", "the derby", "prom", "not saying whose", "won't say who", "can't say who",
+    "can't say more", "new series", "ferry", "foot-and-mouth", "in the back of a taxi",
+    "small parish", "small village",
+];
+#[rustfmt::skip]
+const VAGUE_TIME: &[&str] = &[
+    "today", "tonight", "last night", "this morning", "yesterday", "this afternoon", "this week",
+];
+
+pub struct Jigsaw {
+    words: WordList,
+    places: AhoCorasick,
+    patterns: Vec<(Kind, Regex)>,
+    age: Regex,
+}
+
+impl Jigsaw {
+    pub fn new(_config: &Config) -> Self {
+        let places: Vec<&str> = entries(UK_PLACES).collect();
+        let re = |p: &str| Regex::new(p).expect("jigsaw pattern compiles");
+        Jigsaw {
+            words: WordList::new(&[
+                (Kind::Occupation as u8, OCCUPATIONS),
+                (Kind::Family as u8, FAMILY_WORDS),
+                (Kind::Sensitive as u8, SENSITIVE),
+                (Kind::Clinical as u8, CLINICAL),
+                (Kind::Notable as u8, NOTABLE),
+                (Kind::VagueTime as u8, VAGUE_TIME),
+            ]),
+            places: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&places)
+                .expect("places build"),
+            age: re(
+                r"(?i)\b(\d{1,3}) ?(?:yo|y/o|y\.o\.|yrs? old|-?years?-old|-?yr-old| years? old)\b|\b(\d{1,3}) ?([MF])\b|\bin (?:her|his|their) (?:early |late |mid-?)?(\d)0s\b|\baged (\d{1,3})\b|\b(?:mum|dad|man|woman|lady|girl|boy|patient|pt)\s?\((\d{1,2})\)|, (\d{2,3}),|\b(\d{1,2}) (?:weeks|months) old\b|\bis (\d{1,2}) and\b|\bat (\d{2})\b\.",
+            ),
+            patterns: vec![
+                (
+                    Kind::Sex,
+                    re(
+                        r"(?i)\b\d{1,3} ?(?:yo|y/o|-?year-old|yr-old|years? old) (?:man|woman|lady|gent|gentleman|girl|boy|lad|bloke|mum|dad|male|female|[MF])\b|\b(?:lady|gent|bloke|lad)\b",
+                    ),
+                ),
+                (
+                    Kind::Address,
+                    re(
+                        r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Road|Rd|Street|St|Lane|Avenue|Ave|Close|Drive|Crescent|Terrace)\b|\bJunction \d{1,2}\b|\b(?:at|outside|above|behind) (?:the )?(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z-]+ in [A-Z][a-z]+(?: [A-Z][a-z]+)?\b",
+                    ),
+                ),
+                (
+                    Kind::Notable,
+                    re(
+                        r"(?i)\b(?:the|tonight's|today's|last night's|yesterday's|saturday's|friday's)(?: [\w-]+){0,3} (?:pile-?up|crash|collision|fire|blaze|flood|explosion|stabbing|shooting|attack|rescue|accident|incident|derby|match|final)\b|\b(?:only|the only) [a-z]+ (?:on|in|at|for) [A-Z][a-z]+|\b1\d\d ?(?:yo|y/o|-?year-old)\b",
+                    ),
+                ),
+                (
+                    Kind::Place,
+                    re(
+                        r"\b[AM]\d{1,4}\b|\b(?:primary|secondary|high|grammar) school\b|\bYear \d{1,2}\b|\b(?:Raigmore|Alder Hey|Derriford|Southmead|Frimley|Pinderfields|Wythenshawe|Treliske|Addenbrooke's|Great Ormond Street|Birmingham Children's|QE [A-Z][a-z]+|St [A-Z][a-z]+'s|Royal [A-Z][a-z]+)\b",
+                    ),
+                ),
+                (
+                    Kind::Time,
+                    re(
+                        r"\b(?:on |last |since |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s| night| morning)?\b|\b(?:in |since )?(?:January|February|March|April|June|July|August|September|October|November|December)\b|\b(?:19[5-9]\d|20[0-4]\d)\b|\bat \d{1,2} ?(?:am|pm)\b|\b\d{1,2}(?:am|pm)\b|(?i:\b(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|admission|attendance|gi bleed|visit)\b|\b\d+ days\b)",
+                    ),
+                ),
+            ],
+        }
+    }
+
+    fn details(&self, doc: &Document) -> Vec<(Range<usize>, Kind)> {
+        let text = doc.text;
+        let mut found = Vec::new();
+        for m in self.age.find_iter(text) {
+            // Ranges and thresholds ("aged 40 to 74", "65 and over") describe groups, not a patient.
+            let rest = text[m.end()..].trim_start();
+            if rest.starts_with("to ")
+                || rest.starts_with(['-', '–', '+'])
+                || rest.starts_with("and over")
+                || rest.starts_with("or over")
+                || rest.starts_with("and under")
+                || rest.starts_with("or older")
+            {
+                continue;
+            }
+            found.push((m.range(), Kind::Age));
+            if m.as_str().ends_with(['M', 'F']) {
+                found.push((m.range(), Kind::Sex));
+            }
+        }
+        for (kind, pattern) in &self.patterns {
+            for m in pattern.find_iter(text) {
+                found.push((m.range(), *kind));
+            }
+        }
+        for m in self.places.find_iter(text) {
+            let span = m.range();
+            if bounded(text, &span) && !sentence_initial(text, span.start) {
+                found.push((span, Kind::Place));
+            }
+        }
+        for (span, tag) in self.words.find(&doc.lower) {
+            let kind = [
+                Kind::Occupation,
+                Kind::Family,
+                Kind::Sensitive,
+                Kind::Clinical,
+                Kind::Notable,
+                Kind::VagueTime,
+            ]
+            .into_iter()
+            .find(|k| *k as u8 == tag)
+            .unwrap_or(Kind::Clinical);
+            // "MP" and the like must be written in capitals; "keeper"/"model" need a possessive or article.
+            if kind == Kind::Occupation
+                && text[span.clone()].eq_ignore_ascii_case("mp")
+                && &text[span.clone()] != "MP"
+            {
+                continue;
+            }
+            found.push((span, kind));
+        }
+        found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        // Drop details nested inside an earlier one of the same kind.
+        let mut kept: Vec<(Range<usize>, Kind)> = Vec::new();
+        for (span, kind) in found {
+            if kept
+                .iter()
+                .any(|(s, k)| *k == kind && s.start <= span.start && span.end <= s.end)
+            {
+                continue;
+            }
+            kept.push((span, kind));
+        }
+        kept
+    }
+}
+
+/// "34-year-old" -> "in their 30s"; a baby's age -> "a baby".
+fn generalise_age(text: &str) -> String {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if text.contains("week") || text.contains("month") {
+        return "a baby".into();
+    }
+    match digits.parse::<u32>() {
+        Ok(n) if n >= 100 => "over 90".into(),
+        Ok(n) if n >= 20 => format!("in their {}0s", n / 10),
+        Ok(n) if n >= 13 => "a teenager".into(),
+        Ok(_) => "a child".into(),
+        Err(_) => "an adult".into(),
+    }
+}
+
+impl Rule for Jigsaw {
+    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+        let ctx = PatientContext::shared().analyse(&doc.lower);
+        if !ctx.is_patient() {
+            return;
+        }
+        let details = self.details(doc);
+        let kinds: HashSet<Kind> = details.iter().map(|(_, k)| *k).collect();
+        let counted = kinds
+            .iter()
+            .filter(|k| !matches!(k, Kind::VagueTime | Kind::Clinical))
+            .count();
+        let notable = kinds.contains(&Kind::Notable) || kinds.contains(&Kind::Address);
+        let warning =
+            counted >= 3 || (notable && counted >= 1) || (ctx.weak_consent && counted >= 2);
+        if counted == 0 {
+            return;
+        }
+        let severity = if warning {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        let mut names: Vec<&str> = kinds
+            .iter()
+            .filter(|k| !matches!(k, Kind::Clinical | Kind::VagueTime))
+            .map(|k| k.label())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let message = format!(
+            "Details that add up: this post gives {}. Together they may identify the patient to people who know them (GMC social media guidance, para 19).",
+            names.join(", ")
+        );
+        for (span, kind) in details {
+            // Clinical details and vague times are only worth a highlight when the post warns.
+            if matches!(kind, Kind::Clinical | Kind::VagueTime) && !warning {
+                continue;
+            }
+            let mut hit = Hit::new(
+                "jigsaw-identification",
+                Category::Confidentiality,
+                severity,
+                span.clone(),
+                message.clone(),
+                GUIDANCE,
+            );
+            if kind == Kind::Age {
+                hit = hit.with_fix(FixHit::replace(
+                    "Generalise the age",
+                    generalise_age(&doc.text[span]),
+                ));
+            } else {
+                hit = hit.with_fix(FixHit::replace("Remove this detail", ""));
+            }
+            hits.push(hit);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{check, flagged, warned};
+
+    #[test]
+    fn warns_when_details_add_up() {
+        assert!(warned("jigsaw-identification", "Interesting one from last night's take. 45F, primary school teacher in Didsbury, seizure in the classroom"));
+        assert!(warned(
+            "jigsaw-identification",
+            "Olympic rowing medallist in my sports med clinic today, can't say more"
+        ));
+        assert!(warned("jigsaw-identification", "Saw the head teacher of a primary school in Hebden Bridge in memory clinic today. Early-onset Alzheimer's at 52."));
+    }
+
+    #[test]
+    fn single_teaching_point_is_only_a_reminder() {
+        assert!(!warned("jigsaw-identification", "Saw a 70-year-old man with chest pain today that turned out to be a PE. Always think PE!"));
+    }
+
+    #[test]
+    fn fixes_generalise_the_age() {
+        let f = check("Admitted a 34-year-old teacher from Leeds last night with a rare condition");
+        let age = f
+            .iter()
+            .find(|f| f.rule == "jigsaw-identification" && f.text.contains("34"))
+            .unwrap();
+        assert_eq!(age.fixes[0].replacement, "in their 30s");
+    }
+
+    #[test]
+    fn ignores_clean_contexts() {
+        assert!(!flagged(
+            "jigsaw-identification",
+            "Teaching case (fictional): 68M, crushing central chest pain, admitted from Leeds"
+        ));
+        assert!(!flagged("jigsaw-identification", "If you're aged 40 to 74 and live in England, you're entitled to a free NHS Health Check"));
+        assert!(!flagged(
+            "jigsaw-identification",
+            "Had my own gallbladder out last week at Derriford, admitted for 2 days"
+        ));
+    }
+
+    #[test]
+    #[ignore = "a unique role in a small place without any listed detail word needs world knowledge"]
+    fn unlisted_unique_roles() {
+        assert!(warned(
+            "jigsaw-identification",
+            "Saw the lighthouse keeper's widow from Fair Isle today"
+        ));
+    }
+}

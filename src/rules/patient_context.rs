@@ -1,0 +1,296 @@
+//! Shared analysis for the narrative confidentiality rules (`person-name`, `patient-reference`,
+//! `jigsaw-identification`, `patient-image`): does the post talk about an individual patient
+//! encounter, and is there something that makes it clean (a fictional or composite teaching case,
+//! real consent from the patient, the poster's own or family health)?
+//!
+//! Why: *Using social media as a medical professional* (2024) paras 18–20 and *Good medical
+//! practice* (2024) para 88 are about patients. The same words ("admitted", "bay 3", "34F") are
+//! fine in a teaching vignette, an eligibility rule or a story about the doctor's own mum told with
+//! her blessing, so every rule asks this analysis first.
+//!
+//! Consent only counts when it is real: "shared with her permission" clears a post, but "(I
+//! think)", "her husband says it's fine" (for an adult) or "it's already public" does not.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+/// A word list matched on the lower-cased text, whole words only.
+pub(crate) struct WordList {
+    automaton: AhoCorasick,
+    tags: Vec<u8>,
+}
+
+impl WordList {
+    /// `groups`: (tag, words). Words are matched lower-case, leftmost-longest.
+    pub(crate) fn new(groups: &[(u8, &[&str])]) -> Self {
+        let mut words = Vec::new();
+        let mut tags = Vec::new();
+        for (tag, list) in groups {
+            for w in *list {
+                words.push(w.to_ascii_lowercase());
+                tags.push(*tag);
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .expect("word list builds");
+        WordList { automaton, tags }
+    }
+
+    /// Whole-word matches in `lower` (a lower-cased text), with their tags.
+    pub(crate) fn find<'a>(
+        &'a self,
+        lower: &'a str,
+    ) -> impl Iterator<Item = (Range<usize>, u8)> + 'a {
+        self.automaton
+            .find_iter(lower)
+            .filter(move |m| bounded(lower, &m.range()))
+            .map(move |m| (m.range(), self.tags[m.pattern().as_usize()]))
+    }
+}
+
+/// True when `span` is not glued to a letter or digit on either side (edges that are themselves
+/// punctuation, like "pt's" or "(i think", count as bounded).
+pub(crate) fn bounded(text: &str, span: &Range<usize>) -> bool {
+    let first = text[span.clone()].chars().next();
+    let last = text[span.clone()].chars().next_back();
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let glued = |edge: Option<char>, side: Option<char>| {
+        edge.is_some_and(char::is_alphanumeric) && side.is_some_and(char::is_alphanumeric)
+    };
+    !glued(first, before) && !glued(last, after)
+}
+
+/// The sentence around `span` (split on `.`, `!`, `?`, `;` and newlines), byte offsets.
+pub(crate) fn sentence(text: &str, span: &Range<usize>) -> Range<usize> {
+    let is_break = |c: char| matches!(c, '.' | '!' | '?' | '\n' | ';');
+    let start = text[..span.start].rfind(is_break).map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find(is_break)
+        .map_or(text.len(), |i| span.end + i);
+    start..end
+}
+
+/// True when nothing but spaces, quotes or brackets stand between the sentence start and `at`.
+pub(crate) fn sentence_initial(text: &str, at: usize) -> bool {
+    let before =
+        text[..at].trim_end_matches(|c: char| c.is_whitespace() || "\"'‘“(*-—".contains(c));
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', ';', '…'])
+}
+
+const ENCOUNTER: u8 = 0;
+const FICTION: u8 = 1;
+const CONSENT: u8 = 2;
+const WEAK_CONSENT: u8 = 3;
+const FAMILY: u8 = 4;
+const EXPLICIT_PATIENT: u8 = 5;
+
+/// Phrases that place the poster at an individual patient encounter.
+#[rustfmt::skip]
+const ENCOUNTER_CUES: &[&str] = &[
+    "i saw", "we saw", "saw a", "saw the", "saw her", "saw him", "was admitted", "were admitted",
+    "admitted a", "admitted an", "admitted him", "admitted her", "admitted to us", "admitted us",
+    "her admission", "his admission", "third admission", "in clinic", "clinic today", "clinic this",
+    "'s clinic", "on call", "on-call", "came in with", "came in", "came into", "brought in",
+    "brought him", "brought her", "presented with", "presenting with", "discharged her",
+    "discharged him", "discharged a", "self-discharged", "resus", "on the ward", "on our ward",
+    "ward round", "in a&e", "into a&e", "to a&e", "in ed", "intubated", "extubated", "delivered a",
+    "operated on", "diagnosed her", "diagnosed him", "her referral", "his referral",
+    "this referral", "home visit", "home visits", "my surgery", "was ours", "looked after",
+    "take good care", "took care", "treated her", "treated him", "flew him", "flew her", "fixed a",
+    "told a", "back in resus", "on itu", "on icu", "on ccu", "on hdu", "picu", "nicu",
+    "labour ward", "antenatal clinic", "memory clinic", "went home", "is home", "going home",
+    "died peacefully", "she died", "he died", "passed away", "rip", "rest in peace", "casualties",
+    "pre-alert", "the take", "'s take", "my list", "tomorrow's list", "today's list", "his bloods",
+    "her bloods", "i was the reg", "i was your gp", "been his gp", "been her gp", "as her gp",
+    "as his gp", "not saying whose", "won't say who", "can't say who", "can't say more",
+    "not saying who", "sent me the", "sent me a", "popped in to see", "dressed his", "dressed her",
+    "the bloke who", "the lad who", "the lady who", "the man who", "the woman who", "the gent who",
+    "the lady from", "the lad from", "the man from", "the bloke from", "the girl from",
+    "the boy from", "update on the", "same lady", "same man", "same patient", "is back",
+    "into resus", "in majors", "in minors", "emergency section", "c-section", "section this",
+    "in my clinic", "in our clinic", "i did", "i've just", "just intubated", "we took",
+    "we did everything", "we'll take", "we looked after", "on the list",
+];
+
+/// Phrases that say outright that an individual patient is meant.
+#[rustfmt::skip]
+const EXPLICIT_PATIENT_CUES: &[&str] = &[
+    "my patient", "our patient", "my old patient", "my oldest patient", "one of my patients",
+    "a patient of mine", "one of ours", "pt", "pt's", "the patient", "this patient", "a patient",
+    "one of our own", "one of us",
+];
+
+#[rustfmt::skip]
+const FICTION_CUES: &[&str] = &[
+    "fictional", "fictitious", "composite", "not a real patient", "not real patients",
+    "hypothetical", "made-up", "details changed", "details have been changed",
+    "details are changed", "teaching case (fictional", "imaginary", "case vignette",
+    "simulated patient", "sim patient",
+];
+
+#[rustfmt::skip]
+const CONSENT_CUES: &[&str] = &[
+    "with her permission", "with his permission", "with their permission", "with her consent",
+    "with his consent", "with their consent", "her written consent", "his written consent",
+    "gave consent", "given consent", "gave permission", "given permission", "consented to",
+    "with her blessing", "with his blessing", "with their blessing", "asked me to share",
+    "asked us to share", "at their request", "at her request", "at his request",
+    "permission to share", "consent to share", "approved every word", "parents' permission",
+    "parents' consent", "family's permission", "family's consent", "with permission",
+    "with consent", "consented",
+];
+
+#[rustfmt::skip]
+const WEAK_CONSENT_CUES: &[&str] = &[
+    "(i think", "i think)", "says it's fine", "said it's fine", "says it’s fine", "said it’s fine",
+    "says it's ok", "said it's ok", "says that's fine", "already public", "public anyway",
+    "all over facebook", "all over social media", "wouldn't mind", "won't mind", "doesn't mind",
+    "probably fine", "i assume", "i'm sure she", "i'm sure he", "presumably fine", "husband says",
+    "wife says", "husband said", "wife said", "happy for me to share (i think",
+];
+
+/// The poster's own or family health ("my mum", "had my own gallbladder out").
+#[rustfmt::skip]
+const FAMILY_CUES: &[&str] = &[
+    "my own", "my mum", "my dad", "my nan", "my grandad", "my grandma", "my granny", "my grandpa",
+    "my son", "my daughter", "my wife", "my husband", "my partner", "my brother", "my sister",
+    "my mother", "my father", "my kids", "my baby", "my grandfather", "my grandmother",
+    "the other side of the trolley", "i was diagnosed", "i was told i had", "i had my", "my scan",
+    "my operation", "my surgery was", "my diagnosis", "my surgeon", "my consultant",
+];
+
+/// What the analysis found about a post.
+#[derive(Default, Debug, Clone)]
+pub(crate) struct Context {
+    /// Spans of encounter cues ("admitted", "in clinic today").
+    pub encounter: Vec<Range<usize>>,
+    /// "my patient", "pt", "one of our own": a patient is meant outright.
+    pub explicit_patient: bool,
+    pub fiction: bool,
+    pub consent: bool,
+    pub weak_consent: bool,
+    pub family: bool,
+}
+
+impl Context {
+    /// Real, unqualified consent (and no weak-consent wording anywhere).
+    pub fn real_consent(&self) -> bool {
+        self.consent && !self.weak_consent
+    }
+
+    /// Something makes the post clean: fiction, real consent, or the poster's own/family story
+    /// with no word saying a patient is meant.
+    pub fn cleared(&self) -> bool {
+        self.fiction || self.real_consent() || (self.family && !self.explicit_patient)
+    }
+
+    /// The post is about an individual patient and nothing clears it.
+    pub fn is_patient(&self) -> bool {
+        (self.explicit_patient || !self.encounter.is_empty()) && !self.cleared()
+    }
+}
+
+/// The analyser. Built once (lazily) and shared by every rule that asks.
+pub(crate) struct PatientContext {
+    cues: WordList,
+    /// "my 9yo patient", "our lovely patient" (singular only: `\b` rejects "patients").
+    explicit: Regex,
+    /// "her hip referral", "his second operation".
+    care: Regex,
+}
+
+impl PatientContext {
+    pub fn shared() -> &'static PatientContext {
+        static SHARED: OnceLock<PatientContext> = OnceLock::new();
+        SHARED.get_or_init(|| PatientContext {
+            cues: WordList::new(&[
+                (ENCOUNTER, ENCOUNTER_CUES),
+                (EXPLICIT_PATIENT, EXPLICIT_PATIENT_CUES),
+                (FICTION, FICTION_CUES),
+                (CONSENT, CONSENT_CUES),
+                (WEAK_CONSENT, WEAK_CONSENT_CUES),
+                (FAMILY, FAMILY_CUES),
+            ]),
+            explicit: Regex::new(r"\b(?:my|our|a|the|this) (?:[\w-]+ ){0,2}(?:patient|pt)\b")
+                .expect("explicit pattern compiles"),
+            care: Regex::new(r"\b(?:her|his) (?:[\w-]+ ){0,2}(?:referral|admission|operation|op|biopsy|diagnosis|discharge|chemo|transplant)\b")
+                .expect("care pattern compiles"),
+        })
+    }
+
+    /// Analyses a lower-cased post (`Document::lower`).
+    pub fn analyse(&self, lower: &str) -> Context {
+        let mut ctx = Context::default();
+        let mut first_family = None;
+        for (span, tag) in self.cues.find(lower) {
+            match tag {
+                ENCOUNTER => ctx.encounter.push(span),
+                EXPLICIT_PATIENT => ctx.explicit_patient = true,
+                FICTION => ctx.fiction = true,
+                CONSENT => ctx.consent = true,
+                WEAK_CONSENT => ctx.weak_consent = true,
+                _ => {
+                    first_family.get_or_insert(span.start);
+                }
+            }
+        }
+        ctx.explicit_patient |= self.explicit.is_match(lower);
+        ctx.encounter
+            .extend(self.care.find_iter(lower).map(|m| m.range()));
+        ctx.encounter.sort_by_key(|r| r.start);
+        // The poster's own or family story, unless a patient encounter comes first.
+        ctx.family = match (first_family, ctx.encounter.first()) {
+            (Some(at), Some(e)) => at < e.start,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        // "patient" in "patients" (plural, aggregate) does not count; the word list is whole-word.
+        ctx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(text: &str) -> Context {
+        PatientContext::shared().analyse(&text.to_ascii_lowercase())
+    }
+
+    #[test]
+    fn encounters_are_patient_context() {
+        assert!(ctx("Saw a 70-year-old man in clinic today").is_patient());
+        assert!(ctx("pt still waiting for a bed").is_patient());
+        assert!(ctx("On call last night, admitted a lad with DKA").is_patient());
+    }
+
+    #[test]
+    fn clean_contexts_are_not() {
+        assert!(!ctx("Teaching case (fictional): 68M admitted with chest pain").is_patient());
+        assert!(!ctx("Had my own gallbladder out, admitted overnight").is_patient());
+        assert!(!ctx("With her permission, sharing Jo's story: admitted in May").is_patient());
+        assert!(!ctx("7.6 million on the waiting list in England").is_patient());
+    }
+
+    #[test]
+    fn weak_consent_does_not_clear() {
+        assert!(ctx("Was admitted Friday. Her husband says it's fine to share").is_patient());
+        assert!(ctx("She's happy for me to share (I think). Seen in clinic").is_patient());
+        assert!(ctx("It's already public. Was admitted with her permission").is_patient());
+    }
+
+    #[test]
+    fn helpers_respect_char_boundaries() {
+        let text = "😷 résumé. Next";
+        assert!(sentence_initial(text, text.find("Next").unwrap()));
+        assert_eq!(sentence(text, &(0..4)), 0..text.find('.').unwrap());
+        assert!(bounded("a pt b", &(2..4)));
+        assert!(!bounded("apt", &(1..3)));
+    }
+}

@@ -1,0 +1,160 @@
+//! `patient-reference`: a bed, bay, cubicle or side-room number tied to a patient ("the lady in
+//! bed 4", "Mr Singh in side room 3", "Cubicle 14's family"), and a ward number when a person is
+//! placed on it ("Her mum's been on Ward 21", "We'll look after him on Ward 2").
+//!
+//! Why: staff, visitors and family can link a bed or bay to one person on a given day; *Using
+//! social media as a medical professional* (2024) paras 19–20 and *Confidentiality* (2017) para 121.
+//!
+//! Example: "no because why did bed 11 just ask me if I'm single" flags "bed 11", with a fix that
+//! replaces it with "a patient".
+//!
+//! Not flagged: ward names with no patient ("Ward 23 is recruiting", "everyone on Ward 7"), bed
+//! numbers quoted as a general point ("we still call patients 'bay 3'"), fictional cases.
+
+use regex::Regex;
+
+use crate::config::Config;
+use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::rules::patient_context::{sentence, PatientContext};
+use crate::rules::Rule;
+use crate::text::Document;
+
+const GUIDANCE: &[&str] = &["sm-2024-19", "sm-2024-20", "conf-2017-121"];
+
+pub struct PatientReference {
+    place: Regex,
+    ward: Regex,
+    person: Regex,
+    team: Regex,
+}
+
+impl PatientReference {
+    pub fn new(_config: &Config) -> Self {
+        let re = |p: &str| Regex::new(p).expect("patient-reference pattern compiles");
+        PatientReference {
+            place: re(
+                r"(?i)\b(?:bed|bay|cubicle|cubical|cube|side[- ]?room|isolation room|trolley|resus)\s?(?:no\.?\s?)?\d{1,3}[a-z]?\b(?:,? ?bed \d{1,3}\b)?",
+            ),
+            ward: re(r"(?i)\bwards? \d{1,3}[a-z]?\b(?: and \d{1,3}\b)?"),
+            person: re(
+                r"(?i)\b(?:he|she|him|her|his|pt|pt's|patient|mum|mum's|dad|dad's|mr|mrs|ms|miss|lady|gent|man|woman|girl|boy|baby|grandad|nan)\b",
+            ),
+            team: re(
+                r"(?i)\b(?:team|recruit\w*|hiring|staff|nurses|award|everyone|rota|thanks|welcome|vacanc\w+|jobs?)\b",
+            ),
+        }
+    }
+}
+
+impl Rule for PatientReference {
+    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+        let ctx = PatientContext::shared().analyse(&doc.lower);
+        if ctx.fiction || ctx.real_consent() {
+            return;
+        }
+        let text = doc.text;
+        for m in self.place.find_iter(text) {
+            let span = m.range();
+            let before = text[..span.start].chars().next_back();
+            let after = text[span.end..].chars().next();
+            let quoted = matches!(before, Some('\'' | '"' | '‘' | '“'))
+                && matches!(after, Some('\'' | '"' | '’' | '”'));
+            if quoted {
+                continue;
+            }
+            // A numbered bed or cubicle almost always stands for the person in it.
+            let severity = Severity::Warning;
+            hits.push(
+                Hit::new(
+                    "patient-reference",
+                    Category::Confidentiality,
+                    severity,
+                    span,
+                    "A bed, bay or cubicle number tied to a patient lets staff, visitors and family work out who it is.",
+                    GUIDANCE,
+                )
+                .with_fix(FixHit::replace("Replace with \"a patient\"", "a patient")),
+            );
+        }
+        for m in self.ward.find_iter(text) {
+            let span = m.range();
+            let sent_span = sentence(text, &span);
+            let sent = &text[sent_span];
+            if self.team.is_match(sent) || !self.person.is_match(sent) {
+                continue;
+            }
+            hits.push(
+                Hit::new(
+                    "patient-reference",
+                    Category::Confidentiality,
+                    Severity::Warning,
+                    span,
+                    "Placing a patient on a named ward, with other details, can identify them.",
+                    GUIDANCE,
+                )
+                .with_fix(FixHit::replace("Replace with \"the ward\"", "the ward")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{flagged, spans_of, warned};
+
+    #[test]
+    fn flags_beds_bays_and_cubicles() {
+        assert_eq!(
+            spans_of(
+                "patient-reference",
+                "why did bed 11 just ask me if I'm single 💀"
+            ),
+            vec!["bed 11"]
+        );
+        assert!(warned(
+            "patient-reference",
+            "Today's drunk in cubicle 6 threw up on my shoes"
+        ));
+        assert!(warned(
+            "patient-reference",
+            "Bay 2 Bed 4, 58M, self-discharged at 2am"
+        ));
+        assert!(warned(
+            "patient-reference",
+            "Mr Singh in side room 3 has C. diff"
+        ));
+    }
+
+    #[test]
+    fn flags_a_ward_with_a_person_on_it() {
+        assert!(warned(
+            "patient-reference",
+            "Her mum's been on Ward 21 at the QE since Friday"
+        ));
+    }
+
+    #[test]
+    fn ignores_wards_without_patients_and_quoted_beds() {
+        assert!(!flagged(
+            "patient-reference",
+            "Ward 23 (acute medicine) is recruiting Band 5 nurses"
+        ));
+        assert!(!flagged(
+            "patient-reference",
+            "Why do we still call patients 'bay 3' or 'bed 11'? Use names"
+        ));
+        assert!(!flagged(
+            "patient-reference",
+            "Huge thanks to everyone on Ward 7 for four months"
+        ));
+    }
+
+    #[test]
+    #[ignore = "room numbers without a side-room/cubicle word are too ambiguous (meeting room 3)"]
+    fn plain_room_numbers() {
+        assert!(flagged(
+            "patient-reference",
+            "the lady in room 3 keeps pressing the buzzer"
+        ));
+    }
+}

@@ -1,0 +1,440 @@
+//! `person-name`: a patient's name: a first name ("jim in bay 3", "Gary, 52,", "#PrayForLily"),
+//! a full name ("Harold Pickering was the first patient…"), a title with a surname or initial
+//! ("Mrs Henderson", "Mr K on Ward 4"), initials with an age ("JB, 54, tiler"), or a patient's
+//! @handle ("@emma_runs_far my old patient").
+//!
+//! Why: a name identifies a patient on its own; *Using social media as a medical professional*
+//! (2024) para 20 forbids posting identifiable patient information without explicit consent, and
+//! the *Confidentiality* endnote lists names and initials among identifiers.
+//!
+//! Example: "Happy 94th birthday to Maureen in bed 6!" flags "Maureen", with a fix "the patient".
+//!
+//! Not flagged: colleagues ("Mr Okafor in theatre", "Dr Patel", "Sister Priya Patel", and the same
+//! first name later in the post), saints and buildings ("St Oswald's"), and names in posts that the
+//! patient-context analysis clears (fiction, real consent, the poster's own family).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use regex::Regex;
+
+use crate::config::Config;
+use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::lexicon::people_places::{entries, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS};
+use crate::rules::patient_context::{sentence, sentence_initial, PatientContext};
+use crate::rules::Rule;
+use crate::text::Document;
+
+const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
+
+pub struct PersonName {
+    /// Lower-cased plain first names and common-word first names.
+    plain: HashSet<String>,
+    common: HashSet<String>,
+    word: Regex,
+    title: Regex,
+    initials: Regex,
+    hashtag: Regex,
+    handle: Regex,
+    colleague_before: Regex,
+    colleague_sentence: Regex,
+    patient_before: Regex,
+    tie_after: Regex,
+}
+
+impl PersonName {
+    pub fn new(_config: &Config) -> Self {
+        let set = |list| entries(list).map(str::to_lowercase).collect::<HashSet<_>>();
+        let re = |p: &str| Regex::new(p).expect("person-name pattern compiles");
+        PersonName {
+            plain: set(FIRST_NAMES),
+            common: set(FIRST_NAMES_COMMON_WORDS),
+            word: re(r"\b[A-Za-z][a-z]+(?:[-'’][A-Z][a-z]+)?\b"),
+            title: re(
+                r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.? ?(?:([A-Z])(?:\.|\b)|([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+))",
+            ),
+            initials: re(
+                r"\b(?:[A-Z]{2}|[A-Z]\. ?[A-Z]\.?|[A-Z]\.)(?:(?:, ?|,? \()(?:\d{1,3}\b|DOB|aged)| is \d{1,2}\b)",
+            ),
+            hashtag: re(
+                r"#(?i:prayfor|justicefor|getwellsoon|thinkingof|love|rip|team|support|standwith|fightfor|strongfor)([A-Z][a-z]+)\b|#([A-Z][a-z]+)(?:Strong|Army|Warrior|Fights|sFight|sJourney)\b",
+            ),
+            handle: re(r"@[A-Za-z0-9_]{2,30}\b"),
+            colleague_before: re(
+                r"(?i)(?:\b(?:dr|doctor|prof|professor|sister|sr|nurse|matron|consultant|registrar|reg|fy1|fy2|sho|ct1|st\d|hca|physio|pharmacist|midwife|porter|colleague|mentor|boss|st|saint|thanks|thank you|thanks to|cheers|my wife|my husband|my partner|my son|my daughter|my mum|my dad|my brother|my sister|my friend|with|and|team)\.?\s+(?:[A-Z][a-z]+\s+)?)$",
+            ),
+            colleague_sentence: re(
+                r"(?i)\b(?:theatre|theatres|operating list|consultant|surgeon|surgical|registrar|grand round|teaching|retired|trained|talk|colleague|rota|award|#surgicaltraining)\b",
+            ),
+            patient_before: re(
+                r"(?i)(?:\b(?:my|our|a|the) (?:old |oldest |lovely |favourite )?(?:patient|pt)|\bpt|\bpatient|\blittle|\bbaby|\brip|\brest in peace|\bdischarged|\bshout ?out to|\bbirthday to|\byour (?:dad|mum|mother|father|husband|wife|nan|gran|grandad|grandma|son|daughter|brother|sister))\s*,?\s*$",
+            ),
+            tie_after: re(
+                r"^(?:\s*,\s*\d{1,3}\b|\s*\(\s*(?:\d{1,3}\b|bay|bed|cubicle|side room)|\s+(?:in|on|from)\s+(?:[A-Za-z]+\s+){0,2}(?:bed|bay|cubicle|side room|room)\s*\d|\s+(?:in|on)\s+(?:ward|bay|bed)\s*\d|'s (?:\d{1,3}(?:st|nd|rd|th)|funeral|diagnosis|scan|results|biopsy|surgery|operation))",
+            ),
+        }
+    }
+
+    fn is_name(&self, word: &str, strong: bool) -> bool {
+        let lower = word.to_lowercase();
+        let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
+        if self.plain.contains(&lower) {
+            return capital || (strong && lower.len() >= 3);
+        }
+        strong && capital && self.common.contains(&lower)
+    }
+}
+
+fn hit(span: Range<usize>, severity: Severity, message: &str, fix: &str) -> Hit {
+    Hit::new(
+        "person-name",
+        Category::Confidentiality,
+        severity,
+        span,
+        message,
+        GUIDANCE,
+    )
+    .with_fix(FixHit::replace(format!("Replace with \"{fix}\""), fix))
+}
+
+const NAME_MSG: &str = "This looks like a patient's name. A name (even a first name or a name in a hashtag) identifies the patient; don't post it without their explicit consent.";
+const TITLE_MSG: &str = "A title with a name or initial, tied to a patient, can identify them to staff, visitors and family.";
+
+impl Rule for PersonName {
+    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+        let ctx = PatientContext::shared().analyse(&doc.lower);
+        if ctx.cleared() {
+            return;
+        }
+        let text = doc.text;
+        let patient = ctx.is_patient();
+        let severity = if patient {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        // Names seen after a colleague title anywhere ("Sister Priya Patel" … "Priya and the team").
+        let mut colleagues: HashSet<String> = HashSet::new();
+        for m in self.word.find_iter(text) {
+            if self.colleague_before.is_match(&text[..m.start()])
+                && !patient_tied(self, text, m.range())
+            {
+                colleagues.insert(m.as_str().to_lowercase());
+            }
+        }
+        let mut flagged: Vec<Range<usize>> = Vec::new();
+
+        for c in self.title.captures_iter(text) {
+            let whole = c.get(0).expect("match");
+            let span = whole.range();
+            let sent = &doc.lower[sentence(text, &span)];
+            let tied = self.tie_after.is_match(&text[span.end..])
+                || sent.contains("bed ")
+                || sent.contains("bay ")
+                || sent.contains("side room")
+                || sent.contains("ward");
+            let colleague = !tied
+                && (self.colleague_before.is_match(&text[..span.start])
+                    || self.colleague_sentence.is_match(sent)
+                    || text[span.end..].starts_with("'s list")
+                    || text[span.end..].starts_with("'s clinic"));
+            if colleague {
+                continue;
+            }
+            let initial = c.get(1).is_some();
+            let female = !whole.as_str().starts_with("Mr") || whole.as_str().starts_with("Mrs");
+            let her_care = female && (sent.contains(" her ") || sent.contains(" she "));
+            if initial || tied || patient || her_care {
+                let sev = if initial || tied || her_care {
+                    Severity::Warning
+                } else {
+                    severity
+                };
+                hits.push(hit(span.clone(), sev, TITLE_MSG, "the patient"));
+                flagged.push(span);
+            }
+        }
+
+        for m in self.word.find_iter(text) {
+            let span = m.range();
+            if flagged
+                .iter()
+                .any(|f| f.start <= span.start && span.end <= f.end)
+            {
+                continue;
+            }
+            let before = &text[..span.start];
+            let after = &text[span.end..];
+            if before.ends_with(['@', '#']) || colleagues.contains(&m.as_str().to_lowercase()) {
+                continue;
+            }
+            if self.colleague_before.is_match(before) {
+                continue;
+            }
+            let slot = self.patient_before.is_match(before) || self.tie_after.is_match(after);
+            if !self.is_name(m.as_str(), slot) {
+                continue;
+            }
+            // Institutions named after people: "Wills Memorial Building", "Alder Hey".
+            let next = after
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if matches!(
+                next,
+                "Hospital"
+                    | "House"
+                    | "Ward"
+                    | "Road"
+                    | "Street"
+                    | "Surgery"
+                    | "Medical"
+                    | "Centre"
+                    | "Building"
+                    | "Memorial"
+                    | "Park"
+                    | "Court"
+                    | "Hall"
+                    | "School"
+                    | "College"
+                    | "Hospice"
+                    | "Unit"
+                    | "Lodge"
+            ) {
+                continue;
+            }
+            let sev = if slot {
+                Severity::Warning
+            } else if patient
+                && !sentence_initial(text, span.start)
+                && self.plain.contains(&m.as_str().to_lowercase())
+                && ctx.explicit_patient
+            {
+                severity
+            } else {
+                continue;
+            };
+            // Extend over a capitalised surname ("Arthur Bellamy").
+            let mut end = span.end;
+            if let Some(sur) = self.word.find(after) {
+                if sur.start() == 1
+                    && after.starts_with(' ')
+                    && sur.as_str().starts_with(|c: char| c.is_ascii_uppercase())
+                    && !self.plain.contains(&sur.as_str().to_lowercase())
+                {
+                    end = span.end + sur.end();
+                }
+            }
+            hits.push(hit(span.start..end, sev, NAME_MSG, "the patient"));
+        }
+
+        for c in self.hashtag.captures_iter(text) {
+            let name = c.get(1).or_else(|| c.get(2)).expect("group");
+            if self.plain.contains(&name.as_str().to_lowercase())
+                || self.common.contains(&name.as_str().to_lowercase())
+            {
+                let span = c.get(0).expect("match").range();
+                hits.push(hit(span, Severity::Warning, NAME_MSG, "#ThinkingOfYou"));
+            }
+        }
+
+        for m in self.initials.find_iter(text) {
+            if !patient && !m.as_str().contains("DOB") {
+                continue;
+            }
+            {
+                let span = m.range();
+                let letters = text[span.clone()]
+                    .trim_end_matches(|c: char| !c.is_ascii_uppercase() && c != '.');
+                let letters = &text[span.start..span.start + letters.len()];
+                if matches!(
+                    letters.trim_end_matches('.'),
+                    "ED" | "GP"
+                        | "UK"
+                        | "OK"
+                        | "IT"
+                        | "BP"
+                        | "HR"
+                        | "RR"
+                        | "CT"
+                        | "MR"
+                        | "PE"
+                        | "MI"
+                        | "AF"
+                        | "GI"
+                        | "NB"
+                        | "PS"
+                        | "TV"
+                        | "DM"
+                        | "AM"
+                        | "PM"
+                        | "ST"
+                        | "FY"
+                        | "OT"
+                        | "SR"
+                        | "ID"
+                        | "HB"
+                        | "IV"
+                        | "IM"
+                        | "NG"
+                        | "OD"
+                        | "BD"
+                        | "QDS"
+                        | "TDS"
+                ) {
+                    continue;
+                }
+                let span = span.start..span.start + letters.len();
+                hits.push(hit(
+                    span,
+                    Severity::Warning,
+                    "Initials with an age or date of birth still identify a patient.",
+                    "a patient",
+                ));
+            }
+        }
+        if patient {
+            self.addressee(doc, hits);
+            for m in self.handle.find_iter(text) {
+                let sent = &doc.lower[sentence(text, &m.range())];
+                if [
+                    "my patient",
+                    "my old patient",
+                    "our patient",
+                    "your dad",
+                    "your mum",
+                    "your husband",
+                    "your wife",
+                ]
+                .iter()
+                .any(|c| sent.contains(c))
+                {
+                    hits.push(hit(m.range(), Severity::Warning, "Tagging a patient's (or their relative's) account confirms they were under your care.", ""));
+                }
+            }
+        }
+    }
+}
+
+impl PersonName {
+    /// "Janet — saw your post asking after your mum…": naming the relative you are updating.
+    fn addressee(&self, doc: &Document, hits: &mut Vec<Hit>) {
+        let trimmed = doc.text.trim_start();
+        let offset = doc.text.len() - trimmed.len();
+        let Some(m) = self.word.find(trimmed) else {
+            return;
+        };
+        let rest = trimmed[m.end()..].trim_start();
+        let relative = [
+            "your mum",
+            "your dad",
+            "your husband",
+            "your wife",
+            "your son",
+            "your daughter",
+            "your nan",
+            "your gran",
+        ];
+        if m.start() == 0
+            && rest.starts_with(['—', '–', '-', ',', ':'])
+            && self.is_name(m.as_str(), true)
+            && relative.iter().any(|r| doc.lower.contains(r))
+        {
+            let span = offset + m.start()..offset + m.end();
+            hits.push(hit(span, Severity::Warning, "Naming a patient's relative in a public update about the patient identifies them both.", ""));
+        }
+    }
+}
+
+/// The word is itself in a patient slot ("Sister" never is, but "Dr" + name next to "bed 4" may be
+/// a patient's relative); kept simple: a bed/bay/age tie right after it.
+fn patient_tied(rule: &PersonName, text: &str, span: Range<usize>) -> bool {
+    rule.tie_after.is_match(&text[span.end..])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{flagged, spans_of, warned};
+
+    #[test]
+    fn flags_first_names_tied_to_patients() {
+        assert!(warned(
+            "person-name",
+            "shoutout to jim in bay 3 who taught me cribbage on nights"
+        ));
+        assert!(warned(
+            "person-name",
+            "Bill (78) told me about the strike while I dressed his leg ulcer in clinic"
+        ));
+        assert!(warned(
+            "person-name",
+            "My patient Dev, 19, got his HbA1c down"
+        ));
+        assert_eq!(
+            spans_of(
+                "person-name",
+                "Happy birthday to Maureen in bed 6! Whole ward sang"
+            ),
+            vec!["Maureen"]
+        );
+    }
+
+    #[test]
+    fn flags_hashtags_titles_and_initials() {
+        assert!(warned(
+            "person-name",
+            "#PrayForLily 🙏 our brave 7yo on the oncology ward"
+        ));
+        assert!(warned(
+            "person-name",
+            "Mr K on Ward 4 has refused his insulin"
+        ));
+        assert!(warned("person-name", "Mr Singh in side room 3 has C. diff"));
+        assert!(warned(
+            "person-name",
+            "JB, 54, tiler, back in resus with a GI bleed"
+        ));
+    }
+
+    #[test]
+    fn ignores_colleagues() {
+        assert!(!flagged(
+            "person-name",
+            "Learned so much in theatre with Mr Okafor today. Lap chole in 25 mins"
+        ));
+        assert!(!flagged(
+            "person-name",
+            "Thank you Dr Emma Brown for a brilliant grand round today"
+        ));
+        assert!(!flagged(
+            "person-name",
+            "Huge thanks to Sister Priya Patel. Priya and the team admitted 40 patients"
+        ));
+    }
+
+    #[test]
+    fn ignores_cleared_posts_and_plain_words() {
+        assert!(!flagged(
+            "person-name",
+            "With her permission: Isla (2) went home from NICU today"
+        ));
+        assert!(!flagged(
+            "person-name",
+            "Will you be on call tonight? May is busy."
+        ));
+        assert!(!flagged(
+            "person-name",
+            "Running for St Oswald's Hospice 🏃"
+        ));
+    }
+
+    #[test]
+    #[ignore = "a name with no slot or patient cue (\"Off to Dave's 60th\") needs world knowledge"]
+    fn bare_names_in_social_posts() {
+        assert!(warned(
+            "person-name",
+            "Off to Dave's 60th tonight 🍻 15 years and now mates"
+        ));
+    }
+}
