@@ -1,0 +1,187 @@
+// The options page: a declared interest added there turns a mention of that company into a
+// warning in an already-open X tab, and the "add declaration" fix inserts the standing
+// declaration; invalid input and malformed imports are refused whole; export/import round-trips.
+// Every wait is on a condition; no sleeps, no retries.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launch, WAIT } from './harness.mjs';
+import { openOptions, storedSettings } from './popup-helpers.mjs';
+
+const COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
+// Not in the checker's lexicon, so only the declared interest can make it a finding.
+const COMPANY = 'Northwind Diagnostics';
+const DECLARATION = 'Disclosure: I am a paid adviser to Northwind Diagnostics.';
+
+describe('options page', () => {
+  /** @type {import('./harness.mjs').Session} */
+  let session;
+  before(async () => {
+    session = await launch();
+  });
+  after(async () => {
+    await session?.close();
+  });
+
+  const composerState = (tab) =>
+    tab.isolated(
+      `(() => { const c = SecondOpinion.composers()[0];
+        return c ? {text: c.read().text, checked: !c.inFlight && c.checkedText === c.text,
+          findings: c.visibleFindings().map((f) => ({rule: f.rule, category: f.category, severity: f.severity, text: f.text}))} : null; })()`,
+    );
+
+  test('a declared interest applies live in an open tab, and its fix inserts the standing declaration', async () => {
+    const tab = await session.open('https://x.com/home?options-test=1');
+    await tab.page.locator(COMPOSER).click();
+    const post = `Really impressed by the new ${COMPANY} rapid test kit we trialled this week.`;
+    await tab.page.keyboard.type(post);
+    await tab.waitIsolated(
+      `(() => { const c = SecondOpinion.composers()[0]; return c && c.read().text === ${JSON.stringify(post)} && !c.inFlight && c.checkedText === c.text; })()`,
+    );
+    const before = await composerState(tab);
+    assert.deepEqual(
+      before.findings.filter((f) => f.text.includes('Northwind')),
+      [],
+      'no finding before the interest is declared',
+    );
+
+    const options = await openOptions(session);
+    await options.getByRole('button', { name: 'Add an interest' }).click();
+    const row = options.locator('#interests .interest').last();
+    await row.getByLabel('Company').fill(COMPANY);
+    await row.getByLabel('Relationship').fill('paid adviser');
+    await row.getByLabel('Since (optional)').fill('2023');
+    await options.getByLabel('Inserted by the “add declaration” fix').fill(DECLARATION);
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: WAIT });
+    const saved = await storedSettings(options);
+    assert.deepEqual(saved.declared_interests, [{ company: COMPANY, relationship: 'paid adviser', since: '2023' }]);
+    assert.equal(saved.standing_declaration, DECLARATION);
+
+    // The open tab re-checks with the new settings: the company is now a warning.
+    await tab.page.bringToFront();
+    await tab.waitIsolated(
+      `SecondOpinion.composers()[0].visibleFindings().some((f) => f.rule === 'declared-interest' && f.severity === 'warning' && f.text === ${JSON.stringify(COMPANY)})`,
+      WAIT,
+      'declared-interest warning on the company',
+    );
+    const highlights = await tab.highlights();
+    assert.ok((highlights['so-coi-warning'] ?? []).includes(COMPANY), JSON.stringify(highlights));
+
+    // Apply "Add your standing declaration" from the card.
+    const rect = await tab.isolated(
+      `(() => { const c = SecondOpinion.composers()[0]; const f = c.visibleFindings().find((f) => f.rule === 'declared-interest');
+        const r = c.rangeFor(f).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
+    );
+    await tab.page.mouse.click(rect.x, rect.y);
+    const fix = tab.page.locator('second-opinion-ui .card button[data-fix]', { hasText: /declaration/i });
+    await fix.first().waitFor({ timeout: WAIT });
+    await fix.first().click();
+    const after = await tab.waitIsolated(
+      `(() => { const c = SecondOpinion.composers()[0]; const t = c.read().text;
+        return t.includes(${JSON.stringify(DECLARATION)}) && !c.inFlight && c.checkedText === c.text && t; })()`,
+      WAIT,
+      'standing declaration inserted',
+    );
+    assert.ok(after.startsWith(post), after);
+    const model = await tab.main(() => window.__fixtureModelText('main-0'));
+    assert.equal(model, after, "the editor's model has the declaration too");
+    const state = await composerState(tab);
+    assert.deepEqual(state.findings.filter((f) => f.rule === 'declared-interest'), [], 'declared now');
+    await options.close();
+    await tab.page.close();
+  });
+
+  test('invalid settings are refused with a message and nothing is saved', async () => {
+    const options = await openOptions(session);
+    const before = await storedSettings(options);
+    await options.getByRole('button', { name: 'Add an interest' }).click();
+    await options.locator('#interests .interest').last().getByLabel('Company').fill('Acme Devices');
+    await options.getByLabel('Never flag these words or phrases (one a line)').fill('Okafor');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    const alert = options.locator('#errors');
+    await alert.waitFor({ state: 'visible' });
+    assert.equal(await alert.getAttribute('role'), 'alert');
+    assert.match(await alert.textContent(), /Declared interest \d+: the relationship is required\./);
+    assert.equal(await options.evaluate(() => document.activeElement?.id), 'errors', 'the summary takes focus');
+    const field = options.locator('#interests .interest').last().getByLabel('Relationship');
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(await storedSettings(options), before, 'nothing saved half-way (not even the ignored term)');
+    await options.close();
+  });
+
+  test('a malformed import is rejected with a message and changes nothing; export and import round-trip', async () => {
+    const options = await openOptions(session);
+    const before = await storedSettings(options);
+    const formBefore = await formValues(options);
+    const status = options.locator('#import-status');
+    const file = options.locator('#import-file');
+
+    await file.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "declared_interests": [') });
+    await status.filter({ hasText: 'Import rejected' }).waitFor({ timeout: WAIT });
+    assert.match(await status.textContent(), /broken\.json is not valid JSON.*Nothing was changed\./);
+    assert.equal(await status.getAttribute('role'), 'alert');
+    assert.deepEqual(await storedSettings(options), before);
+
+    const invalid = { version: 1, categories: { confidentiality: 'loud' }, ignored_terms: ['x'] };
+    await file.setInputFiles({ name: 'invalid.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(invalid)) });
+    await status.filter({ hasText: 'mode must be one of' }).waitFor({ timeout: WAIT });
+    assert.match(await status.textContent(), /Import rejected: Category confidentiality: mode must be one of warn, remind, off\. Nothing was changed\./);
+    assert.deepEqual(await storedSettings(options), before);
+    assert.deepEqual(await formValues(options), formBefore, 'form unchanged');
+
+    // Export what is stored, then import an edited copy (an old, unversioned file is migrated).
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export settings' }).click(),
+    ]);
+    const exported = JSON.parse(await streamText(await download.createReadStream()));
+    if (before) assert.deepEqual(exported, before);
+    assert.equal(exported.version, 1);
+    const legacy = { declaredInterests: ['Abbott'], ignoredTerms: ['Okafor'], sites: ['x'] };
+    await file.setInputFiles({ name: 'legacy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(legacy)) });
+    await status.filter({ hasText: 'Imported and saved' }).waitFor({ timeout: WAIT });
+    const imported = await storedSettings(options);
+    assert.deepEqual(imported.declared_interests, [{ company: 'Abbott', relationship: 'declared interest', since: null }]);
+    assert.deepEqual(imported.sites, { x: true, facebook: false });
+    assert.equal(imported.version, 1);
+    assert.equal(await options.getByRole('switch', { name: 'Facebook' }).isChecked(), false, 'form shows the import');
+    assert.equal(await options.locator('#interests .interest [name=company]').inputValue(), 'Abbott');
+
+    // Restore the exported settings by import.
+    await file.setInputFiles({ name: 'restore.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+    await status.filter({ hasText: 'restore.json' }).waitFor({ timeout: WAIT });
+    assert.deepEqual(await storedSettings(options), exported);
+    await options.close();
+  });
+
+  test('category modes and site switches are keyboard reachable and labelled', async () => {
+    const options = await openOptions(session);
+    for (const name of ['Patient confidentiality', 'Conflicts of interest', 'Professional boundaries', 'Respect for patients and colleagues']) {
+      assert.equal(await options.getByLabel(name).count(), 1, name);
+    }
+    await options.getByLabel('Professional boundaries').selectOption('remind');
+    await options.getByRole('switch', { name: 'X (Twitter)' }).focus();
+    await options.keyboard.press('Space');
+    await options.getByRole('button', { name: 'Save settings' }).focus();
+    await options.keyboard.press('Enter');
+    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: WAIT });
+    const s = await storedSettings(options);
+    assert.equal(s.categories.boundaries, 'remind');
+    assert.equal(s.sites.x, false);
+    await options.close();
+  });
+});
+
+/** Every control's value in the options form, in document order. */
+function formValues(page) {
+  return page.locator('#settings-form').evaluate((form) =>
+    [...form.querySelectorAll('input, select, textarea')].map((el) => [el.id, el.type === 'checkbox' ? el.checked : el.value]),
+  );
+}
+
+/** @param {NodeJS.ReadableStream} stream */
+async function streamText(stream) {
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
