@@ -1,0 +1,270 @@
+// Firefox ESR under geckodriver, driven over plain WebDriver HTTP (no client library).
+//
+// Reaching the fixture under the real hostnames: Firefox has no --host-resolver-rules, so the
+// profile gets a PAC script (a data: URL) that sends x.com, twitter.com and www.facebook.com
+// to a small HTTP CONNECT proxy on loopback, which tunnels every CONNECT to the fixture's HTTPS
+// port. The manifest's real match patterns (https://x.com/*) are what gets tested, and the
+// self-signed certificate is accepted through the `acceptInsecureCerts` capability.
+import { spawn } from 'node:child_process';
+import { createServer, connect } from 'node:net';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { homedir } from 'node:os';
+
+/** Hosts the extension's manifest matches. */
+export const SITE_HOSTS = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'];
+
+/** @returns {string|null} a geckodriver binary, or null when not installed */
+export function findGeckodriver() {
+  const candidates = [
+    process.env.GECKODRIVER,
+    join(homedir(), '.cargo', 'bin', 'geckodriver'),
+    '/usr/local/bin/geckodriver',
+    '/usr/bin/geckodriver',
+  ];
+  return candidates.find((p) => p && existsSync(p)) ?? null;
+}
+
+/** @returns {string|null} the Firefox binary */
+export function findFirefox() {
+  const candidates = [process.env.FIREFOX, '/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr'];
+  return candidates.find((p) => p && existsSync(p)) ?? null;
+}
+
+/**
+ * An HTTP CONNECT proxy that tunnels every request to 127.0.0.1:targetPort, counting tunnels.
+ * @param {number} targetPort
+ * @returns {Promise<{port: number, tunnels: () => string[], close: () => Promise<void>}>}
+ */
+export async function startConnectProxy(targetPort) {
+  /** @type {string[]} */
+  const seen = [];
+  const sockets = new Set();
+  const server = createServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    client.on('error', () => {});
+    let head = Buffer.alloc(0);
+    const onData = (chunk) => {
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      client.off('data', onData);
+      const [method, authority] = head.subarray(0, end).toString('latin1').split(' ');
+      if (method !== 'CONNECT') {
+        client.end('HTTP/1.1 405 Method Not Allowed\r\n\r\n');
+        return;
+      }
+      seen.push(authority);
+      const upstream = connect(targetPort, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        const rest = head.subarray(end + 4);
+        if (rest.length) upstream.write(rest);
+        client.pipe(upstream).pipe(client);
+      });
+      sockets.add(upstream);
+      upstream.on('close', () => sockets.delete(upstream));
+      upstream.on('error', () => client.destroy());
+    };
+    client.on('data', onData);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: /** @type {any} */ (server.address()).port,
+    tunnels: () => [...seen],
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
+
+/**
+ * A PAC script (as a data: URL) sending the site hosts to the proxy and everything else nowhere.
+ * @param {number} proxyPort
+ */
+export function pacUrl(proxyPort) {
+  const hosts = JSON.stringify(SITE_HOSTS);
+  const pac = `function FindProxyForURL(url, host) {
+  if (${hosts}.indexOf(host) >= 0) return "PROXY 127.0.0.1:${proxyPort}";
+  return "DIRECT";
+}`;
+  return `data:application/x-ns-proxy-autoconfig;base64,${Buffer.from(pac).toString('base64')}`;
+}
+
+/** Preferences for a quiet, offline test profile that reaches the fixture through the PAC. */
+export function testPrefs(proxyPort) {
+  return {
+    'network.proxy.type': 2,
+    'network.proxy.autoconfig_url': pacUrl(proxyPort),
+    'network.proxy.allow_hijacking_localhost': true,
+    // No background traffic: updates, telemetry, safe browsing, captive portal, remote settings.
+    'app.update.enabled': false,
+    'app.normandy.enabled': false,
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'browser.shell.checkDefaultBrowser': false,
+    'datareporting.healthreport.uploadEnabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.enabled': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'extensions.update.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+    'services.settings.server': 'data:,',
+    'browser.newtabpage.enabled': false,
+    'network.http.http3.enable': false,
+    // Let temporary add-ons run on the matched sites without a prompt.
+    'extensions.webextensions.restrictedDomains': '',
+  };
+}
+
+/**
+ * Starts geckodriver on a free port.
+ * @returns {Promise<{url: string, stop: () => Promise<void>}>}
+ */
+export async function startGeckodriver() {
+  const bin = findGeckodriver();
+  if (!bin) throw new Error('geckodriver not found (cargo install geckodriver)');
+  const child = spawn(bin, ['--port', '0', '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output += chunk;
+      const m = /Listening on (\S+:\d+)/.exec(output);
+      if (m) resolve(`http://${m[1]}`);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`geckodriver exited (${code}): ${output}`)));
+  });
+  child.stdout.resume();
+  child.stderr.resume();
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    },
+  };
+}
+
+/** A WebDriver session; methods map one-to-one onto endpoints. */
+export class Session {
+  /** @param {string} base @param {string} id */
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  /**
+   * @param {string} driverUrl
+   * @param {object} firefoxOptions moz:firefoxOptions
+   */
+  static async create(driverUrl, firefoxOptions) {
+    const value = await call(driverUrl, 'POST', '/session', {
+      capabilities: {
+        alwaysMatch: {
+          browserName: 'firefox',
+          acceptInsecureCerts: true,
+          'moz:firefoxOptions': firefoxOptions,
+        },
+      },
+    });
+    return new Session(driverUrl, value.sessionId);
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  /** Installs an add-on (xpi/zip or directory) for this session only. */
+  installAddon(path) {
+    return this.cmd('POST', '/moz/addon/install', { path, temporary: true });
+  }
+
+  navigate(url) {
+    return this.cmd('POST', '/url', { url });
+  }
+
+  /** Runs a synchronous script in the page; returns its value. */
+  execute(script, args = []) {
+    return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  /** Runs an async script; the script calls arguments[arguments.length - 1](value). */
+  executeAsync(script, args = []) {
+    return this.cmd('POST', '/execute/async', { script, args });
+  }
+
+  async find(css) {
+    const value = await this.cmd('POST', '/element', { using: 'css selector', value: css });
+    return Object.values(value)[0];
+  }
+
+  click(element) {
+    return this.cmd('POST', `/element/${element}/click`, {});
+  }
+
+  sendKeys(element, text) {
+    return this.cmd('POST', `/element/${element}/value`, { text });
+  }
+
+  setTimeouts(timeouts) {
+    return this.cmd('POST', '/timeouts', timeouts);
+  }
+
+  screenshot() {
+    return this.cmd('GET', '/screenshot');
+  }
+
+  delete() {
+    return call(this.base, 'DELETE', `/session/${this.id}`);
+  }
+
+  /**
+   * Waits for a page-side condition without polling from Node: the script runs in the page,
+   * resolves when `predicate` (a function body returning a truthy value) holds, re-checking
+   * every animation frame, and gives up after `timeoutMs`.
+   * @param {string} predicate body of a function; `return` the value to resolve with
+   * @param {number} [timeoutMs]
+   */
+  async waitFor(predicate, timeoutMs = 15000) {
+    const result = await this.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       const test = () => { ${predicate} };
+       const limit = performance.now() + ${timeoutMs};
+       const tick = () => {
+         let v = null;
+         try { v = test(); } catch (e) { v = null; }
+         if (v) return done({ ok: true, value: v });
+         if (performance.now() > limit) return done({ ok: false });
+         requestAnimationFrame(tick);
+       };
+       tick();`,
+    );
+    if (!result?.ok) throw new Error(`timed out waiting for: ${predicate}`);
+    return result.value;
+  }
+}
+
+async function call(base, method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await res.json();
+  if (!res.ok || json.value?.error) {
+    throw new Error(`WebDriver ${method} ${path}: ${json.value?.error}: ${json.value?.message}`);
+  }
+  return json.value;
+}
