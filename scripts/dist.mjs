@@ -78,8 +78,20 @@ function stage(browser) {
   if (browser === 'chrome') {
     delete manifest.browser_specific_settings;
     if (manifest.background) delete manifest.background.scripts;
-  } else if (manifest.background?.scripts) {
-    delete manifest.background.service_worker;
+  } else {
+    if (manifest.background?.scripts) delete manifest.background.service_worker;
+    // Firefox's built-in data consent: this extension collects and transmits nothing.
+    const gecko = manifest.browser_specific_settings?.gecko;
+    if (gecko && !gecko.data_collection_permissions) {
+      gecko.data_collection_permissions = { required: ['none'] };
+    }
+    // The highlights need the CSS Custom Highlight API, in Firefox from 140 (also the first
+    // version that reads data_collection_permissions).
+    if (gecko && parseFloat(gecko.strict_min_version ?? '0') < 140) gecko.strict_min_version = '140.0';
+    // Firefox for Android reads data_collection_permissions from 142.
+    if (gecko && !manifest.browser_specific_settings.gecko_android) {
+      manifest.browser_specific_settings.gecko_android = { strict_min_version: '142.0' };
+    }
   }
   const files = [
     ...walk('extension').filter((f) => EXTENSION_FILES.test(f)),
@@ -139,6 +151,7 @@ try {
       // Errors fail the build; warnings are printed for a person to read.
       execFileSync(webExt, ['lint', '--source-dir', dir, '--output', 'text'], { stdio: 'inherit' });
     }
+    rmSync(dir, { recursive: true, force: true });
   }
 } catch (e) {
   console.error(`dist: ${e.message}`);
