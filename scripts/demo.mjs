@@ -1,0 +1,198 @@
+// `make demo`: serves the practice pages (the e2e fixtures: X with Draft.js, Facebook with
+// Lexical, under their real hostnames), launches Debian's Chromium with the extension — headed
+// when $DISPLAY is set, otherwise headless — types sample posts, saves screenshots under demo/
+// and prints what Second Opinion found.
+//
+//   node scripts/demo.mjs                  run the demo
+//   node scripts/demo.mjs --update-docs    also copy the screenshots to docs/screenshots/
+//   DEMO_HEADLESS=1 node scripts/demo.mjs  headless even with a display
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { chromium } from 'playwright-core';
+import { ROOT, Session } from '../tests/e2e/harness.mjs';
+import { startServer, HOSTS } from '../tests/e2e/server.mjs';
+
+const OUT = join(ROOT, 'demo');
+const DOCS = join(ROOT, 'docs', 'screenshots');
+const headed = Boolean(process.env.DISPLAY) && process.env.DEMO_HEADLESS !== '1';
+const WAIT = 20_000;
+
+/** The practice posts (the NHS number is the checker's documentation example; the phone number is in Ofcom's drama range). */
+const SITES = [
+  {
+    key: 'x',
+    name: 'X',
+    url: 'https://x.com/home',
+    composer: '[data-fixture="main"] [data-testid="tweetTextarea_0"]',
+    submit: '[data-testid="tweetButtonInline"]',
+    post:
+      'Long night on call 😴 Mrs K in bed 4 (NHS 943 476 5919) finally went home. ' +
+      'Honestly Mounjaro has changed how I manage weight in clinic.',
+  },
+  {
+    key: 'facebook',
+    name: 'Facebook',
+    url: 'https://www.facebook.com/',
+    composer: '[role="dialog"] [aria-label="What\'s on your mind, Sam?"]',
+    submit: '[role="button"][aria-label="Post"]',
+    post:
+      'Lovely dinner with the Allergan team last night 😊 Message me for 20% off ' +
+      'at my clinic with code DRSAM20. Call the ward on 020 7946 0123 if you were one of mine!',
+  },
+];
+
+function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const p of ['/usr/lib/chromium/chromium', '/usr/bin/chromium']) if (existsSync(p)) return p;
+  throw new Error('Chromium not found: run scripts/setup.sh browsers or set CHROMIUM_PATH');
+}
+
+async function launch() {
+  for (const f of ['pkg/second_opinion.js', 'pkg/second_opinion_bg.wasm', 'icons/generated/icon-128.png']) {
+    if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`make build\` first`);
+  }
+  const server = await startServer();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'so-demo-'));
+  const map = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).concat(['MAP * ~NOTFOUND']).join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: false,
+    viewport: { width: 1100, height: 760 },
+    ignoreDefaultArgs: ['--disable-extensions', '--headless'],
+    args: [
+      ...(headed ? [] : ['--headless=new']),
+      `--disable-extensions-except=${ROOT}`,
+      `--load-extension=${ROOT}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${map}`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  worker ??= await context.waitForEvent('serviceworker', { timeout: WAIT });
+  return new Session(context, server, userDataDir, new URL(worker.url()).host);
+}
+
+/** @param {import('../tests/e2e/harness.mjs').Session} session @param {import('playwright-core').Page} page */
+async function tabId(session, page) {
+  const helper = await session.context.newPage();
+  await helper.goto(`chrome-extension://${session.extensionId}/extension/popup/popup.html?tab=none`);
+  const id = await helper.evaluate(
+    async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
+    page.url(),
+  );
+  await helper.close();
+  return id;
+}
+
+const shots = [];
+async function shot(target, name, options = {}) {
+  const path = join(OUT, `${name}.png`);
+  await target.screenshot({ path, ...options });
+  shots.push(path);
+  return path;
+}
+
+/** @param {Session} session */
+async function runSite(session, site) {
+  const tab = await session.open(site.url);
+  await tab.page.locator(site.composer).click();
+  await tab.page.keyboard.type(site.post, { delay: headed ? 15 : 0 });
+  await tab.settled(WAIT);
+  const findings = await tab.isolated(
+    `(() => { const c = SecondOpinion.composers().find((c) => c.el.matches(${JSON.stringify(site.composer)})) ?? SecondOpinion.composers()[0];
+      return c.visibleFindings().map((f) => ({rule: f.rule, category: f.category, severity: f.severity, text: f.text, message: f.message, fixes: (f.fixes ?? []).map((x) => x.label)})); })()`,
+  );
+  await shot(tab.page, `${site.key}-highlights`);
+
+  // The card for the first warning, opened by clicking the highlighted text.
+  const first = findings.findIndex((f) => f.severity === 'warning');
+  if (first >= 0) {
+    const rect = await tab.isolated(
+      `(() => { const c = SecondOpinion.composers()[0]; const f = c.visibleFindings()[${first}];
+        const r = c.rangeFor(f).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
+    );
+    await tab.page.mouse.click(rect.x, rect.y);
+    await tab.page.locator('second-opinion-ui .card').first().waitFor({ timeout: WAIT });
+    await shot(tab.page, `${site.key}-card`);
+    await tab.page.locator('second-opinion-ui .card button.close').first().click();
+    await tab.page.locator('second-opinion-ui .card').first().waitFor({ state: 'detached', timeout: WAIT });
+  }
+
+  // The popup panel for this tab, as the toolbar button would show it.
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${session.extensionId}/extension/popup/popup.html?tab=${await tabId(session, tab.page)}`);
+  await popup.locator('.finding').first().waitFor({ timeout: WAIT });
+  await shot(popup, `${site.key}-popup`);
+  await popup.close();
+
+  // The guard when posting.
+  await tab.page.bringToFront();
+  await tab.page.locator(site.submit).click();
+  const dialog = tab.page.getByRole('alertdialog');
+  await dialog.waitFor({ timeout: WAIT });
+  await shot(tab.page, `${site.key}-guard`);
+  const submitted = await tab.main(() => window.__fixture.submissions.length);
+  return { tab, findings, submitted };
+}
+
+function report(site, findings, submitted) {
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  console.log(`\n${site.name} (${site.url})`);
+  console.log(`  post: ${site.post}`);
+  console.log(`  ${findings.length} findings, ${warnings} warnings:`);
+  for (const f of findings) {
+    console.log(`  - [${f.severity} · ${f.category}] "${f.text}" (${f.rule})`);
+    console.log(`      ${f.message}`);
+    if (f.fixes.length) console.log(`      fixes: ${f.fixes.join('; ')}`);
+  }
+  console.log(`  Post button: ${submitted === 0 ? 'stopped by the guard, nothing posted' : `posted ${submitted}×`}`);
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  console.log(`Second Opinion demo: Chromium ${headed ? 'headed' : 'headless'}, practice pages on loopback.`);
+  const session = await launch();
+  let failed = false;
+  try {
+    for (const site of SITES) {
+      const { findings, submitted } = await runSite(session, site);
+      report(site, findings, submitted);
+    }
+    // The options page, for completeness.
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/extension/options/options.html`);
+    await options.waitForFunction(() => document.body.dataset.ready === 'true');
+    await shot(options, 'options', { fullPage: true });
+    await options.close();
+    console.log(`\nScreenshots:\n${shots.map((s) => `  ${s.replace(`${ROOT}/`, '')}`).join('\n')}`);
+    if (process.argv.includes('--update-docs')) {
+      mkdirSync(DOCS, { recursive: true });
+      for (const s of shots) copyFileSync(s, join(DOCS, s.split('/').pop()));
+      console.log(`Copied to ${DOCS.replace(`${ROOT}/`, '')}/`);
+    }
+    if (headed && process.stdin.isTTY) {
+      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      await rl.question('\nThe browser stays open to try it yourself. Press Enter to close it. ');
+      rl.close();
+    }
+  } catch (e) {
+    failed = true;
+    console.error(`demo failed: ${e.stack ?? e}`);
+  } finally {
+    await session.close();
+    rmSync(session.userDataDir, { recursive: true, force: true });
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+main();
