@@ -6,6 +6,7 @@
 //   node scripts/demo.mjs                  run the demo
 //   node scripts/demo.mjs --update-docs    also copy the screenshots to docs/screenshots/
 //   DEMO_HEADLESS=1 node scripts/demo.mjs  headless even with a display
+/* global chrome, window, document -- used inside functions evaluated in the browser */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

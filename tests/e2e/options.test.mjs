@@ -2,6 +2,7 @@
 // warning in an already-open X tab, and the "add declaration" fix inserts the standing
 // declaration; invalid input and malformed imports are refused whole; export/import round-trips.
 // Every wait is on a condition; no sleeps, no retries.
+/* global window, document -- used inside functions evaluated in the browser */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, WAIT } from './harness.mjs';

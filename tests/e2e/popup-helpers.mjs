@@ -1,4 +1,5 @@
 // Helpers for the popup and options tests: extension pages opened as tabs, tab ids, storage.
+/* global chrome, document -- used inside functions evaluated in the browser */
 
 /**
  * The id of the browser tab showing `page` (found by URL from an extension page; the extension's

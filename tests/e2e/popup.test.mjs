@@ -2,6 +2,7 @@
 // (popup.html?tab=<id>): findings grouped by category with their guidance, live updates while
 // typing, "Show in post", the "All guidance" view, the site switch, status and empty states.
 // Every wait is on a condition; no sleeps, no retries.
+/* global chrome, document -- used inside functions evaluated in the browser */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, WAIT } from './harness.mjs';
