@@ -45,9 +45,10 @@ dist: build
 
 # Builds everything, opens the practice pages in Chromium with the extension, types sample posts,
 # saves screenshots under demo/ and prints the findings. Headed when $$DISPLAY is set.
+# `make demo DEMO_ARGS=--update-docs` also refreshes the README's copies in docs/screenshots/.
 demo: build
 	SKIP_FIREFOX=1 scripts/setup.sh node browsers
-	node scripts/demo.mjs
+	node scripts/demo.mjs $(DEMO_ARGS)
 
 bench: build
 	cargo bench --bench check
