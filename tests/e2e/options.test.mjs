@@ -155,6 +155,21 @@ describe('options page', () => {
     await options.close();
   });
 
+  test("company names are completed from the checker's lexicon", async () => {
+    const options = await openOptions(session);
+    await options.waitForFunction(() => document.body.dataset.companies !== undefined);
+    const names = await options.locator('#company-names option').evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(
+      names.length > 0,
+      'the datalist is empty: the WASM build must export companyNames() on the Checker (second_opinion::lexicon::company_names)',
+    );
+    assert.ok(names.includes('Pfizer'), `Pfizer is not among ${names.length} names`);
+    await options.getByRole('button', { name: 'Add an interest' }).click();
+    const company = options.locator('#interests .interest').last().getByLabel('Company');
+    assert.equal(await company.getAttribute('list'), 'company-names');
+    await options.close();
+  });
+
   test('category modes and site switches are keyboard reachable and labelled', async () => {
     const options = await openOptions(session);
     for (const name of ['Patient confidentiality', 'Conflicts of interest', 'Professional boundaries', 'Respect for patients and colleagues']) {
