@@ -26,7 +26,12 @@ test-wasm:
 	scripts/setup.sh rust
 	cargo test --target wasm32-unknown-unknown --test wasm
 
-test: lint test-rust test-wasm build test-js dist
+test: lint test-rust test-wasm build test-js test-e2e dist
+
+# Browser tests: Chromium (X and Facebook practice pages, popup, options) and the Firefox smoke test.
+test-e2e: build
+	scripts/setup.sh node browsers
+	node --test --test-concurrency=1 tests/e2e/
 
 # Unit tests of the extension's plain JS modules (settings, …).
 test-js:
