@@ -14,9 +14,7 @@
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::rules::identifier_context::{
-    before, classify, has_word, TenDigitScanner, TenKind, GUIDANCE, NOT_PATIENT, PATIENT,
-};
+use crate::rules::identifier_context::{before, TenDigitScanner, TenKind, GUIDANCE};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -35,11 +33,15 @@ impl ChiNumber {
 impl Rule for ChiNumber {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         for n in self.scanner.scan(doc.text) {
-            if classify(doc, &n) != TenKind::Chi {
+            if self.scanner.classify(doc, &n) != TenKind::Chi {
                 continue;
             }
-            let labelled = has_word(before(doc, n.span.start, 24), PATIENT);
-            let other_use = !labelled && has_word(before(doc, n.span.start, 40), NOT_PATIENT);
+            let labelled = self.scanner.patient.in_text(before(doc, n.span.start, 24));
+            let other_use = !labelled
+                && self
+                    .scanner
+                    .not_patient
+                    .in_text(before(doc, n.span.start, 40));
             let (severity, message) = if other_use {
                 (
                     Severity::Info,

@@ -16,7 +16,7 @@ use regex::{Captures, Regex};
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::rules::identifier_context::{before, has_word, real_date, GUIDANCE};
+use crate::rules::identifier_context::{before, real_date, Cues, GUIDANCE};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -24,6 +24,8 @@ const MONTHS: &str = "january|february|march|april|may|june|july|august|septembe
 
 pub struct DateOfBirth {
     pattern: Regex,
+    own: Cues,
+    patient: Cues,
 }
 
 impl DateOfBirth {
@@ -34,6 +36,8 @@ impl DateOfBirth {
         );
         DateOfBirth {
             pattern: Regex::new(&pattern).expect("date-of-birth pattern compiles"),
+            own: Cues::new("i was|i|my|our|we|me"),
+            patient: Cues::new("pt|patient"),
         }
     }
 }
@@ -91,9 +95,7 @@ impl Rule for DateOfBirth {
                 continue;
             }
             let near = before(doc, m.start(), 30);
-            let own = !labelled_dob
-                && has_word(near, "i was|i|my|our|we|me")
-                && !has_word(near, "pt|patient");
+            let own = !labelled_dob && self.own.in_text(near) && !self.patient.in_text(near);
             let (severity, message) = if own {
                 (Severity::Info, "This is a date of birth. Fine for your own family if they agree, but never post a patient's.")
             } else if !full {

@@ -18,13 +18,15 @@ use regex::Regex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::rules::identifier_context::{after, before, has_word, GUIDANCE};
+use crate::rules::identifier_context::{after, before, Cues, GUIDANCE};
 use crate::rules::Rule;
 use crate::text::Document;
 
 pub struct HospitalNumber {
     labelled: Regex,
     trust_style: Regex,
+    patient_before: Cues,
+    patient_after: Cues,
 }
 
 impl HospitalNumber {
@@ -36,6 +38,8 @@ impl HospitalNumber {
             .expect("hospital number pattern compiles"),
             trust_style: Regex::new(r"(?-u)\bR[A-Z0-9]{2}[ \-]?[0-9]{6,8}\b")
                 .expect("trust-style pattern compiles"),
+            patient_before: Cues::new("pt|patient|bed|ward"),
+            patient_after: Cues::new("pt|patient"),
         }
     }
 }
@@ -65,7 +69,7 @@ impl Rule for HospitalNumber {
             }
             let near = before(doc, m.start(), 40);
             let next = after(doc, m.end(), 40);
-            if has_word(near, "pt|patient|bed|ward") || has_word(next, "pt|patient") {
+            if self.patient_before.in_text(near) || self.patient_after.in_text(next) {
                 hits.push(hit(m.range()));
             }
         }

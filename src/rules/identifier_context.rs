@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::text::Document;
@@ -51,24 +52,39 @@ pub fn after<'a>(doc: &'a Document, at: usize, bytes: usize) -> &'a str {
     }
 }
 
-/// Whether `hay` (lower-case) contains one of the `|`-separated `words` starting a word and
-/// ending one (a plural `s` or a possessive `'s` may follow).
-pub fn has_word(hay: &str, words: &str) -> bool {
-    words.split('|').any(|w| {
-        hay.match_indices(w).any(|(at, _)| {
-            let head_ok = !hay[..at]
+/// A list of cue words, matched in one pass over a lower-cased window.
+pub struct Cues(AhoCorasick);
+
+impl Cues {
+    /// `words` is `|`-separated and lower-case.
+    pub fn new(words: &str) -> Self {
+        Cues(AhoCorasick::new(words.split('|')).expect("cue words compile"))
+    }
+
+    /// Whether `hay` (lower-case) contains a cue that starts a word and ends one (a plural `s`
+    /// or a possessive `'s` may follow).
+    pub fn in_text(&self, hay: &str) -> bool {
+        self.0.find_overlapping_iter(hay).any(|m| {
+            let head_ok = !hay[..m.start()]
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric);
-            let rest = &hay[at + w.len()..];
-            let rest = rest
+            let tail = &hay[m.end()..];
+            let tail = tail
                 .strip_prefix("'s")
-                .or_else(|| rest.strip_prefix("’s"))
-                .or_else(|| rest.strip_prefix('s'))
-                .unwrap_or(rest);
-            head_ok && !rest.chars().next().is_some_and(char::is_alphanumeric)
+                .or_else(|| tail.strip_prefix("’s"))
+                .or_else(|| tail.strip_prefix('s'))
+                .unwrap_or(tail);
+            head_ok && !tail.chars().next().is_some_and(char::is_alphanumeric)
         })
-    })
+    }
+}
+
+/// Whether `hay` contains one of the `|`-separated `words` as a word (see [`Cues::in_text`]).
+/// Builds the matcher each time: for tests and rare paths only.
+#[cfg(test)]
+pub fn has_word(hay: &str, words: &str) -> bool {
+    Cues::new(words).in_text(hay)
 }
 
 /// The ASCII digits of `s`, in order.
@@ -140,12 +156,24 @@ pub enum TenKind {
 
 pub struct TenDigitScanner {
     pattern: Regex,
+    chi_label: Cues,
+    nhs_label: Cues,
+    phone: Cues,
+    /// Words presenting a number as a patient's identifier ([`PATIENT`]).
+    pub patient: Cues,
+    /// Words saying a number is something else ([`NOT_PATIENT`]).
+    pub not_patient: Cues,
 }
 
 impl TenDigitScanner {
     pub fn new() -> Self {
         TenDigitScanner {
             pattern: Regex::new(r"\d(?:[ \-]?\d){9}").expect("ten-digit pattern compiles"),
+            chi_label: Cues::new("chi|chi no|chi number"),
+            nhs_label: Cues::new("nhs|h&c|hcn"),
+            phone: Cues::new(PHONE),
+            patient: Cues::new(PATIENT),
+            not_patient: Cues::new(NOT_PATIENT),
         }
     }
 
@@ -214,28 +242,30 @@ fn stands_alone(text: &str, span: Range<usize>) -> bool {
 /// Strong words that a number is a telephone number.
 pub const PHONE: &str = "phone|tel|tel.|telephone|mobile|mob|cell|whatsapp|landline|fax|sms";
 
-/// Decides what a 10-digit number is from its digits, shape and the words just before it.
-pub fn classify(doc: &Document, n: &TenDigits) -> TenKind {
-    let near = before(doc, n.span.start, 24);
-    let labelled_chi = has_word(near, "chi|chi no|chi number");
-    let labelled_nhs = has_word(near, "nhs|h&c|hcn");
-    let valid = mod11_valid(&n.digits);
-    if labelled_chi && ddmmyy_real(&n.digits) {
-        return TenKind::Chi;
-    }
-    if labelled_nhs {
-        return TenKind::Nhs;
-    }
-    if !valid && !has_word(near, PATIENT) {
-        return TenKind::Other;
-    }
-    if valid && has_word(before(doc, n.span.start, 30), PHONE) {
-        return TenKind::Other;
-    }
-    if ddmmyy_real(&n.digits) && n.groups.as_slice() != [3, 3, 4] {
-        TenKind::Chi
-    } else {
-        TenKind::Nhs
+impl TenDigitScanner {
+    /// Decides what a 10-digit number is from its digits, shape and the words just before it.
+    pub fn classify(&self, doc: &Document, n: &TenDigits) -> TenKind {
+        let near = before(doc, n.span.start, 24);
+        let labelled_chi = self.chi_label.in_text(near);
+        let labelled_nhs = self.nhs_label.in_text(near);
+        let valid = mod11_valid(&n.digits);
+        if labelled_chi && ddmmyy_real(&n.digits) {
+            return TenKind::Chi;
+        }
+        if labelled_nhs {
+            return TenKind::Nhs;
+        }
+        if !valid && !self.patient.in_text(near) {
+            return TenKind::Other;
+        }
+        if valid && self.phone.in_text(before(doc, n.span.start, 30)) {
+            return TenKind::Other;
+        }
+        if ddmmyy_real(&n.digits) && n.groups.as_slice() != [3, 3, 4] {
+            TenKind::Chi
+        } else {
+            TenKind::Nhs
+        }
     }
 }
 

@@ -20,10 +20,7 @@
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::rules::identifier_context::{
-    before, classify, has_word, mod11_valid, TenDigitScanner, TenKind, GUIDANCE, NOT_PATIENT,
-    PATIENT,
-};
+use crate::rules::identifier_context::{before, mod11_valid, TenDigitScanner, TenKind, GUIDANCE};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -42,14 +39,14 @@ impl NhsNumber {
 impl Rule for NhsNumber {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         for n in self.scanner.scan(doc.text) {
-            if classify(doc, &n) != TenKind::Nhs {
+            if self.scanner.classify(doc, &n) != TenKind::Nhs {
                 continue;
             }
             let valid = mod11_valid(&n.digits);
             let near = before(doc, n.span.start, 24);
             let wide = before(doc, n.span.start, 40);
-            let labelled = has_word(near, PATIENT);
-            let other_use = has_word(wide, NOT_PATIENT) && !labelled;
+            let labelled = self.scanner.patient.in_text(near);
+            let other_use = self.scanner.not_patient.in_text(wide) && !labelled;
             let test_range = n.digits[..3] == [9, 9, 9];
             let hc = (320..400).contains(
                 &(u32::from(n.digits[0]) * 100

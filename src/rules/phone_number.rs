@@ -23,17 +23,29 @@ use std::ops::Range;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::rules::identifier_context::{
-    before, has_word, mod11_valid, GUIDANCE, NOT_PATIENT, PHONE,
-};
+use crate::rules::identifier_context::{before, mod11_valid, Cues, GUIDANCE, NOT_PATIENT, PHONE};
 use crate::rules::Rule;
 use crate::text::Document;
 
-pub struct PhoneNumber;
+pub struct PhoneNumber {
+    phone: Cues,
+    call: Cues,
+    identifier: Cues,
+    not_patient: Cues,
+    patient_side: Cues,
+    own_or_service: Cues,
+}
 
 impl PhoneNumber {
     pub fn new(_config: &Config) -> Self {
-        PhoneNumber
+        PhoneNumber {
+            phone: Cues::new(PHONE),
+            call: Cues::new(CALL),
+            identifier: Cues::new(IDENTIFIER),
+            not_patient: Cues::new(NOT_PATIENT),
+            patient_side: Cues::new(PATIENT_SIDE),
+            own_or_service: Cues::new(OWN_OR_SERVICE),
+        }
     }
 }
 
@@ -84,7 +96,7 @@ impl Rule for PhoneNumber {
                 if head.ends_with('+') || (head.ends_with('(') && closed) {
                     span.start -= 1;
                 }
-                if let Some(hit) = judge(doc, span, &chain[i..=j], shape) {
+                if let Some(hit) = self.judge(doc, span, &chain[i..=j], shape) {
                     hits.push(hit);
                 }
                 i = j + 1;
@@ -199,66 +211,74 @@ fn shape(text: &str, groups: &[Range<usize>]) -> Option<Shape> {
     }
 }
 
-/// Applies the context: skip, remind or warn.
-fn judge(doc: &Document, span: Range<usize>, groups: &[Range<usize>], shape: Shape) -> Option<Hit> {
-    let near = before(doc, span.start, 32);
-    let phone_word = has_word(near, PHONE);
-    let called = phone_word || has_word(near, CALL);
-    if has_word(near, IDENTIFIER) && !phone_word {
-        return None;
-    }
-    if has_word(near, NOT_PATIENT) && !phone_word {
-        return None;
-    }
-    let digits: Vec<u8> = doc.text[span.clone()]
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .map(|b| b - b'0')
-        .collect();
-    let nhs_shaped = matches!(
-        groups
-            .iter()
-            .map(|g| g.len())
-            .collect::<Vec<_>>()
-            .as_slice(),
-        [10] | [3, 3, 4]
-    );
-    if nhs_shaped && mod11_valid(&digits) && !phone_word {
-        return None;
-    }
-    if shape == Shape::NeedsCue && !called {
-        return None;
-    }
-    let non_geographic = shape == Shape::Trunk
-        && (digits.starts_with(&[0, 3])
-            || digits.starts_with(&[0, 8])
-            || digits.starts_with(&[0, 9]));
-    let patient = has_word(near, PATIENT_SIDE);
-    let public = has_word(near, OWN_OR_SERVICE) || non_geographic;
-    let foreign_guess = matches!(shape, Shape::Nanp(false) | Shape::NeedsCue) && !called;
-    let (severity, message) = if patient {
-        (Severity::Warning, "This looks like a phone number linked to a patient or their family. Posting it can identify them.")
-    } else if public {
-        (Severity::Info, "This looks like a phone number for you or a service. Fine if it is meant to be public, but never post a patient's or relative's number.")
-    } else if foreign_guess {
-        (
-            Severity::Info,
-            "This may be a phone number. If it belongs to a patient or their family, remove it.",
+impl PhoneNumber {
+    /// Applies the context: skip, remind or warn.
+    fn judge(
+        &self,
+        doc: &Document,
+        span: Range<usize>,
+        groups: &[Range<usize>],
+        shape: Shape,
+    ) -> Option<Hit> {
+        let near = before(doc, span.start, 32);
+        let phone_word = self.phone.in_text(near);
+        let called = phone_word || self.call.in_text(near);
+        if self.identifier.in_text(near) && !phone_word {
+            return None;
+        }
+        if self.not_patient.in_text(near) && !phone_word {
+            return None;
+        }
+        let digits: Vec<u8> = doc.text[span.clone()]
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .map(|b| b - b'0')
+            .collect();
+        let nhs_shaped = matches!(
+            groups
+                .iter()
+                .map(|g| g.len())
+                .collect::<Vec<_>>()
+                .as_slice(),
+            [10] | [3, 3, 4]
+        );
+        if nhs_shaped && mod11_valid(&digits) && !phone_word {
+            return None;
+        }
+        if shape == Shape::NeedsCue && !called {
+            return None;
+        }
+        let non_geographic = shape == Shape::Trunk
+            && (digits.starts_with(&[0, 3])
+                || digits.starts_with(&[0, 8])
+                || digits.starts_with(&[0, 9]));
+        let patient = self.patient_side.in_text(near);
+        let public = self.own_or_service.in_text(near) || non_geographic;
+        let foreign_guess = matches!(shape, Shape::Nanp(false) | Shape::NeedsCue) && !called;
+        let (severity, message) = if patient {
+            (Severity::Warning, "This looks like a phone number linked to a patient or their family. Posting it can identify them.")
+        } else if public {
+            (Severity::Info, "This looks like a phone number for you or a service. Fine if it is meant to be public, but never post a patient's or relative's number.")
+        } else if foreign_guess {
+            (
+                Severity::Info,
+                "This may be a phone number. If it belongs to a patient or their family, remove it.",
+            )
+        } else {
+            (Severity::Warning, "This looks like a phone number. If it belongs to a patient or someone close to them, posting it can identify them.")
+        };
+        Some(
+            Hit::new(
+                "phone-number",
+                Category::Confidentiality,
+                severity,
+                span,
+                message,
+                GUIDANCE,
+            )
+            .with_fix(FixHit::replace("Remove the phone number", "")),
         )
-    } else {
-        (Severity::Warning, "This looks like a phone number. If it belongs to a patient or someone close to them, posting it can identify them.")
-    };
-    Some(
-        Hit::new(
-            "phone-number",
-            Category::Confidentiality,
-            severity,
-            span,
-            message,
-            GUIDANCE,
-        )
-        .with_fix(FixHit::replace("Remove the phone number", "")),
-    )
+    }
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use regex::Regex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::rules::identifier_context::{after, before, has_word, GUIDANCE};
+use crate::rules::identifier_context::{after, before, Cues, GUIDANCE};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -41,6 +41,10 @@ building";
 
 pub struct Postcode {
     pattern: Regex,
+    patient: Cues,
+    patient_after: Cues,
+    service: Cues,
+    service_after: Cues,
 }
 
 impl Postcode {
@@ -50,6 +54,10 @@ impl Postcode {
         );
         Postcode {
             pattern: Regex::new(&pattern).expect("postcode pattern compiles"),
+            patient: Cues::new(PATIENT),
+            patient_after: Cues::new("pt|patient"),
+            service: Cues::new(SERVICE),
+            service_after: Cues::new("opens|open"),
         }
     }
 }
@@ -87,8 +95,8 @@ impl Rule for Postcode {
             }
             let near = before(doc, m.start(), 60);
             let next = after(doc, m.end(), 30);
-            let patient = has_word(near, PATIENT) || has_word(next, "pt|patient");
-            let service = has_word(near, SERVICE) || has_word(next, "opens|open");
+            let patient = self.patient.in_text(near) || self.patient_after.in_text(next);
+            let service = self.service.in_text(near) || self.service_after.in_text(next);
             let (severity, message) = if service && !patient {
                 (
                     Severity::Info,
