@@ -20,7 +20,8 @@ pub const NOT_PATIENT: &str =
     "foi|ref|ref.|reference|order|order no|invoice|isbn|issn|tracking|case no|case number|\
 ticket|account|acct|booking|confirmation|serial|receipt|policy|transaction|parcel|doi|\
 pmid|registration|reg no|gmc|charity|company no|company number|sort code|crn|vat|\
-barcode|product code|isrctn|nct|grant|award|ucas|passport|licence|license|flight";
+barcode|product code|isrctn|nct|grant|award|ucas|passport|licence|license|flight|\
+id|meeting|zoom|teams|webinar|passcode|pin|code|dial-in|ods|ukprn|ehic";
 
 /// Words that present a number as a patient's identifier.
 pub const PATIENT: &str =
