@@ -21,7 +21,7 @@ export default [
     languageOptions: { sourceType: 'script' },
   },
   {
-    files: ['tests/**/*.{js,mjs,jsx}', 'scripts/**/*.{js,mjs}', 'eslint.config.js'],
+    files: ['tests/**/*.{js,mjs,jsx}', 'scripts/**/*.{js,mjs}', 'benches/**/*.{js,mjs}', 'eslint.config.js'],
     languageOptions: {
       ecmaVersion: 2024,
       sourceType: 'module',
@@ -30,8 +30,13 @@ export default [
     },
   },
   {
-    files: ['tests/e2e/fixtures/**/*.{js,jsx}'],
-    languageOptions: { globals: { ...globals.browser } },
+    // Fixtures run in the page; tests and scripts pass callbacks to page.evaluate.
+    files: [
+      'tests/e2e/fixtures/**/*.{js,jsx}',
+      'tests/e2e/{flows,harness,server,build-fixtures,x.test,facebook.test}.mjs',
+      'scripts/measure-latency.mjs',
+    ],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     rules: {

@@ -33,6 +33,8 @@ const cache = new Map();
 
 /** Timings of this worker's start, for scripts/measure-latency.mjs (via {type: "status"}). */
 const startedAt = performance.now();
+/** Identifies this worker lifetime (tests check that a stopped worker really restarted). */
+const instance = Math.random().toString(36).slice(2);
 /** @type {{wasm: number|null, checker: number|null}} */
 const timings = { wasm: null, checker: null };
 
@@ -126,7 +128,7 @@ async function handle(msg) {
     case 'status': {
       try {
         const s = await statePromise;
-        return { ok: true, ready: true, version: s.version, timings };
+        return { ok: true, ready: true, version: s.version, instance, timings };
       } catch {
         return { ok: false, ready: false, version: null, error: loadError ?? 'unknown error' };
       }

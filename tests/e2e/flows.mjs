@@ -1,0 +1,246 @@
+// The end-to-end flows, run against each site's fixture (x.test.mjs, facebook.test.mjs).
+// Every wait is on a condition (highlights, checked text, submissions); no sleeps, no retries.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launch } from './harness.mjs';
+
+/**
+ * @typedef {{
+ *   name: string,
+ *   url: string,
+ *   composer: string,              // selector of the main composer's editable
+ *   modelKey: string,              // window.__fixtureModelText(key) for the main composer
+ *   submitButton: string,          // the main composer's Post button
+ *   keySubmit: {open?: (page: any) => Promise<string>, key: string, modelKey: string} | null,
+ *   later: {open: (page: any) => Promise<string>, label: string}[],  // composers added later
+ *   pagePaths: string[],           // the only paths the fixture page itself requests
+ * }} Site
+ */
+
+const NHS = '943 476 5919';
+
+/** @param {Site} site */
+export function siteSuite(site) {
+  describe(`${site.name}`, { timeout: 180_000 }, () => {
+    /** @type {import('./harness.mjs').Session} */
+    let session;
+    /** Every http(s) request the browser context saw (pages, workers, the extension). */
+    const contextRequests = [];
+
+    before(async () => {
+      session = await launch();
+      session.context.on('request', (r) => contextRequests.push(r.url()));
+    });
+    after(async () => {
+      await session?.close();
+    });
+
+    /** Opens a fresh fixture page with the main composer focused. */
+    async function fresh() {
+      const tab = await session.open(site.url);
+      await tab.page.locator(site.composer).click();
+      return tab;
+    }
+
+    /** Waits until the composer at `selector` shows `text` and it has been checked. */
+    async function checked(tab, selector, text) {
+      await tab.page.locator(selector).waitFor();
+      return tab.waitIsolated(
+        `(() => { const el = document.querySelector(${JSON.stringify(selector)});
+          const c = SecondOpinion.composers().find((c) => c.el === el);
+          return c && c.read().text === ${JSON.stringify(text)} && !c.inFlight && c.checkedText === c.text
+            && SecondOpinion.composers().every((o) => !o.inFlight); })()`,
+        undefined,
+        `composer ${selector} checked with text ${JSON.stringify(text)}`,
+      );
+    }
+
+    /** Highlighted texts (all styles but focus), sorted. */
+    async function highlighted(tab) {
+      const h = await tab.highlights();
+      return Object.entries(h)
+        .filter(([n]) => n !== 'so-focus')
+        .flatMap(([, v]) => v)
+        .sort();
+    }
+
+    const model = (tab, key = site.modelKey) => tab.main((k) => window.__fixtureModelText(k), key);
+    const submissions = (tab) => tab.main(() => window.__fixture.submissions);
+    const dialog = (tab) => tab.page.getByRole('alertdialog');
+
+    test('an NHS number after an emoji is highlighted exactly, and editing it away clears it', { timeout: 60_000 }, async () => {
+      const tab = await fresh();
+      const text = `Quick note 🩺👍 NHS ${NHS}`;
+      await tab.page.keyboard.type(text);
+      await checked(tab, site.composer, text);
+      const h = await tab.highlights();
+      assert.deepEqual(h['so-confidentiality-warning'], [NHS]);
+      assert.deepEqual(await highlighted(tab), [NHS]);
+      assert.equal(await model(tab), text);
+      for (let i = 0; i < NHS.length; i++) await tab.page.keyboard.press('Backspace');
+      await checked(tab, site.composer, 'Quick note 🩺👍 NHS ');
+      assert.deepEqual(await highlighted(tab), []);
+      await tab.page.close();
+    });
+
+    test('a brand without a declaration is highlighted; "Disclosure:" clears it', { timeout: 60_000 }, async () => {
+      const tab = await fresh();
+      const text = 'Honestly Mounjaro has changed how I manage weight in clinic.';
+      await tab.page.keyboard.type(text);
+      await checked(tab, site.composer, text);
+      const h = await tab.highlights();
+      assert.deepEqual(h['so-coi-warning'], ['Mounjaro'], `highlights: ${JSON.stringify(h)}`);
+      const declared = `${text} Disclosure: I have no links to any drug company.`;
+      await tab.page.keyboard.type(' Disclosure: I have no links to any drug company.');
+      await checked(tab, site.composer, declared);
+      assert.deepEqual((await tab.highlights())['so-coi-warning'] ?? [], []);
+      await tab.page.close();
+    });
+
+    test('a fix applies through the editor, keeps its model in step, and Ctrl+Z undoes it', { timeout: 60_000 }, async () => {
+      const tab = await fresh();
+      const text = `Update 🙂 NHS ${NHS} done`;
+      await tab.page.keyboard.type(text);
+      await checked(tab, site.composer, text);
+      // Open the card with the keyboard shortcut (caret at the end: the card for the next finding).
+      await tab.page.keyboard.press('Alt+Enter');
+      const fix = tab.page.locator('second-opinion-ui .card button[data-fix="0"]');
+      await fix.waitFor();
+      assert.equal(await fix.textContent(), 'Remove the NHS number');
+      await fix.click();
+      const fixed = 'Update 🙂 NHS  done';
+      await checked(tab, site.composer, fixed);
+      assert.equal(await model(tab), fixed, 'editor model equals the DOM text after the fix');
+      assert.deepEqual(await highlighted(tab), []);
+
+      await tab.page.keyboard.press('Control+z');
+      await checked(tab, site.composer, text);
+      assert.equal(await model(tab), text, 'undo restores the model');
+      assert.deepEqual(await highlighted(tab), [NHS]);
+
+      // Apply again from a click on the highlighted number, then keep typing at the end.
+      const rect = await tab.isolated(
+        `(() => { const c = SecondOpinion.composers()[0]; const r = c.rangeFor(c.findings[0]).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
+      );
+      await tab.page.mouse.click(rect.x, rect.y);
+      await fix.waitFor();
+      await fix.click();
+      await checked(tab, site.composer, fixed);
+      await tab.page.keyboard.press('End');
+      await tab.page.keyboard.type(' and discharged');
+      await checked(tab, site.composer, `${fixed} and discharged`);
+      assert.equal(await model(tab), `${fixed} and discharged`, 'typing continues in step');
+      await tab.page.close();
+    });
+
+    test('the guard stops a risky post; "Review post" and "Post anyway" work; clean posts pass', { timeout: 60_000 }, async () => {
+      const tab = await fresh();
+      const risky = `Please call re NHS ${NHS}`;
+      await tab.page.keyboard.type(risky);
+      await checked(tab, site.composer, risky);
+      await tab.page.locator(site.submitButton).click();
+      await dialog(tab).waitFor();
+      assert.deepEqual(await submissions(tab), [], "the page's submit handler did not run");
+      assert.match(await dialog(tab).textContent(), new RegExp(NHS));
+
+      await dialog(tab).getByRole('button', { name: 'Review post' }).click();
+      await dialog(tab).waitFor({ state: 'detached' });
+      assert.deepEqual(await submissions(tab), []);
+      const selected = await tab.main(() => document.getSelection()?.toString());
+      assert.equal(selected, NHS, 'Review post selects the first warning');
+
+      await tab.page.locator(site.submitButton).click();
+      await dialog(tab).getByRole('button', { name: 'Post anyway' }).click();
+      await tab.page.waitForFunction(() => window.__fixture.submissions.length > 0);
+      const subs = await submissions(tab);
+      assert.equal(subs.length, 1, 'Post anyway submits exactly once');
+      assert.deepEqual(subs[0].texts, [risky]);
+      assert.equal(await dialog(tab).count(), 0);
+
+      // A clean post goes straight through.
+      await tab.page.locator(site.composer).click();
+      const clean = 'What a lovely sunny day for a walk by the sea.';
+      await tab.page.keyboard.type(clean);
+      await checked(tab, site.composer, clean);
+      await tab.page.locator(site.submitButton).click();
+      await tab.page.waitForFunction(() => window.__fixture.submissions.length === 2);
+      assert.deepEqual((await submissions(tab))[1].texts, [clean]);
+      assert.equal(await dialog(tab).count(), 0, 'no dialog for a clean post');
+      await tab.page.close();
+    });
+
+    if (site.keySubmit) {
+      const ks = site.keySubmit;
+      test(`the guard also stops ${ks.key} submission, and "Post anyway" replays it once`, { timeout: 60_000 }, async () => {
+        const tab = await fresh();
+        const selector = ks.open ? await ks.open(tab.page) : site.composer;
+        await tab.page.locator(selector).click();
+        const risky = `Email me at jo.bloggs@example.com ${NHS}`;
+        await tab.page.keyboard.type(risky);
+        await checked(tab, selector, risky);
+        await tab.page.keyboard.press(ks.key);
+        await dialog(tab).waitFor();
+        assert.deepEqual(await submissions(tab), []);
+        await dialog(tab).getByRole('button', { name: 'Post anyway' }).click();
+        await tab.page.waitForFunction(() => window.__fixture.submissions.length > 0);
+        const subs = await submissions(tab);
+        assert.equal(subs.length, 1);
+        assert.deepEqual(subs[0].texts, [risky]);
+        await tab.page.close();
+      });
+    }
+
+    test('composers added later are checked', { timeout: 60_000 }, async () => {
+      const tab = await fresh();
+      for (const later of site.later) {
+        const selector = await later.open(tab.page);
+        await tab.page.locator(selector).click();
+        const text = `${later.label}: NHS ${NHS}`;
+        await tab.page.keyboard.type(text);
+        await checked(tab, selector, text);
+        const inThis = await tab.isolated(
+          `(() => { const el = document.querySelector(${JSON.stringify(selector)}); const c = SecondOpinion.composers().find((c) => c.el === el); return c.visibleFindings().map((f) => f.text); })()`,
+        );
+        assert.deepEqual(inThis, [NHS], later.label);
+        assert.ok((await highlighted(tab)).includes(NHS));
+      }
+      await tab.page.close();
+    });
+
+    test('stopping the service worker mid-session does not lose checking', { timeout: 60_000 }, async () => {
+      const tab = await fresh();
+      await tab.page.keyboard.type('First line is fine.');
+      await checked(tab, site.composer, 'First line is fine.');
+      const status = () => tab.isolated(`SecondOpinion.ext.runtime.sendMessage({type: 'status'})`);
+      const before = await status();
+      assert.equal(before.ok, true);
+      await session.stopServiceWorkers(tab);
+      const text = `First line is fine. Contact sam@example.org`;
+      await tab.page.keyboard.type(' Contact sam@example.org');
+      await checked(tab, site.composer, text);
+      assert.deepEqual(await highlighted(tab), ['sam@example.org']);
+      const afterStop = await status();
+      assert.equal(afterStop.ok, true);
+      assert.notEqual(afterStop.instance, before.instance, 'the worker was restarted');
+      await tab.page.close();
+    });
+
+    test('the extension makes no network requests', { timeout: 60_000 }, async () => {
+      const tab = await fresh();
+      await tab.page.keyboard.type(`Checking ${NHS} and Mounjaro offline`);
+      await tab.settled();
+      await tab.page.close();
+      const allowed = new Set(site.pagePaths);
+      assert.ok(session.server.requests.some((r) => r.path === site.pagePaths[0]), 'the server counts requests');
+      const serverExtra = session.server.requests.filter((r) => !allowed.has(r.path));
+      assert.deepEqual(serverExtra, [], 'only the fixture pages requested anything from the server');
+      assert.deepEqual(session.foreignRequests, [], 'no request to another host (CDP)');
+      const foreign = contextRequests.filter((u) => {
+        const url = new URL(u);
+        if (url.protocol === 'chrome-extension:' || url.protocol === 'data:') return false;
+        return !allowed.has(url.pathname) || !/^(x\.com|twitter\.com|www\.facebook\.com|web\.facebook\.com)$/.test(url.hostname);
+      });
+      assert.deepEqual(foreign, [], 'no other request in the browser context');
+    });
+  });
+}
