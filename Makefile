@@ -1,9 +1,13 @@
 # Second Opinion. `make demo` and `make test` are the two commands most people need.
-.PHONY: build wasm cli test test-rust test-wasm test-js test-e2e test-firefox lint bench demo dist clean
+.PHONY: build icons wasm cli test test-rust test-wasm test-js test-e2e test-firefox lint bench demo dist clean
 
 WASM := target/wasm32-unknown-unknown/release/second_opinion.wasm
 
-build: cli wasm
+# Everything the unpacked extension (the repository root) needs: pkg/ and icons/generated/.
+build: cli wasm icons
+
+icons:
+	node scripts/build-icons.mjs
 
 cli:
 	cargo build --release --bin second-opinion
@@ -32,6 +36,7 @@ test: lint test-rust test-wasm build test-js test-e2e dist
 test-e2e: build
 	scripts/setup.sh node browsers
 	node --test --test-concurrency=1 tests/e2e/
+	npx --no-install eslint .
 
 # Unit tests of the extension's plain JS modules (settings, …).
 test-js:
@@ -60,4 +65,4 @@ bench: build
 	node benches/wasm-bench.mjs
 
 clean:
-	rm -rf target pkg dist demo
+	rm -rf target pkg dist demo icons/generated tests/e2e/.build
