@@ -165,6 +165,19 @@ function showCount(msg, sender) {
   ext.action.setBadgeBackgroundColor?.({ tabId, color: '#b3261e' })?.catch?.(() => {});
 }
 
+// Content scripts send checks over a long-lived port (cheaper per message than sendMessage):
+// requests carry an `id`, replies are {id, reply}.
+ext.runtime.onConnect.addListener((port) => {
+  if (port.name !== 'second-opinion') return;
+  port.onMessage.addListener((msg) => {
+    if (!['check', 'status', 'guidance', 'ignore-rule'].includes(msg?.type)) return;
+    handle(msg).then(
+      (reply) => port.postMessage({ id: msg.id, reply }),
+      (e) => port.postMessage({ id: msg.id, reply: { ok: false, error: String(e?.message ?? e) } }),
+    );
+  });
+});
+
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (msg?.type === 'findings-changed') {
     // Broadcast by content scripts for an open popup; no reply from here.

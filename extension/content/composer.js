@@ -144,11 +144,11 @@
       /** @type {any} */
       let reply;
       try {
-        reply = await SO.ext.runtime.sendMessage({ type: 'check', text, site: this.site });
+        reply = await SO.request({ type: 'check', text, site: this.site });
       } catch (e) {
         reply = { ok: false, error: String(e?.message ?? e), transport: true };
       }
-      if (reply?.transport && attempt < 2 && /establish connection|message port closed/i.test(reply.error)) {
+      if (reply?.transport && attempt < 2 && /establish connection|message port closed|port disconnected|context invalidated/i.test(reply.error)) {
         // The worker was being restarted; ask once more.
         this.inFlight = false;
         return this.send(attempt + 1);
@@ -181,14 +181,17 @@
       SO.notifyChanged?.(this);
     }
 
+    /** Keystroke-to-highlight times: to the highlights being registered, and to the next frame. */
     recordLatency(text) {
       const typed = this.typedAt;
       if (!typed || typed.text !== text || this.checkedText !== text) return;
       this.typedAt = null;
-      requestAnimationFrame(() => {
-        SO.stats.latencies.push(performance.now() - typed.at);
-        if (SO.stats.latencies.length > 2000) SO.stats.latencies.shift();
-      });
+      const push = (list, v) => {
+        list.push(v);
+        if (list.length > 2000) list.shift();
+      };
+      push(SO.stats.latencies, performance.now() - typed.at);
+      requestAnimationFrame(() => push(SO.stats.frameLatencies, performance.now() - typed.at));
       SO.stats.applied++;
     }
 
