@@ -115,7 +115,7 @@ describe('popup', () => {
   test('the site switch turns checking off (no highlights) and on again', async () => {
     const tab = await session.open(xUrl());
     await tab.page.locator(COMPOSER).click();
-    const text = `Bed 4 NHS ${NHS}`;
+    const text = `Quick note NHS ${NHS}`;
     await tab.page.keyboard.type(text);
     await checked(tab, text);
     await tab.waitHighlights([NHS]);
