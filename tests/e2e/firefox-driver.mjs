@@ -95,9 +95,15 @@ export function pacUrl(proxyPort) {
   return `data:application/x-ns-proxy-autoconfig;base64,${Buffer.from(pac).toString('base64')}`;
 }
 
-/** Preferences for a quiet, offline test profile that reaches the fixture through the PAC. */
-export function testPrefs(proxyPort) {
+/**
+ * Preferences for a quiet, offline test profile that reaches the fixture through the PAC.
+ * @param {number} proxyPort
+ * @param {Record<string, string>} [addonUuids] add-on id -> moz-extension host
+ */
+export function testPrefs(proxyPort, addonUuids = {}) {
   return {
+    // Fixed moz-extension:// host names, so tests can open the extension's own pages.
+    'extensions.webextensions.uuids': JSON.stringify(addonUuids),
     'network.proxy.type': 2,
     'network.proxy.autoconfig_url': pacUrl(proxyPort),
     'network.proxy.allow_hijacking_localhost': true,
@@ -124,13 +130,17 @@ export function testPrefs(proxyPort) {
 }
 
 /**
- * Starts geckodriver on a free port.
+ * Starts geckodriver on a free port. `systemAccess` lets scripts run in the browser's chrome
+ * context (openPrivilegedTab).
+ * @param {{systemAccess?: boolean}} [options]
  * @returns {Promise<{url: string, stop: () => Promise<void>}>}
  */
-export async function startGeckodriver() {
+export async function startGeckodriver({ systemAccess = false } = {}) {
   const bin = findGeckodriver();
   if (!bin) throw new Error('geckodriver not found (cargo install geckodriver)');
-  const child = spawn(bin, ['--port', '0', '--host', '127.0.0.1'], {
+  const args = ['--port', '0', '--host', '127.0.0.1'];
+  if (systemAccess) args.push('--allow-system-access');
+  const child = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -216,6 +226,46 @@ export class Session {
 
   sendKeys(element, text) {
     return this.cmd('POST', `/element/${element}/value`, { text });
+  }
+
+  /** Opens a new tab and switches to it; returns its handle. */
+  async newTab() {
+    const { handle } = await this.cmd('POST', '/window/new', { type: 'tab' });
+    await this.cmd('POST', '/window', { handle });
+    return handle;
+  }
+
+  /**
+   * Opens a privileged URL (e.g. moz-extension://…) in a new tab from the browser's chrome
+   * context, which WebDriver navigation refuses; switches to the tab. Needs geckodriver started
+   * with `systemAccess`.
+   * @param {string} url
+   */
+  async openPrivilegedTab(url) {
+    const before = new Set(await this.cmd('GET', '/window/handles'));
+    await this.cmd('POST', '/moz/context', { context: 'chrome' });
+    try {
+      await this.execute(
+        `const tab = gBrowser.addTab(arguments[0], {
+           triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+         gBrowser.selectedTab = tab;`,
+        [url],
+      );
+    } finally {
+      await this.cmd('POST', '/moz/context', { context: 'content' });
+    }
+    const handle = (await this.cmd('GET', '/window/handles')).find((h) => !before.has(h));
+    await this.switchTo(handle);
+    return handle;
+  }
+
+  /** Switches to the window or tab with this handle. */
+  switchTo(handle) {
+    return this.cmd('POST', '/window', { handle });
+  }
+
+  windowHandle() {
+    return this.cmd('GET', '/window');
   }
 
   setTimeouts(timeouts) {
