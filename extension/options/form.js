@@ -173,7 +173,7 @@ export function markInvalid(errors) {
     [...li.querySelectorAll('input')].some((i) => i.value.trim()),
   );
   for (const e of errors) {
-    const m = /^Declared interest (\d+): (?:the )?("?\w+"?)/.exec(e);
+    const m = /^Declared interest (\d+)(?: \(.*?\))?: (?:the )?("?\w+"?)/.exec(e);
     if (m) {
       const name = m[2].replaceAll('"', '');
       const input = rows[Number(m[1]) - 1]?.querySelector(`[name=${name}]`);

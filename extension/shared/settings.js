@@ -171,7 +171,8 @@ export function validateSettings(input) {
   } else {
     const seen = new Set();
     obj.declared_interests.forEach((item, i) => {
-      const n = `Declared interest ${i + 1}`;
+      const named = isObject(item) && typeof item.company === 'string' && item.company.trim();
+      const n = `Declared interest ${i + 1}${named ? ` (${named.slice(0, 40)})` : ''}`;
       if (!isObject(item)) {
         errors.push(`${n} must have a company, a relationship and (optionally) a since date.`);
         return;

@@ -102,7 +102,7 @@ describe('options page', () => {
     const alert = options.locator('#errors');
     await alert.waitFor({ state: 'visible' });
     assert.equal(await alert.getAttribute('role'), 'alert');
-    assert.match(await alert.textContent(), /Declared interest \d+: the relationship is required\./);
+    assert.match(await alert.textContent(), /Declared interest \d+ \(Acme Devices\): the relationship is required\./);
     assert.equal(await options.evaluate(() => document.activeElement?.id), 'errors', 'the summary takes focus');
     const field = options.locator('#interests .interest').last().getByLabel('Relationship');
     assert.equal(await field.getAttribute('aria-invalid'), 'true');

@@ -88,7 +88,7 @@ test('invalid settings are refused whole, with one clear message per problem', (
   assert.deepEqual(r.errors, [
     'Unknown setting "colour".',
     'Declared interest 1: the company is required.',
-    'Declared interest 2: the relationship is required.',
+    'Declared interest 2 (Abbott): the relationship is required.',
     'Category confidentiality: mode must be one of warn, remind, off.',
     'Unknown category "astrology".',
     'Site x: must be true or false.',
@@ -107,7 +107,7 @@ test('non-objects, duplicate companies, over-long text and newer versions are re
       { company: 'PFIZER', relationship: 'shares' },
     ],
   });
-  assert.match(dup.errors.join(), /PFIZER is listed twice/);
+  assert.match(dup.errors.join(), /Declared interest 2 \(PFIZER\): PFIZER is listed twice/);
   const long = validateSettings({ version: 1, standing_declaration: 'x'.repeat(601) });
   assert.match(long.errors.join(), /standing declaration is too long/);
   const newer = validateSettings({ version: 2 });
