@@ -270,12 +270,34 @@
       const end = fix.end ?? finding.end;
       if (!(await this.select(start, end))) return false;
       const before = this.read().text;
-      document.execCommand('insertText', false, fix.replacement);
+      if (fix.replacement.includes('\n') && !this.isTextarea) {
+        // Several lines: both editors mishandle insertText with line breaks (Draft.js corrupts
+        // its blocks, Lexical drops it), but both turn pasted plain text into lines and blocks.
+        this.paste(fix.replacement);
+      } else {
+        document.execCommand('insertText', false, fix.replacement);
+      }
       if (fix.replacement === '' && this.read().text === before && start !== end) {
         document.execCommand('delete', false);
       }
       this.update();
       return true;
+    }
+
+    /** Inserts plain text at the selection as the editor's own paste handling would. */
+    paste(text) {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+      const target = document.getSelection()?.anchorNode?.parentElement ?? this.el;
+      target.dispatchEvent(event);
+      // An editor that ignored the paste: insert line by line instead.
+      if (!event.defaultPrevented) {
+        text.split('\n').forEach((line, i) => {
+          if (i > 0) document.execCommand('insertLineBreak', false);
+          if (line) document.execCommand('insertText', false, line);
+        });
+      }
     }
 
     ignoreOccurrence(finding) {

@@ -133,6 +133,40 @@ export function siteSuite(site) {
       await tab.page.close();
     });
 
+    test('the "add your standing declaration" fix appends lines through the editor, and Ctrl+Z removes them', { timeout: 60_000 }, async () => {
+      const tab = await fresh();
+      const declaration = 'Disclosure: I am a paid adviser to Northwind Diagnostics.';
+      const settings = {
+        version: 1,
+        declared_interests: [{ company: 'Northwind Diagnostics', relationship: 'paid adviser', since: '2023' }],
+        standing_declaration: declaration,
+        ignored_terms: [],
+        categories: { confidentiality: 'warn', conflict_of_interest: 'warn', boundaries: 'warn', respect: 'warn' },
+        sites: { x: true, facebook: true },
+        ignored_rules: [],
+      };
+      await tab.isolated(`SecondOpinion.ext.storage.sync.set({ settings: ${JSON.stringify(settings)} })`);
+      try {
+        const post = 'Impressed by the Northwind Diagnostics rapid test kit we trialled.';
+        await tab.page.keyboard.type(post);
+        await tab.waitIsolated(
+          `SecondOpinion.composers().some((c) => c.checkedText === ${JSON.stringify(post)} && c.visibleFindings().some((f) => f.rule === 'declared-interest'))`,
+        );
+        await tab.page.keyboard.press('Alt+Enter');
+        const fix = tab.page.locator('second-opinion-ui .card button[data-fix]', { hasText: /declaration/i });
+        await fix.click();
+        const declared = `${post}\n\n${declaration}`;
+        await checked(tab, site.composer, declared);
+        assert.equal(await model(tab), declared, 'the editor model has the declaration lines too');
+        await tab.page.keyboard.press('Control+z');
+        await checked(tab, site.composer, post);
+        assert.equal(await model(tab), post, 'undo removes the declaration');
+      } finally {
+        await tab.isolated(`SecondOpinion.ext.storage.sync.remove('settings')`);
+        await tab.page.close();
+      }
+    });
+
     test('the guard stops a risky post; "Review post" and "Post anyway" work; clean posts pass', { timeout: 60_000 }, async () => {
       const tab = await fresh();
       const risky = `Please call re NHS ${NHS}`;
