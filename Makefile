@@ -14,7 +14,7 @@ cli:
 
 wasm:
 	scripts/setup.sh rust
-	cargo build --release --lib --target wasm32-unknown-unknown
+	cargo rustc --release --lib --target wasm32-unknown-unknown --crate-type cdylib
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg $(WASM)
 
 lint:
