@@ -19,6 +19,9 @@ mod identifier_context;
 
 pub(crate) mod patient_context;
 
+mod coi_context;
+mod declaration;
+
 macro_rules! rules {
     ($($module:ident :: $rule:ident),* $(,)?) => {
         $(mod $module;)*
@@ -48,4 +51,7 @@ rules! {
     patient_reference::PatientReference,
     patient_image::PatientImage,
     jigsaw::Jigsaw,
+    industry_mention::IndustryMention,
+    discount_code::DiscountCode,
+    affiliate_link::AffiliateLink,
 }

@@ -1,0 +1,140 @@
+use super::*;
+
+fn labels(text: &str) -> Vec<&'static str> {
+    Lexicon::get()
+        .find(text, &text.to_ascii_lowercase())
+        .into_iter()
+        .map(|m| m.label)
+        .collect()
+}
+
+fn spans(text: &str) -> Vec<&str> {
+    Lexicon::get()
+        .find(text, &text.to_ascii_lowercase())
+        .into_iter()
+        .map(|m| &text[m.span])
+        .collect()
+}
+
+#[test]
+fn lists_are_big_enough_and_consistent() {
+    let lexicon = Lexicon::get();
+    assert!(
+        lexicon.companies.len() >= 150,
+        "{}",
+        lexicon.companies.len()
+    );
+    assert!(brand_count() >= 400, "{}", brand_count());
+    for fields in data_lines(BRANDS) {
+        for owner in list(fields.get(1)) {
+            assert!(
+                lexicon.companies.iter().any(|c| c.name == owner),
+                "{owner} (maker of {}) is not in companies.txt",
+                fields[0]
+            );
+        }
+    }
+    for fields in data_lines(COMPANIES) {
+        if let Some(parent) = fields.get(4).map(|p| p.trim()).filter(|p| !p.is_empty()) {
+            assert!(
+                lexicon.companies.iter().any(|c| c.name == parent),
+                "{parent}"
+            );
+        }
+    }
+}
+
+#[test]
+fn company_names_are_sorted_for_autocomplete() {
+    let names = company_names();
+    assert!(names.contains(&"Novo Nordisk") && names.contains(&"Holland & Barrett"));
+    assert!(names
+        .windows(2)
+        .all(|w| w[0].to_lowercase() <= w[1].to_lowercase()));
+}
+
+#[test]
+fn finds_brands_with_their_makers() {
+    let text = "Mounjaro vs Wegovy, and the FreeStyle Libre 3";
+    let found = Lexicon::get().find(text, &text.to_ascii_lowercase());
+    let makers: Vec<_> = found
+        .iter()
+        .map(|m| Lexicon::get().companies[m.owners[0]].name)
+        .collect();
+    assert_eq!(makers, vec!["Eli Lilly", "Novo Nordisk", "Abbott"]);
+    assert_eq!(spans(text), vec!["Mounjaro", "Wegovy", "FreeStyle Libre 3"]);
+}
+
+#[test]
+fn finds_handles_listed_and_unlisted() {
+    assert_eq!(labels("thanks @NovoNordiskUK!"), vec!["Novo Nordisk"]);
+    assert_eq!(
+        labels("thanks @AbbottNews and @CeraVeUK"),
+        vec!["Abbott", "CeraVe"]
+    );
+    assert_eq!(labels("ping @GSKUK"), vec!["GSK"]);
+    assert!(labels("email me at sam@pfizer.com").is_empty());
+    assert!(labels("hi @sarahm_fit").is_empty());
+}
+
+#[test]
+fn extends_over_model_numbers() {
+    assert_eq!(
+        spans("the Butterfly iQ3 and Dexcom G7 and Morpheus8"),
+        vec!["Butterfly iQ3", "Dexcom G7", "Morpheus8"]
+    );
+}
+
+#[test]
+fn never_matches_generic_names() {
+    assert!(
+        labels("semaglutide, tirzepatide, paracetamol, ibuprofen, inclisiran, apixaban").is_empty()
+    );
+}
+
+#[test]
+fn ordinary_words_and_first_names_need_capitals_or_context() {
+    for text in [
+        "Zoe was admitted overnight",
+        "stay calm and carry on",
+        "in the right headspace",
+        "Ensure you check the dose",
+        "the ordinary way",
+        "she wore boots",
+        "figs are high in fibre",
+        "Lilly is doing well after surgery",
+        "night nurse on the ward",
+        "freestyle swimming",
+        "a tandem bike",
+        "Diane Abbott spoke today",
+        "the Guardian reported",
+    ] {
+        assert!(labels(text).is_empty(), "{text}: {:?}", labels(text));
+    }
+    assert_eq!(labels("The ZOE app"), vec!["ZOE"]);
+    assert_eq!(labels("Lilly-sponsored update"), vec!["Eli Lilly"]);
+    assert_eq!(
+        labels("fees from Lilly & Novo Nordisk"),
+        vec!["Eli Lilly", "Novo Nordisk"]
+    );
+    assert_eq!(labels("my new Figs scrubs"), vec!["Figs scrubs"]);
+}
+
+#[test]
+fn glued_words_are_not_mentions() {
+    assert!(labels("Botoxed? seeNytol, Calpolx").is_empty());
+    assert_eq!(labels("#Mounjaro"), vec!["Mounjaro"]);
+}
+
+#[test]
+fn curly_apostrophes_match() {
+    assert_eq!(labels("L’Oréal and L'Oreal"), vec!["L'Oréal", "L'Oréal"]);
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    let text = "😷 @ @é @AbbottNewsé Mounjaro😷 ‏שלום Wegovy".repeat(200);
+    for m in Lexicon::get().find(&text, &text.to_ascii_lowercase()) {
+        assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+    }
+}

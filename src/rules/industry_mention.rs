@@ -1,0 +1,390 @@
+//! Companies, their @handles and branded products named without a declaration of interest.
+//!
+//! One pass over the post finds every mention (lexicon in `src/lexicon/industry.rs`), every
+//! declaration ([`super::declaration`]) and every cue ([`super::coi_context`]); each mention is then
+//! reported under one of these ids:
+//!
+//! - `declared-interest` (warning): a company the doctor lists as an interest (options page) is
+//!   named without a declaration. The fix appends the doctor's standing declaration, or a
+//!   "Disclosure: <Company> (<relationship>)." line.
+//! - `sponsored-event` (warning): a company beside an event or hospitality ("Thanks @PfizerUK for
+//!   the lunch") without a declaration of what the doctor received (GMP 2024 para 96).
+//! - `undeclared-promotion` (warning): any other undeclared mention that isn't plainly news,
+//!   safety or criticism ("Honestly, Mounjaro is a game changer").
+//! - `brand-mention` (info): a neutral mention (recall, shortage, complaint), a mention whose
+//!   declaration is elsewhere ("see bio"), or one a declaration may not cover.
+//! - `service-promotion`: "DM to book" beside an undeclared product promotion.
+//!
+//! A declaration doesn't count when it names only other companies (DOI: Pfizer, then praise for
+//! Dexcom), or when "no conflicts" sits beside a personal code or affiliate link.
+//!
+//! Why: *Good medical practice* (2024) para 90(b) (declare conflicts when communicating publicly,
+//! including promoting or endorsing), para 95 (be open about interests), and the GMC's
+//! *Identifying and managing conflicts of interest* (2024).
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use crate::config::Config;
+use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::lexicon::industry::{Lexicon, TermKind};
+use crate::rules::affiliate_link::AffiliateLink;
+use crate::rules::coi_context::{Cues, Reading};
+use crate::rules::declaration::{Clause, DeclarationFinder, Kind};
+use crate::rules::discount_code::DiscountCode;
+use crate::rules::Rule;
+use crate::text::{is_word_bounded, Document};
+
+const GUIDANCE: &[&str] = &["gmp-2024-90", "gmp-2024-95", "coi-2024-principles"];
+const EVENT_GUIDANCE: &[&str] = &["gmp-2024-90", "gmp-2024-96", "coi-2024-principles"];
+
+/// A company from the doctor's declared interests.
+struct Interest {
+    name: String,
+    relationship: String,
+    owners: Vec<usize>,
+}
+
+/// One company, brand or handle in the post, from the lexicon or the doctor's interests.
+struct Seen<'a> {
+    span: Range<usize>,
+    kind: TermKind,
+    label: &'a str,
+    maker: &'a str,
+    owners: &'a [usize],
+    generic: Option<&'a str>,
+    interest: Option<usize>,
+}
+
+enum Cover {
+    Declared,
+    Partly,
+    Elsewhere,
+    Undeclared,
+}
+
+pub struct IndustryMention {
+    lexicon: &'static Lexicon,
+    declarations: DeclarationFinder,
+    cues: Cues,
+    codes: DiscountCode,
+    links: AffiliateLink,
+    booking: Regex,
+    interests: Vec<Interest>,
+    /// Declared companies the lexicon doesn't know, matched by name.
+    unknown: Option<(AhoCorasick, Vec<usize>)>,
+    standing: Option<String>,
+}
+
+impl IndustryMention {
+    pub fn new(config: &Config) -> Self {
+        let lexicon = Lexicon::get();
+        let mut interests = Vec::new();
+        let (mut names, mut which) = (Vec::new(), Vec::new());
+        for declared in &config.declared_interests {
+            let name = declared.company.trim();
+            if name.is_empty() {
+                continue;
+            }
+            let lower = name.to_ascii_lowercase();
+            let mut owners: Vec<usize> = lexicon
+                .find(name, &lower)
+                .iter()
+                .flat_map(|m| m.owners.iter().copied())
+                .collect();
+            if let Some(i) = lexicon
+                .companies
+                .iter()
+                .position(|c| c.name.eq_ignore_ascii_case(name))
+            {
+                owners.push(i);
+            }
+            if owners.is_empty() {
+                names.push(lower);
+                which.push(interests.len());
+            }
+            interests.push(Interest {
+                name: name.to_string(),
+                relationship: declared.relationship.trim().to_string(),
+                owners,
+            });
+        }
+        let unknown = (!names.is_empty()).then(|| {
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&names)
+                .expect("interest automaton builds");
+            (automaton, which)
+        });
+        IndustryMention {
+            lexicon,
+            declarations: DeclarationFinder::new(),
+            cues: Cues::new(),
+            codes: DiscountCode::new(config),
+            links: AffiliateLink::new(config),
+            booking: Regex::new(
+                r"(?i)\b(?:dm|message|pm|inbox|call|text|email)\s+(?:me\s+|us\s+|the\s+(?:clinic|page)\s+)?to\s+book\b|\bbook\s+(?:your|a)\s+(?:free\s+)?(?:consultation|consult|appointment|slot|session|treatment)s?\b(?:\s+(?:at|with|via)\s+@\w+)?|\bbook\s+(?:now|today|online)\b|\blimited\s+(?:slots|spaces|availability)\b",
+            )
+            .expect("booking pattern compiles"),
+            interests,
+            unknown,
+            standing: config.standing_declaration.clone().filter(|s| !s.trim().is_empty()),
+        }
+    }
+
+    fn mentions<'a>(&'a self, doc: &Document) -> Vec<Seen<'a>> {
+        let mut seen: Vec<Seen<'a>> = Vec::new();
+        for m in self.lexicon.find(doc.text, &doc.lower) {
+            let maker = m
+                .owners
+                .first()
+                .map_or(m.label, |&o| self.lexicon.companies[o].name);
+            let interest = self.interests.iter().position(|i| {
+                i.owners
+                    .iter()
+                    .any(|&a| m.owners.iter().any(|&b| self.lexicon.related(a, b)))
+            });
+            seen.push(Seen {
+                span: m.span,
+                kind: m.kind,
+                label: m.label,
+                maker,
+                owners: m.owners,
+                generic: m.generic,
+                interest,
+            });
+        }
+        if let Some((automaton, which)) = &self.unknown {
+            for m in automaton.find_iter(&doc.lower) {
+                let span = m.range();
+                let clash = seen
+                    .iter()
+                    .any(|s| s.span.start < span.end && span.start < s.span.end);
+                if clash || !is_word_bounded(doc.text, &span) {
+                    continue;
+                }
+                let interest = which[m.pattern().as_usize()];
+                let name = self.interests[interest].name.as_str();
+                seen.push(Seen {
+                    span,
+                    kind: TermKind::Company,
+                    label: name,
+                    maker: name,
+                    owners: &[],
+                    generic: None,
+                    interest: Some(interest),
+                });
+            }
+        }
+        seen
+    }
+
+    fn same_maker(&self, a: &Seen, b: &Seen) -> bool {
+        (a.interest.is_some() && a.interest == b.interest)
+            || a.owners
+                .iter()
+                .any(|&x| b.owners.iter().any(|&y| self.lexicon.related(x, y)))
+    }
+}
+
+impl Rule for IndustryMention {
+    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+        let seen = self.mentions(doc);
+        if seen.is_empty() {
+            return;
+        }
+        let text = doc.text;
+        let clauses = self.declarations.find(text);
+        let inside =
+            |s: &Seen, c: &Clause| c.span.start <= s.span.start && s.span.end <= c.span.end;
+        // A personal code or affiliate link contradicts "no conflicts".
+        let commercial = !self.codes.find(text).is_empty() || !self.links.find(text).is_empty();
+        let standing_used = self
+            .standing
+            .as_ref()
+            .is_some_and(|s| text.contains(s.trim()));
+        let valid: Vec<&Clause> = clauses
+            .iter()
+            .filter(|c| match c.kind {
+                Kind::Elsewhere => false,
+                Kind::NoInterest => !commercial,
+                _ => !c.needs_company || seen.iter().any(|s| inside(s, c)),
+            })
+            .collect();
+        let elsewhere = clauses.iter().any(|c| c.kind == Kind::Elsewhere);
+        let in_declaration = |s: &Seen| valid.iter().any(|c| inside(s, c));
+        let named: Vec<&Seen> = seen.iter().filter(|s| in_declaration(s)).collect();
+        let outside: Vec<&Seen> = seen.iter().filter(|s| !in_declaration(s)).collect();
+        let only_affiliate = valid.iter().all(|c| c.kind == Kind::Affiliate);
+        let relevant = named
+            .iter()
+            .any(|n| outside.iter().any(|o| self.same_maker(n, o)));
+        let cue_map = self.cues.scan(&doc.lower);
+        let mut promoted = false;
+
+        for s in outside {
+            let cover = if standing_used {
+                Cover::Declared
+            } else if valid.is_empty() {
+                if elsewhere {
+                    Cover::Elsewhere
+                } else {
+                    Cover::Undeclared
+                }
+            } else if named.is_empty() {
+                if only_affiliate {
+                    Cover::Partly
+                } else {
+                    Cover::Declared
+                }
+            } else if named.iter().any(|n| self.same_maker(n, s)) {
+                Cover::Declared
+            } else if relevant {
+                Cover::Partly
+            } else {
+                Cover::Undeclared
+            };
+            let reading = cue_map.reading(text, &s.span);
+            let hit = match cover {
+                Cover::Declared => continue,
+                Cover::Partly => self.info(s, "Your declaration doesn't clearly cover {maker}: if you have any link with {maker}, name it in the declaration too."),
+                Cover::Elsewhere => self.info(s, "Your declarations are elsewhere (your bio or another post). Readers who see only this post won't see them, so consider a short declaration here if you have any link with {maker}."),
+                Cover::Undeclared => {
+                    let hit = self.undeclared(s, reading, &named, commercial && clauses.iter().any(|c| c.kind == Kind::NoInterest));
+                    promoted |= hit.severity == Severity::Warning && hit.rule != "sponsored-event";
+                    hit
+                }
+            };
+            hits.push(self.with_fixes(hit, s, text.len()));
+        }
+        if promoted {
+            for m in self.booking.find_iter(text) {
+                hits.push(Hit::new(
+                    "service-promotion",
+                    Category::ConflictOfInterest,
+                    Severity::Warning,
+                    m.range(),
+                    "This invites bookings for a paid service in a post that promotes a product. Say how you benefit (your clinic, fees, the maker's support) in a declaration.",
+                    GUIDANCE,
+                ));
+            }
+        }
+    }
+}
+
+impl IndustryMention {
+    fn named(&self, s: &Seen) -> String {
+        if s.kind == TermKind::Handle || s.label == s.maker {
+            s.maker.to_string()
+        } else {
+            format!("{} ({})", s.label, s.maker)
+        }
+    }
+
+    fn info(&self, s: &Seen, template: &str) -> Hit {
+        let message = format!(
+            "This post names {}. {}",
+            self.named(s),
+            template.replace("{maker}", s.maker)
+        );
+        Hit::new(
+            "brand-mention",
+            Category::ConflictOfInterest,
+            Severity::Info,
+            s.span.clone(),
+            message,
+            GUIDANCE,
+        )
+    }
+
+    fn undeclared(&self, s: &Seen, reading: Reading, named: &[&Seen], contradicted: bool) -> Hit {
+        let who = self.named(s);
+        let maker = s.maker;
+        let other = named.first().map(|n| n.maker);
+        let base = |rule, message: String, guidance| {
+            Hit::new(
+                rule,
+                Category::ConflictOfInterest,
+                Severity::Warning,
+                s.span.clone(),
+                message,
+                guidance,
+            )
+        };
+        if let Some(i) = s.interest {
+            let interest = &self.interests[i];
+            let relationship = if interest.relationship.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", interest.relationship)
+            };
+            return base(
+                "declared-interest",
+                format!("You have an interest in {}{relationship}, and this post names {who} without a declaration. Add your declaration so readers can judge what you say.", interest.name),
+                GUIDANCE,
+            );
+        }
+        let declared_else = match other {
+            Some(other) if other != maker => {
+                format!(" Your declaration names {other}, not {maker}.")
+            }
+            _ if contradicted => {
+                " A \"no conflicts\" line doesn't hold beside a personal code or affiliate link."
+                    .to_string()
+            }
+            _ => String::new(),
+        };
+        match reading {
+            Reading::Event => base(
+                "sponsored-event",
+                format!("This post ties {who} to an event or hospitality but doesn't say what you received.{declared_else} Declare any hospitality, travel, fees or gifts from {maker} (or say you received none)."),
+                EVENT_GUIDANCE,
+            ),
+            Reading::Neutral => {
+                let mut hit = self.info(s, "It reads as news, safety or criticism rather than an endorsement; if you have any link with {maker}, declare it anyway.");
+                hit.message.push_str(&declared_else);
+                hit
+            }
+            Reading::Promotion => base(
+                "undeclared-promotion",
+                format!("This post names {who} without a declaration of interest.{declared_else} Promoting or endorsing a product publicly needs a declaration of any link with {maker} (fees, hospitality, shares, gifts), or consider the generic name."),
+                GUIDANCE,
+            ),
+        }
+    }
+
+    fn with_fixes(&self, mut hit: Hit, s: &Seen, end: usize) -> Hit {
+        let append =
+            |label: &str, text: String| FixHit::replace_at(label, format!("\n\n{text}"), end..end);
+        if hit.severity == Severity::Warning {
+            if let Some(standing) = &self.standing {
+                hit = hit.with_fix(append(
+                    "Add your standing declaration",
+                    standing.trim().to_string(),
+                ));
+            } else if let Some(i) = s.interest {
+                let interest = &self.interests[i];
+                let line = if interest.relationship.is_empty() {
+                    format!("Disclosure: I have an interest in {}.", interest.name)
+                } else {
+                    format!("Disclosure: {} ({}).", interest.name, interest.relationship)
+                };
+                hit = hit.with_fix(append("Add a declaration", line));
+            }
+        }
+        if let Some(generic) = s.generic {
+            if s.kind == TermKind::Brand {
+                hit = hit.with_fix(FixHit::replace(
+                    format!("Use the generic name ({generic})"),
+                    generic,
+                ));
+            }
+        }
+        hit
+    }
+}
+
+#[cfg(test)]
+mod tests;
