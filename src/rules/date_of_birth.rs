@@ -30,9 +30,9 @@ pub struct DateOfBirth {
 
 impl DateOfBirth {
     pub fn new(_config: &Config) -> Self {
-        let label = r"(?:\bd\.?o\.?b\b\.?|\bdate of birth|\bborn(?: on)?)";
+        let label = r"(?:(?-u:\b)d\.?o\.?b(?-u:\b)\.?|(?-u:\b)date of birth|(?-u:\b)born(?: on)?)";
         let pattern = format!(
-            r"(?i-u){label} ?[:\-]? ?(?:(?P<d1>[0-9]{{1,2}})[/.\-](?P<m1>[0-9]{{1,2}})[/.\-](?P<y1>[0-9]{{4}}|[0-9]{{2}})\b|(?P<y2>[0-9]{{4}})-(?P<m2>[0-9]{{2}})-(?P<d2>[0-9]{{2}})\b|(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m3>{MONTHS})\.?,? (?P<y3>[0-9]{{4}})\b|(?P<m4>{MONTHS})\.? (?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?,? (?P<y4>[0-9]{{4}})\b|(?P<m5>[0-9]{{1,2}}|{MONTHS})[/ ](?P<y5>[0-9]{{4}})\b)"
+            r"(?i-u){label} ?[:\-]? ?(?:(?P<d1>[0-9]{{1,2}})[/.\-](?P<m1>[0-9]{{1,2}})[/.\-](?P<y1>[0-9]{{4}}|[0-9]{{2}})(?-u:\b)|(?P<y2>[0-9]{{4}})-(?P<m2>[0-9]{{2}})-(?P<d2>[0-9]{{2}})(?-u:\b)|(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m3>{MONTHS})\.?,? (?P<y3>[0-9]{{4}})(?-u:\b)|(?P<m4>{MONTHS})\.? (?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?,? (?P<y4>[0-9]{{4}})(?-u:\b)|(?P<m5>[0-9]{{1,2}}|{MONTHS})[/ ](?P<y5>[0-9]{{4}})(?-u:\b))"
         );
         DateOfBirth {
             pattern: Regex::new(&pattern).expect("date-of-birth pattern compiles"),

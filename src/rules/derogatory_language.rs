@@ -60,7 +60,7 @@ impl DerogatoryLanguage {
         DerogatoryLanguage {
             // All matched against the lower-cased text.
             slurs: build(concat!(
-                r"\b(?:frequent[- ]fl(?:y|i)ers?|bed[- ]?blockers?|bed[- ]?blocking|(?:time[- ]?)?wasters",
+                r"(?-u:\b)(?:frequent[- ]fl(?:y|i)ers?|bed[- ]?blockers?|bed[- ]?blocking|(?:time[- ]?)?wasters",
                 r"|scroungers?|junkies|smackheads?|crackheads?|druggies|alkies|pissheads?|gomers?",
                 r"|nutters?|nutjobs?|chavs?|scumbags?|scum|vermin|dregs of society|retards?|retarded",
                 r"|lard[- ]?arses?|land ?whales?|heifers?|fatties|crumblies",
@@ -73,35 +73,35 @@ impl DerogatoryLanguage {
                 r"|shouldn'?t be (?:allowed to practi[sc]e|allowed near patients|a doctor)",
                 r"|(?:a )?disgrace to (?:the|our) profession|embarrassment to (?:the|our) profession",
                 r"|glorified (?:hcas?|healthcare assistants?|nurses?|secretar(?:y|ies)|receptionists?|scribes?",
-                r"|porters?|cleaners?|phlebotomists?|students?|medical students|pharmacists?|paramedics?))\b",
+                r"|porters?|cleaners?|phlebotomists?|students?|medical students|pharmacists?|paramedics?))(?-u:\b)",
             )),
             intensified: build(&format!(
-                r"\b(?:(?:absolute|total|complete|utter|such an?|what an?|bunch of|pack of|load of|proper|bloody|f\*+ing|fucking|effing) {INSULTS}|(?:absolute |total |complete |utter )?joke of an? {ROLES})\b"
+                r"(?-u:\b)(?:(?:absolute|total|complete|utter|such an?|what an?|bunch of|pack of|load of|proper|bloody|f\*+ing|fucking|effing) {INSULTS}|(?:absolute |total |complete |utter )?joke of an? {ROLES})(?-u:\b)"
             )),
             mention: build(
-                r#"(?:\b(?:call|calls|calling|called|term|terms|label|labels|labelling|word|words|phrase|like) (?:them |patients |people |someone |anyone )?|\bthe )?['"‘“]$"#,
+                r#"(?:(?-u:\b)(?:call|calls|calling|called|term|terms|label|labels|labelling|word|words|phrase|like) (?:them |patients |people |someone |anyone )?|(?-u:\b)the )?['"‘“]$"#,
             ),
             direct: build(concat!(
-                r"\byou(?:'re| are) (?:such |just |nothing but )?(?:a|an) (?:absolute |total |complete |utter )?",
-                r"(?:disgrace|quack|joke|clown|idiot|moron|embarrassment|charlatan|fraud|danger to patients)\b",
+                r"(?-u:\b)you(?:'re| are) (?:such |just |nothing but )?(?:a|an) (?:absolute |total |complete |utter )?",
+                r"(?:disgrace|quack|joke|clown|idiot|moron|embarrassment|charlatan|fraud|danger to patients)(?-u:\b)",
             )),
             quack: build(
-                r"\b(?:a|that|this|total|absolute|utter|complete|you|these|those|bunch of|such a) (quacks?)\b(?: ([a-z]+))?",
+                r"(?-u:\b)(?:a|that|this|total|absolute|utter|complete|you|these|those|bunch of|such a) (quacks?)(?-u:\b)(?: ([a-z]+))?",
             ),
             role_adjective: build(&format!(
-                r"\b{ROLES}\b[^.!?\n]{{0,40}}?\b(?:are|is|were|was|'re|'s)(?: (?:all|just|so|completely|totally|utterly|absolutely|bloody|fucking|literally|actually|genuinely|honestly|such|proper))* ({ADJECTIVES})\b"
+                r"(?-u:\b){ROLES}(?-u:\b)[^.!?\n]{{0,40}}?(?-u:\b)(?:are|is|were|was|'re|'s)(?: (?:all|just|so|completely|totally|utterly|absolutely|bloody|fucking|literally|actually|genuinely|honestly|such|proper))* ({ADJECTIVES})(?-u:\b)"
             )),
             adjective_role: build(&format!(
-                r"\b(?:useless|incompetent|clueless|lazy|stupid|brainless|pathetic|moronic|idiot|thick) {ROLES}\b"
+                r"(?-u:\b)(?:useless|incompetent|clueless|lazy|stupid|brainless|pathetic|moronic|idiot|thick) {ROLES}(?-u:\b)"
             )),
             self_directed: build(
-                r"(?:\bi (?:felt|feel|look|looked|sounded) like|\bi'?m|\bi am|\bi was|\bmade me (?:feel|look) like|\bcall me) (?:a |an |such an? |the )?[a-z ]{0,20}$",
+                r"(?:(?-u:\b)i (?:felt|feel|look|looked|sounded) like|(?-u:\b)i'?m|(?-u:\b)i am|(?-u:\b)i was|(?-u:\b)made me (?:feel|look) like|(?-u:\b)call me) (?:a |an |such an? |the )?[a-z ]{0,20}$",
             ),
             banter: build(
-                r"\b(?:orthopods?|gassers|gas ?men|gas monkeys|bone doctors|bone ?setters|pill pushers|slashers|plumbers|knife happy)\b",
+                r"(?-u:\b)(?:orthopods?|gassers|gas ?men|gas monkeys|bone doctors|bone ?setters|pill pushers|slashers|plumbers|knife happy)(?-u:\b)",
             ),
             mockery: build(
-                r"(?:\bcan'?t|\bcannot|\bcouldn'?t|\bto save (?:their|his|her) li(?:fe|ves)|\bgonna|\blol\b|🙄|😂|🤣)",
+                r"(?:(?-u:\b)can'?t|(?-u:\b)cannot|(?-u:\b)couldn'?t|(?-u:\b)to save (?:their|his|her) li(?:fe|ves)|(?-u:\b)gonna|(?-u:\b)lol(?-u:\b)|🙄|😂|🤣)",
             ),
         }
     }

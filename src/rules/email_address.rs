@@ -25,7 +25,7 @@ impl EmailAddress {
     pub fn new(_config: &Config) -> Self {
         EmailAddress {
             pattern: Regex::new(
-                r"(?i)\b[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}\b",
+                r"(?i)(?-u:\b)[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}(?-u:\b)",
             )
             .expect("email pattern compiles"),
         }
@@ -39,7 +39,9 @@ impl Rule for EmailAddress {
         for m in self.pattern.find_iter(doc.text) {
             let service = {
                 let lower = &doc.lower[m.range()];
-                lower.ends_with(".nhs.net") || lower.ends_with("@nhs.net") || lower.ends_with(".nhs.uk")
+                lower.ends_with(".nhs.net")
+                    || lower.ends_with("@nhs.net")
+                    || lower.ends_with(".nhs.uk")
             };
             let (severity, message) = if service {
                 (Severity::Info, "This is an NHS email address. Fine for a service inbox, but not if it belongs to a patient.")
@@ -47,8 +49,15 @@ impl Rule for EmailAddress {
                 (Severity::Warning, "This looks like an email address. Posting a patient's contact details can identify them.")
             };
             hits.push(
-                Hit::new("email-address", Category::Confidentiality, severity, m.range(), message, GUIDANCE)
-                    .with_fix(FixHit::replace("Remove the email address", "")),
+                Hit::new(
+                    "email-address",
+                    Category::Confidentiality,
+                    severity,
+                    m.range(),
+                    message,
+                    GUIDANCE,
+                )
+                .with_fix(FixHit::replace("Remove the email address", "")),
             );
         }
     }
@@ -68,7 +77,10 @@ mod tests {
 
     #[test]
     fn flags_subdomains_and_plus_tags() {
-        assert!(flagged("email-address", "write to jo+clinic@mail.example.co.uk"));
+        assert!(flagged(
+            "email-address",
+            "write to jo+clinic@mail.example.co.uk"
+        ));
     }
 
     #[test]

@@ -33,10 +33,10 @@ impl HospitalNumber {
     pub fn new(_config: &Config) -> Self {
         HospitalNumber {
             labelled: Regex::new(
-                r"(?i-u)\b(?:hosp(?:ital)?\.? ?(?:no|num|number|#|id)\.?|mrn|m\.r\.n\.?|unit ?(?:no|number|#)\.?|(?:medical )?records? ?(?:no|number|#)\.?|case ?notes? ?(?:no|number)\.?|pas ?(?:no|number|id)\.?|(?:patient|pt) ?(?:id|identifier)\.?)(?: ?[:#=\-]| is| was)? ?(?-i:[A-Z]{0,4})[ \-]?[0-9]{5,10}(?-i:[A-Z])?\b",
+                r"(?i-u)(?-u:\b)(?:hosp(?:ital)?\.? ?(?:no|num|number|#|id)\.?|mrn|m\.r\.n\.?|unit ?(?:no|number|#)\.?|(?:medical )?records? ?(?:no|number|#)\.?|case ?notes? ?(?:no|number)\.?|pas ?(?:no|number|id)\.?|(?:patient|pt) ?(?:id|identifier)\.?)(?: ?[:#=\-]| is| was)? ?(?-i:[A-Z]{0,4})[ \-]?[0-9]{5,10}(?-i:[A-Z])?(?-u:\b)",
             )
             .expect("hospital number pattern compiles"),
-            trust_style: Regex::new(r"(?-u)\bR[A-Z0-9]{2}[ \-]?[0-9]{6,8}\b")
+            trust_style: Regex::new(r"(?-u)(?-u:\b)R[A-Z0-9]{2}[ \-]?[0-9]{6,8}(?-u:\b)")
                 .expect("trust-style pattern compiles"),
             patient_before: Cues::new("pt|patient|bed|ward"),
             patient_after: Cues::new("pt|patient"),

@@ -54,50 +54,50 @@ const MEDICINES: &str = concat!(
 impl IndividualAdvice {
     pub fn new(_config: &Config) -> Self {
         let reply_advice = format!(
-            r"\b(?:sounds (?:like|to me like) (?:an? )?{c}|(?:probably|likely|definitely|classic|def) (?:an? )?{c}|you(?:'ve| have)? (?:probably |likely )?got (?:an? )?{c}|(?:just |honestly |definitely |def )?(?:take|try|get|grab|buy|chew|pop|start) (?:an? |some |the )?{m}|works for most people|you(?:'ll)? need (?:a course of |some )?{m})\b",
+            r"(?-u:\b)(?:sounds (?:like|to me like) (?:an? )?{c}|(?:probably|likely|definitely|classic|def) (?:an? )?{c}|you(?:'ve| have)? (?:probably |likely )?got (?:an? )?{c}|(?:just |honestly |definitely |def )?(?:take|try|get|grab|buy|chew|pop|start) (?:an? |some |the )?{m}|works for most people|you(?:'ll)? need (?:a course of |some )?{m})(?-u:\b)",
             c = CONDITIONS,
             m = MEDICINES,
         );
         IndividualAdvice {
             // All matched against the lower-cased text.
             dm_offer: Regex::new(concat!(
-                r"\b(?:dm|pm|message|msg|inbox|whatsapp|text|email) me",
+                r"(?-u:\b)(?:dm|pm|message|msg|inbox|whatsapp|text|email) me",
                 r"(?: (?:your|a|some) (?:rash|mole|lump|skin|wound|symptoms?|results?|bloods|blood results",
                 r"|scans?|x-?rays?|meds|medications?|address|details|photos?|pics?|pictures?|questions?)",
                 r"(?: (?:pics?|photos?|pictures?|snaps?))?",
                 r"|[ ,]+(?:and )?i'?ll (?:talk you through(?: it)?|have a look|take a look|tell you",
                 r"|let you know|advise|sort you(?: out)?|prescribe|check|diagnose|see what|give you",
-                r"|get you|send you))\b"
+                r"|get you|send you))(?-u:\b)"
             ))
             .expect("dm offer pattern compiles"),
             photo_request: Regex::new(concat!(
-                r"\b(?:send|dm|message|post) (?:me )?(?:a |some |your )?(?:photos?|pics?|pictures?|snaps?)",
-                r" (?:of )?(?:your|the) (?:rash|mole|lump|spot|wound|skin|eye|throat|tongue|bite)\b",
-                r"|\bfree (?:derm(?:atology)? |medical |gp |clinical )?(?:advice|consults?|consultations?)\b",
+                r"(?-u:\b)(?:send|dm|message|post) (?:me )?(?:a |some |your )?(?:photos?|pics?|pictures?|snaps?)",
+                r" (?:of )?(?:your|the) (?:rash|mole|lump|spot|wound|skin|eye|throat|tongue|bite)(?-u:\b)",
+                r"|(?-u:\b)free (?:derm(?:atology)? |medical |gp |clinical )?(?:advice|consults?|consultations?)(?-u:\b)",
             ))
             .expect("photo pattern compiles"),
-            reply: Regex::new(r"^\s*@[a-z0-9_]{1,30}\b").expect("reply pattern compiles"),
+            reply: Regex::new(r"^\s*@[a-z0-9_]{1,30}(?-u:\b)").expect("reply pattern compiles"),
             reply_advice: Regex::new(&reply_advice).expect("reply advice pattern compiles"),
             reply_product: Regex::new(
-                r"\b(?:just|honestly|definitely) (?:get|take|try|grab|buy|use) (?:some )?([a-z][a-z-]{2,})\b",
+                r"(?-u:\b)(?:just|honestly|definitely) (?:get|take|try|grab|buy|use) (?:some )?([a-z][a-z-]{2,})(?-u:\b)",
             )
             .expect("reply product pattern compiles"),
             results: Regex::new(concat!(
-                r"\byour (?:biopsy|results?|blood(?: test)?s?|scan|x-?ray|smear|tests?|swabs?|mri|ct|ecg",
+                r"(?-u:\b)your (?:biopsy|results?|blood(?: test)?s?|scan|x-?ray|smear|tests?|swabs?|mri|ct|ecg",
                 r"|histology|mammogram)(?: results?)? (?:came back|has come back|have come back|is back",
                 r"|are back|was|were|is|are|looks?|looked) (?:all )?(?:benign|normal|clear|fine|negative",
-                r"|positive|abnormal|okay|ok|good|reassuring)\b",
+                r"|positive|abnormal|okay|ok|good|reassuring)(?-u:\b)",
             ))
             .expect("results pattern compiles"),
             addressed: Regex::new(
-                r"\b(?:if you(?:'re| are)? (?:see|seeing|read|reading) this|you know who you are)\b",
+                r"(?-u:\b)(?:if you(?:'re| are)? (?:see|seeing|read|reading) this|you know who you are)(?-u:\b)",
             )
             .expect("addressed pattern compiles"),
             decline: Regex::new(concat!(
-                r"\b(?:can'?t|cannot|can not|won'?t|unable to|not able to|not allowed to|don'?t) ",
+                r"(?-u:\b)(?:can'?t|cannot|can not|won'?t|unable to|not able to|not allowed to|don'?t) ",
                 r"(?:give|offer|provide|do)(?: you)? (?:any )?(?:individual |personal |specific |medical )?",
-                r"(?:advice|consultations?|diagnos[ie]s)\b",
-                r"|\b(?:can'?t|cannot|won'?t) (?:advise|diagnose|comment on (?:individual|your))",
+                r"(?:advice|consultations?|diagnos[ie]s)(?-u:\b)",
+                r"|(?-u:\b)(?:can'?t|cannot|won'?t) (?:advise|diagnose|comment on (?:individual|your))",
             ))
             .expect("decline pattern compiles"),
         }

@@ -38,31 +38,31 @@ impl MockingPatient {
         MockingPatient {
             animal_emoji: build(r"[🐷🐖🐽🐋🐳🐄🦛]"),
             weight: build(
-                r"\b(?:\d+(?:\.\d+)?[- ]?(?:stone|st|kg)|obese|obesity|fat|weight|bmi|eats?|eating|diet|crisps|pies|takeaways?|greggs|couch|scales)\b",
+                r"(?-u:\b)(?:\d+(?:\.\d+)?[- ]?(?:stone|st|kg)|obese|obesity|fat|weight|bmi|eats?|eating|diet|crisps|pies|takeaways?|greggs|couch|scales)(?-u:\b)",
             ),
             weight_detail: build(
-                r"\b\d+(?:\.\d+)?[- ]?(?:stone|st|kg)(?: (?:bloke|man|woman|lady|guy|lad|patient|girl|fella|chap|boy|mum|dad))?\b",
+                r"(?-u:\b)\d+(?:\.\d+)?[- ]?(?:stone|st|kg)(?: (?:bloke|man|woman|lady|guy|lad|patient|girl|fella|chap|boy|mum|dad))?(?-u:\b)",
             ),
             sarcasm: build(concat!(
-                r"\b(?:sure mate|sure jan|sure thing mate|yeah,? right|yeah,? sure|ri+ght+ then|likely story",
+                r"(?-u:\b)(?:sure mate|sure jan|sure thing mate|yeah,? right|yeah,? sure|ri+ght+ then|likely story",
                 r"|pull the other one|and i'?m the queen(?: of sheba)?|of course (?:he|she|they|you) (?:does|do|did|is|are|was|were|has|have)",
-                r"|course (?:he|she|they) (?:does|do|did)|totally believe (?:him|her|them|you))\b",
+                r"|course (?:he|she|they) (?:does|do|did)|totally believe (?:him|her|them|you))(?-u:\b)",
             )),
             claim: build(
-                r"\b(?:tell|told|telling|tells|says|said|claims?|claimed|claiming|swears?|swore|insists?|insisted|reckons?|reckoned)\b",
+                r"(?-u:\b)(?:tell|told|telling|tells|says|said|claims?|claimed|claiming|swears?|swore|insists?|insisted|reckons?|reckoned)(?-u:\b)",
             ),
             blame: build(concat!(
-                r"\b(?:eat(?:ing|s)? (?:themselves|himself|herself) (?:into|to)",
+                r"(?-u:\b)(?:eat(?:ing|s)? (?:themselves|himself|herself) (?:into|to)",
                 r"|(?:drink|drinking|smoke|smoking)(?:ing)? (?:themselves|himself|herself) (?:into|to) (?:an early|the) grave",
                 r"|(?:(?:a bit of|some|more|a little) )?(?:stigma|fat[- ]shaming|shaming) (?:is|'s|would be) (?:what'?s|what is|exactly what'?s)? ?(?:needed|required|the answer|no bad thing)",
                 r"|brought it on (?:themselves|himself|herself)|serves? (?:them|him|her) right",
-                r"|deserves? (?:it|what (?:they|he|she) gets?|everything (?:they|he|she) gets?))\b",
+                r"|deserves? (?:it|what (?:they|he|she) gets?|everything (?:they|he|she) gets?))(?-u:\b)",
             )),
             patient_context: build(
-                r"\b(?:patients?|pts?|clinic|consultations?|surgery|ward|bay|bed|cubicle|a&e|resus|these people|my list|attenders?)\b",
+                r"(?-u:\b)(?:patients?|pts?|clinic|consultations?|surgery|ward|bay|bed|cubicle|a&e|resus|these people|my list|attenders?)(?-u:\b)",
             ),
             politics: build(
-                r"\b(?:government|minister|ministers|secretary|mps?|parliament|tories|tory|labour|dhsc|treasury|chancellor|prime minister|pm|cabinet|policy|policies)\b",
+                r"(?-u:\b)(?:government|minister|ministers|secretary|mps?|parliament|tories|tory|labour|dhsc|treasury|chancellor|prime minister|pm|cabinet|policy|policies)(?-u:\b)",
             ),
         }
     }

@@ -29,7 +29,7 @@ impl NiNumber {
     pub fn new(_config: &Config) -> Self {
         NiNumber {
             pattern: Regex::new(
-                r"(?i-u)\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b",
+                r"(?i-u)(?-u:\b)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D](?-u:\b)",
             )
             .expect("NI number pattern compiles"),
         }

@@ -34,30 +34,30 @@ impl PatientRelationship {
         PatientRelationship {
             // All matched against the lower-cased text.
             patient: Regex::new(
-                r"\b(?:patients?|pts?|(?:on|from) my list|(?:his|her|their) (?:gp|doctor|consultant|surgeon|midwife))\b",
+                r"(?-u:\b)(?:patients?|pts?|(?:on|from) my list|(?:his|her|their) (?:gp|doctor|consultant|surgeon|midwife))(?-u:\b)",
             )
             .expect("patient pattern compiles"),
             strong: Regex::new(concat!(
-                r"\b(?:asked me out|ask(?:ed|ing)? me (?:out|on a date|for a date|for my number)",
+                r"(?-u:\b)(?:asked me out|ask(?:ed|ing)? me (?:out|on a date|for a date|for my number)",
                 r"|(?:gave|give|slipped) me (?:his|her|their) number|asked for my number",
                 r"|slid into my dms|friend request|(?:followed|added) me on (?:insta(?:gram)?|facebook|snap(?:chat)?)",
                 r"|(?:dating|fancy|fancies|kissed|slept with|hooked up with) (?:a |my |one of my |an? (?:former |ex-?|old )?)patient",
-                r"|(?:date|drinks?|dinner|coffee) with (?:a |my |one of my |an? (?:former |ex-?|old )?)patients?)\b",
+                r"|(?:date|drinks?|dinner|coffee) with (?:a |my |one of my |an? (?:former |ex-?|old )?)patients?)(?-u:\b)",
             ))
             .expect("strong pattern compiles"),
             care_role: Regex::new(
-                r"\b(?:been|was|am|i'?m) (?:his|her|their) (?:gp|doctor|consultant|surgeon|midwife)\b",
+                r"(?-u:\b)(?:been|was|am|i'?m) (?:his|her|their) (?:gp|doctor|consultant|surgeon|midwife)(?-u:\b)",
             )
             .expect("care role pattern compiles"),
             friends: Regex::new(
-                r"\b(?:(?:proper |best |good |close )?(?:mates|friends|pals)|drinking buddies|birthday|party|\d+(?:st|nd|rd|th)|wedding|the pub)\b",
+                r"(?-u:\b)(?:(?:proper |best |good |close )?(?:mates|friends|pals)|drinking buddies|birthday|party|\d+(?:st|nd|rd|th)|wedding|the pub)(?-u:\b)",
             )
             .expect("friends pattern compiles"),
             social: Regex::new(concat!(
-                r"\b(?:(?:meet|meeting|met|go|going|went|out|grab|grabbing|suggested)(?: up)? for (?:a |some )?",
+                r"(?-u:\b)(?:(?:meet|meeting|met|go|going|went|out|grab|grabbing|suggested)(?: up)? for (?:a |some )?",
                 r"(?:drinks?|coffee|dinner|date|pint|meal|lunch)",
                 r"|(?:coffee|drinks?|dinner|a date) on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-                r"|chatting (?:most|every) (?:evenings?|nights?|day)|is that allowed|asked (?:me )?if i'?m single)\b",
+                r"|chatting (?:most|every) (?:evenings?|nights?|day)|is that allowed|asked (?:me )?if i'?m single)(?-u:\b)",
             ))
             .expect("social pattern compiles"),
         }

@@ -50,7 +50,7 @@ pub struct Postcode {
 impl Postcode {
     pub fn new(_config: &Config) -> Self {
         let pattern = format!(
-            r"(?i-u)\b(?:GIR ?0AA|(?:{AREAS})[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{{2}})\b"
+            r"(?i-u)(?-u:\b)(?:GIR ?0AA|(?:{AREAS})[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{{2}})(?-u:\b)"
         );
         Postcode {
             pattern: Regex::new(&pattern).expect("postcode pattern compiles"),
