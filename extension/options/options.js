@@ -122,7 +122,12 @@ async function main() {
   $('export').addEventListener('click', exportSettings);
   $('import-file').addEventListener('change', importSettings);
   ext.storage.onChanged.addListener(async (changes, area) => {
-    if (area === 'sync' && SETTINGS_KEY in changes && !dirty) fillForm(await loadSettings());
+    if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
+    if (!dirty) fillForm(await loadSettings());
+    else {
+      $('save-status').textContent =
+        'Settings were changed elsewhere (for example from the popup or a warning card). Saving replaces them with this form.';
+    }
   });
   document.body.dataset.ready = 'true';
   const names = await companyNames();
