@@ -1,7 +1,8 @@
 // Firefox ESR smoke test: the repository (the same code and manifest as Chrome) installed as a
 // temporary add-on over WebDriver, on the X fixture reached as https://x.com (PAC + CONNECT proxy,
 // see firefox-driver.mjs): typing an identifier highlights it, the guard stops the post, and the
-// popup panel (opened as the extension page for that tab) lists the finding with its guidance.
+// popup panel (opened as the extension page for that tab) lists the finding with its guidance;
+// the options page loads in Firefox too.
 // Set SKIP_FIREFOX=1 to skip it where Firefox is deliberately not installed.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -104,5 +105,19 @@ describe('Firefox ESR', { skip }, () => {
     assert.match(popup.status, /Checker ready/);
     assert.ok(popup.guidance > 0, 'the finding shows its guidance');
     await browser.switchTo(page);
+  });
+
+  test('the options page loads its settings and the checker in Firefox', async () => {
+    await browser.openPrivilegedTab(`moz-extension://${UUID}/extension/options/options.html`);
+    const options = await browser.waitFor(
+      `return document.body.dataset.companies !== undefined && {
+         modes: [...document.querySelectorAll('#categories select')].map((s) => s.value),
+         sites: [...document.querySelectorAll('#sites input')].map((i) => i.checked),
+         about: document.getElementById('about').textContent };`,
+      WAIT,
+    );
+    assert.deepEqual(options.modes, ['warn', 'warn', 'warn', 'warn']);
+    assert.deepEqual(options.sites, [true, true]);
+    assert.match(options.about, /Settings format version 1/);
   });
 });
