@@ -40,7 +40,7 @@ const SITES = [
     submit: '[role="button"][aria-label="Post"]',
     post:
       'Lovely dinner with the Allergan team last night 😊 Message me for 20% off ' +
-      'at my clinic with code DRSAM20. Call the ward on 020 7946 0123 if you were one of mine!',
+      'at my clinic with code DRSAM20. Any questions? Text me on 07700 900123.',
   },
 ];
 

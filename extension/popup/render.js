@@ -71,8 +71,9 @@ export function groupByCategory(items, key) {
 }
 
 /**
- * The findings list, grouped by category; each with its guidance and a "Show in post" button
- * carrying the finding's index (in the order the content script reported them).
+ * The findings list, grouped by category (categories with warnings first, warnings first within
+ * a category); each with its guidance and a "Show in post" button carrying the finding's index
+ * (in the order the content script reported them).
  * @param {Finding[]} findings
  * @param {Map<string, Guidance>} catalogue
  * @returns {DocumentFragment}
@@ -80,7 +81,12 @@ export function groupByCategory(items, key) {
 export function findingsList(findings, catalogue) {
   const frag = document.createDocumentFragment();
   const indexed = findings.map((f, index) => ({ f, index }));
-  for (const [category, group] of groupByCategory(indexed, (x) => x.f.category)) {
+  // Warnings before reminders: groups holding a warning first, and warnings first in a group.
+  const warns = (x) => (x.f.severity === 'warning' ? 0 : 1);
+  const groups = groupByCategory(indexed, (x) => x.f.category)
+    .map(([category, group]) => [category, group.sort((a, b) => warns(a) - warns(b) || a.index - b.index)])
+    .sort((a, b) => Math.min(...a[1].map(warns)) - Math.min(...b[1].map(warns)));
+  for (const [category, group] of groups) {
     const headingId = `cat-${category}`;
     const section = h('section', { class: 'category', 'aria-labelledby': headingId });
     section.append(h('h2', { id: headingId }, `${categoryLabel(category)} (${group.length})`));
