@@ -110,11 +110,24 @@ const NOTABLE: &[&str] = &[
     "small parish", "small village",
 ];
 #[rustfmt::skip]
+/// Capitalised words after "in"/"from" that are not specific places.
+#[rustfmt::skip]
+const NOT_PLACES: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "England", "Scotland", "Wales", "Ireland", "Britain", "Europe", "Christmas", "Easter",
+    "Summer", "Winter", "Spring", "Autumn", "General", "Practice", "Medicine", "Surgery", "The", "This",
+    "That", "Twitter", "Facebook", "Instagram", "English", "Total", "Hospital",
+];
+#[rustfmt::skip]
 const VAGUE_TIME: &[&str] = &[
     "today", "tonight", "last night", "this morning", "yesterday", "this afternoon", "this week",
 ];
 
 pub struct Jigsaw {
+    /// A direct identifier is already in the post (title + name, bed number, name hashtag): every
+    /// further detail then adds to it.
+    direct: Regex,
     words: WordList,
     places: AhoCorasick,
     patterns: Vec<(Kind, Regex)>,
@@ -126,6 +139,9 @@ impl Jigsaw {
         let places: Vec<&str> = entries(UK_PLACES).collect();
         let re = |p: &str| Regex::new(p).expect("jigsaw pattern compiles");
         Jigsaw {
+            direct: re(
+                r"\b(?:Mr|Mrs|Ms|Miss) [A-Z]|(?i:\b(?:bed|bay|cubicle|side room) ?\d|#(?:prayfor|justicefor)[a-z]|@\w+ (?:my|our) (?:old )?patient)|\b(?i:rip|rest in peace|your dad|your mum|my patient|our patient) [A-Z]",
+            ),
             words: WordList::new(&[
                 (Kind::Occupation as u8, OCCUPATIONS),
                 (Kind::Family as u8, FAMILY_WORDS),
@@ -163,7 +179,7 @@ impl Jigsaw {
                 (
                     Kind::Place,
                     re(
-                        r"\b[AM]\d{1,4}\b|\b(?:primary|secondary|high|grammar) school\b|\bYear \d{1,2}\b|\b(?:Raigmore|Alder Hey|Derriford|Southmead|Frimley|Pinderfields|Wythenshawe|Treliske|Addenbrooke's|Great Ormond Street|Birmingham Children's|QE [A-Z][a-z]+|St [A-Z][a-z]+'s|Royal [A-Z][a-z]+)\b",
+                        r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Surgery|Hospital|Infirmary|Medical Centre|Health Centre|Practice|Hospice)\b|\b(?:in|from|near|outside) (?:the )?(?:[A-Z][a-z]+ )?[A-Z][a-z]{3,}\b|\b[AM]\d{1,4}\b|\b(?:primary|secondary|high|grammar) school\b|\bYear \d{1,2}\b|\b(?:Raigmore|Alder Hey|Derriford|Southmead|Frimley|Pinderfields|Wythenshawe|Treliske|Addenbrooke's|Great Ormond Street|Birmingham Children's|QE [A-Z][a-z]+|St [A-Z][a-z]+'s|Royal [A-Z][a-z]+)\b",
                     ),
                 ),
                 (
@@ -198,6 +214,15 @@ impl Jigsaw {
         }
         for (kind, pattern) in &self.patterns {
             for m in pattern.find_iter(text) {
+                let locative = ["in ", "from ", "near ", "outside "]
+                    .iter()
+                    .any(|p| m.as_str().starts_with(p));
+                if *kind == Kind::Place
+                    && locative
+                    && NOT_PLACES.iter().any(|w| m.as_str().ends_with(w))
+                {
+                    continue;
+                }
                 found.push((m.range(), *kind));
             }
         }
@@ -230,13 +255,15 @@ impl Jigsaw {
         }
         found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
         // Drop details nested inside an earlier one of the same kind.
+        // Sorted by start, so a span is nested when it ends before the furthest end seen so far
+        // for its kind (linear, not a scan of everything kept).
+        let mut furthest: Vec<(Kind, usize)> = Vec::new();
         let mut kept: Vec<(Range<usize>, Kind)> = Vec::new();
         for (span, kind) in found {
-            if kept
-                .iter()
-                .any(|(s, k)| *k == kind && s.start <= span.start && span.end <= s.end)
-            {
-                continue;
+            match furthest.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, end)) if span.end <= *end => continue,
+                Some((_, end)) => *end = span.end,
+                None => furthest.push((kind, span.end)),
             }
             kept.push((span, kind));
         }
@@ -262,7 +289,8 @@ fn generalise_age(text: &str) -> String {
 impl Rule for Jigsaw {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let ctx = PatientContext::shared().analyse(&doc.lower);
-        if !ctx.is_patient() {
+        let direct = self.direct.is_match(doc.text);
+        if ctx.cleared() || !(ctx.is_patient() || direct) {
             return;
         }
         let details = self.details(doc);
@@ -272,9 +300,12 @@ impl Rule for Jigsaw {
             .filter(|k| !matches!(k, Kind::VagueTime | Kind::Clinical))
             .count();
         let notable = kinds.contains(&Kind::Notable) || kinds.contains(&Kind::Address);
-        let warning =
-            counted >= 3 || (notable && counted >= 1) || (ctx.weak_consent && counted >= 2);
-        if counted == 0 {
+        let clinical = usize::from(kinds.contains(&Kind::Clinical));
+        let warning = counted >= 3
+            || (notable && counted >= 1)
+            || (ctx.weak_consent && counted >= 2)
+            || (direct && counted + clinical >= 1);
+        if counted + clinical == 0 || (counted == 0 && !direct) {
             return;
         }
         let severity = if warning {
@@ -293,6 +324,18 @@ impl Rule for Jigsaw {
             "Details that add up: this post gives {}. Together they may identify the patient to people who know them (GMC social media guidance, para 19).",
             names.join(", ")
         );
+        if warning {
+            for span in &ctx.weak_consent_spans {
+                hits.push(Hit::new(
+                    "jigsaw-identification",
+                    Category::Confidentiality,
+                    Severity::Warning,
+                    span.clone(),
+                    "This is not explicit consent. Only the patient's own clear consent (or a parent's, for a baby) allows posting about them.",
+                    GUIDANCE,
+                ));
+            }
+        }
         for (span, kind) in details {
             // Clinical details and vague times are only worth a highlight when the post warns.
             if matches!(kind, Kind::Clinical | Kind::VagueTime) && !warning {
@@ -368,5 +411,25 @@ mod tests {
             "jigsaw-identification",
             "Saw the lighthouse keeper's widow from Fair Isle today"
         ));
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use crate::testing::check;
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for text in [
+            "😷🫁 pt 34F in bed 4 مرحبا بكم Mr K 👩‍⚕️ #PrayForLily",
+            "שלום Saw a 23yo M from Leeds today, sharing this CXR 📸 (forgot to crop his name)",
+            "Ωmega J.T., DOB 𝔸 Mrs É in side room 3é",
+            "",
+            "M",
+        ] {
+            check(text);
+        }
+        // Long input: no panic (timing budgets are measured by the benches, in release).
+        check(&"Saw a 70yo lady from Truro in bay 3 today 😷 Mrs K. ".repeat(2_000));
     }
 }

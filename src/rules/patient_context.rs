@@ -66,21 +66,39 @@ pub(crate) fn bounded(text: &str, span: &Range<usize>) -> bool {
     !glued(first, before) && !glued(last, after)
 }
 
-/// The sentence around `span` (split on `.`, `!`, `?`, `;` and newlines), byte offsets.
+/// Up to `bytes` of text before `at` (widened to a char boundary), for cue look-behinds that
+/// must not rescan the whole post.
+pub(crate) fn tail(text: &str, at: usize, bytes: usize) -> &str {
+    let mut start = at.saturating_sub(bytes);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    &text[start..at]
+}
+
+/// The sentence around `span` (split on `.`, `!`, `?`, `;` and newlines), byte offsets. Looks at
+/// most 600 bytes either way, so a post without full stops is not rescanned for every match.
 pub(crate) fn sentence(text: &str, span: &Range<usize>) -> Range<usize> {
     let is_break = |c: char| matches!(c, '.' | '!' | '?' | '\n' | ';');
-    let start = text[..span.start].rfind(is_break).map_or(0, |i| i + 1);
-    let end = text[span.end..]
+    let before = tail(text, span.start, 600);
+    let origin = span.start - before.len();
+    let start = before.rfind(is_break).map_or(origin, |i| origin + i + 1);
+    let mut limit = (span.end + 600).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit += 1;
+    }
+    let end = text[span.end..limit]
         .find(is_break)
-        .map_or(text.len(), |i| span.end + i);
+        .map_or(limit, |i| span.end + i);
     start..end
 }
 
 /// True when nothing but spaces, quotes or brackets stand between the sentence start and `at`.
 pub(crate) fn sentence_initial(text: &str, at: usize) -> bool {
-    let before =
-        text[..at].trim_end_matches(|c: char| c.is_whitespace() || "\"'‘“(*-—".contains(c));
-    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', ';', '…'])
+    let window = tail(text, at, 40);
+    let before = window.trim_end_matches(|c: char| c.is_whitespace() || "\"'‘“(*-—".contains(c));
+    (before.is_empty() && window.len() == at)
+        || before.ends_with(['.', '!', '?', '\n', ':', ';', '…'])
 }
 
 const ENCOUNTER: u8 = 0;
@@ -105,7 +123,7 @@ const ENCOUNTER_CUES: &[&str] = &[
     "take good care", "took care", "treated her", "treated him", "flew him", "flew her", "fixed a",
     "told a", "back in resus", "on itu", "on icu", "on ccu", "on hdu", "picu", "nicu",
     "labour ward", "antenatal clinic", "memory clinic", "went home", "is home", "going home",
-    "died peacefully", "she died", "he died", "passed away", "rip", "rest in peace", "casualties",
+    "died peacefully", "she died", "he died", "passed away", "casualties",
     "pre-alert", "the take", "'s take", "my list", "tomorrow's list", "today's list", "his bloods",
     "her bloods", "i was the reg", "i was your gp", "been his gp", "been her gp", "as her gp",
     "as his gp", "not saying whose", "won't say who", "can't say who", "can't say more",
@@ -115,7 +133,9 @@ const ENCOUNTER_CUES: &[&str] = &[
     "the boy from", "update on the", "same lady", "same man", "same patient", "is back",
     "into resus", "in majors", "in minors", "emergency section", "c-section", "section this",
     "in my clinic", "in our clinic", "i did", "i've just", "just intubated", "we took",
-    "we did everything", "we'll take", "we looked after", "on the list",
+    "we did everything", "we'll take", "we looked after", "on the list", "sharing this",
+    "this cxr", "this ct", "this x-ray", "this ecg", "this mri", "this scan", "his cxr", "her cxr",
+    "his scan", "her scan", "his x-ray", "her x-ray", "his ct", "her ct",
 ];
 
 /// Phrases that say outright that an individual patient is meant.
@@ -175,6 +195,8 @@ pub(crate) struct Context {
     pub fiction: bool,
     pub consent: bool,
     pub weak_consent: bool,
+    /// Where the weak consent is claimed ("(I think", "already public").
+    pub weak_consent_spans: Vec<Range<usize>>,
     pub family: bool,
 }
 
@@ -219,7 +241,7 @@ impl PatientContext {
             ]),
             explicit: Regex::new(r"\b(?:my|our|a|the|this) (?:[\w-]+ ){0,2}(?:patient|pt)\b")
                 .expect("explicit pattern compiles"),
-            care: Regex::new(r"\b(?:her|his) (?:[\w-]+ ){0,2}(?:referral|admission|operation|op|biopsy|diagnosis|discharge|chemo|transplant)\b")
+            care: Regex::new(r"\b(?:her|his) (?:[\w-]+ ){0,3}(?:referral|admission|operation|op|biopsy|diagnosis|discharge|chemo|transplant)\b")
                 .expect("care pattern compiles"),
         })
     }
@@ -234,7 +256,10 @@ impl PatientContext {
                 EXPLICIT_PATIENT => ctx.explicit_patient = true,
                 FICTION => ctx.fiction = true,
                 CONSENT => ctx.consent = true,
-                WEAK_CONSENT => ctx.weak_consent = true,
+                WEAK_CONSENT => {
+                    ctx.weak_consent = true;
+                    ctx.weak_consent_spans.push(span);
+                }
                 _ => {
                     first_family.get_or_insert(span.start);
                 }

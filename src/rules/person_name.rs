@@ -21,7 +21,7 @@ use regex::Regex;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::lexicon::people_places::{entries, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS};
-use crate::rules::patient_context::{sentence, sentence_initial, PatientContext};
+use crate::rules::patient_context::{sentence, sentence_initial, tail, PatientContext};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -70,9 +70,14 @@ impl PersonName {
                 r"(?i)(?:\b(?:my|our|a|the) (?:old |oldest |lovely |favourite )?(?:patient|pt)|\bpt|\bpatient|\blittle|\bbaby|\brip|\brest in peace|\bdischarged|\bshout ?out to|\bbirthday to|\byour (?:dad|mum|mother|father|husband|wife|nan|gran|grandad|grandma|son|daughter|brother|sister))\s*,?\s*$",
             ),
             tie_after: re(
-                r"^(?:\s*,\s*\d{1,3}\b|\s*\(\s*(?:\d{1,3}\b|bay|bed|cubicle|side room)|\s+(?:in|on|from)\s+(?:[A-Za-z]+\s+){0,2}(?:bed|bay|cubicle|side room|room)\s*\d|\s+(?:in|on)\s+(?:ward|bay|bed)\s*\d|'s (?:\d{1,3}(?:st|nd|rd|th)|funeral|diagnosis|scan|results|biopsy|surgery|operation))",
+                r"^(?:\s*,\s*\d{1,3}\b|\s*\(\s*(?:\d{1,3}\b|bay|bed|cubicle|side room)|\s+(?:in|on|from)\s+(?:[A-Za-z]+\s+){0,2}(?:bed|bay|cubicle|side room|room)\s*\d|\s+(?:in|on)\s+(?:ward|bay|bed)\s*\d|\s*,\s*(?:his|her) (?:wife|husband|daughter|son|mum|dad|mother|father)\b|'s (?:\d{1,3}(?:st|nd|rd|th)|funeral|diagnosis|scan|results|biopsy|surgery|operation))",
             ),
         }
+    }
+
+    fn in_lexicon(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.plain.contains(&lower) || self.common.contains(&lower)
     }
 
     fn is_name(&self, word: &str, strong: bool) -> bool {
@@ -116,7 +121,10 @@ impl Rule for PersonName {
         // Names seen after a colleague title anywhere ("Sister Priya Patel" … "Priya and the team").
         let mut colleagues: HashSet<String> = HashSet::new();
         for m in self.word.find_iter(text) {
-            if self.colleague_before.is_match(&text[..m.start()])
+            if !self.in_lexicon(m.as_str()) {
+                continue;
+            }
+            if self.colleague_before.is_match(tail(text, m.start(), 60))
                 && !patient_tied(self, text, m.range())
             {
                 colleagues.insert(m.as_str().to_lowercase());
@@ -134,7 +142,7 @@ impl Rule for PersonName {
                 || sent.contains("side room")
                 || sent.contains("ward");
             let colleague = !tied
-                && (self.colleague_before.is_match(&text[..span.start])
+                && (self.colleague_before.is_match(tail(text, span.start, 60))
                     || self.colleague_sentence.is_match(sent)
                     || text[span.end..].starts_with("'s list")
                     || text[span.end..].starts_with("'s clinic"));
@@ -155,15 +163,27 @@ impl Rule for PersonName {
             }
         }
 
+        let mut next_flagged = 0;
         for m in self.word.find_iter(text) {
             let span = m.range();
+            // Most words are not names: a set lookup before any regex keeps this linear and cheap.
+            if !self.in_lexicon(m.as_str()) {
+                continue;
+            }
+            // Title matches are in order, so only the first not yet passed can contain this word.
+            while flagged
+                .get(next_flagged)
+                .is_some_and(|f| f.end <= span.start)
+            {
+                next_flagged += 1;
+            }
             if flagged
-                .iter()
-                .any(|f| f.start <= span.start && span.end <= f.end)
+                .get(next_flagged)
+                .is_some_and(|f| f.start <= span.start && span.end <= f.end)
             {
                 continue;
             }
-            let before = &text[..span.start];
+            let before = tail(text, span.start, 60);
             let after = &text[span.end..];
             if before.ends_with(['@', '#']) || colleagues.contains(&m.as_str().to_lowercase()) {
                 continue;
@@ -207,7 +227,7 @@ impl Rule for PersonName {
             let sev = if slot {
                 Severity::Warning
             } else if patient
-                && !sentence_initial(text, span.start)
+                && (!sentence_initial(text, span.start) || full_name(self, after))
                 && self.plain.contains(&m.as_str().to_lowercase())
                 && ctx.explicit_patient
             {
@@ -345,6 +365,17 @@ impl PersonName {
             hits.push(hit(span, Severity::Warning, "Naming a patient's relative in a public update about the patient identifies them both.", ""));
         }
     }
+}
+
+/// A capitalised surname follows ("Harold Pickering was…").
+fn full_name(rule: &PersonName, after: &str) -> bool {
+    after.starts_with(' ')
+        && rule.word.find(after).is_some_and(|s| {
+            s.start() == 1
+                && s.as_str().starts_with(|c: char| c.is_ascii_uppercase())
+                && !rule.plain.contains(&s.as_str().to_lowercase())
+                && !rule.common.contains(&s.as_str().to_lowercase())
+        })
 }
 
 /// The word is itself in a patient slot ("Sister" never is, but "Dr" + name next to "bed 4" may be
