@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 const COMPANIES: &str = include_str!("companies.txt");
 const BRANDS: &str = include_str!("brands.txt");
@@ -270,23 +270,25 @@ impl Lexicon {
                 add(alias, TermKind::Brand, brand, &owners, generic);
             }
         }
-        let build = |patterns: &[String]| {
+        let build = |patterns: &[String], kind| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(kind))
                 .build(patterns)
                 .expect("lexicon automaton builds")
         };
         Lexicon {
             singletons: (0..companies.len()).collect(),
             companies,
-            automaton: build(&patterns),
+            automaton: build(&patterns, AhoCorasickKind::ContiguousNFA),
             context: build(
                 &CONTEXT_WORDS
                     .iter()
                     .map(|w| w.trim_end_matches('*').to_string())
                     .collect::<Vec<_>>(),
+                AhoCorasickKind::ContiguousNFA,
             ),
-            handle_keys: build(&handle_keys),
+            handle_keys: build(&handle_keys, AhoCorasickKind::ContiguousNFA),
             handle_key_owner,
             short_handle_keys,
             terms,

@@ -15,6 +15,8 @@ use std::ops::Range;
 
 use regex::Regex;
 
+use crate::rules::declaration::ascii_regex;
+
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::rules::Rule;
@@ -34,7 +36,7 @@ pub struct AffiliateLink {
 
 impl AffiliateLink {
     pub fn new(_config: &Config) -> Self {
-        let compile = |p: &str| Regex::new(p).expect("affiliate pattern compiles");
+        let compile = ascii_regex;
         AffiliateLink {
             url: compile(
                 r"(?i)\b(?:https?://)?(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|co\.uk|uk|org|net|io|ly|to|me|gl|ee|ai|app|health|shop|store|bio|link|page|us|eu|it|cc|at|co|tv|info)\b(?:/[^\s)\]}>'\x22]*)?",

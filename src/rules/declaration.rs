@@ -43,7 +43,7 @@ pub struct DeclarationFinder {
 }
 
 /// Labels and advertising marks: enough on their own.
-const LABELS: &str = r"(?ix)
+const LABELS: &str = r"(?x)
     (?:^|[\s(\[{|•*:;,.!?-])
     (?: full\s+disclosure | disclosures? | declarations?(?:\s+of\s+interests?)? | declaring
       | declared\s+interests? | conflicts?\s+of\s+interests?(?:\s+statement)? | competing\s+interests?
@@ -71,7 +71,7 @@ const LABELS: &str = r"(?ix)
 ";
 
 /// First-person relationships that count only when they name a company ("I work for X").
-const RELATIONSHIPS: &str = r"(?ix)
+const RELATIONSHIPS: &str = r"(?x)
     \b(?:i|my\s+(?:husband|wife|partner|spouse|son|daughter|brother|sister|father|mother|dad|mum|family))\s+(?:also\s+|currently\s+)?(?:work|works|worked)\s+for\b
   | \b(?:employed\s+by|employee\s+of|employee\b|shareholder|share\s+options|stock\s+options|equity\s+in)
   | \b(?:hold|own|have)\s+shares\b | \bsalaried\s+\w+\s+(?:with|for|at)\b | \bmedical\s+director\b
@@ -82,25 +82,25 @@ const RELATIONSHIPS: &str = r"(?ix)
   | \bambassador\s+for\b | \bsit\s+on\b | \bmember\s+of\b[^.\n]{0,40}\b(?:board|panel)\b
 ";
 
-const AFFILIATE: &str = r"(?ix)
+const AFFILIATE: &str = r"(?x)
     \baffiliate\s+links?\b | \bi\s+(?:may\s+|might\s+|will\s+)?earn\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|amount)
   | \bearns?\s+me\b | \bcommission\s+(?:on|from|if)\b
 ";
 
-const NO_INTEREST: &str = r"(?ix)
+const NO_INTEREST: &str = r"(?x)
     \bno\s+(?:relevant\s+|current\s+)?(?:conflicts?|cois?|dois?|competing\s+interests?|financial\s+(?:interests?|links?|ties|relationships?|conflicts?)|ties|affiliations?|links?\s+(?:to|with)|interests?\s+to\s+declare)\b
   | \bnothing\s+to\s+(?:declare|disclose)\b | \bnone\s+to\s+declare\b | \bnot\s+(?:sponsored|paid|an\s+ad|affiliated)\b
   | \bunsponsored\b | \bi\s+(?:have|hold)\s+no\s+(?:shares|financial)\b | \b(?:coi|doi|cois|dois|declarations?)\s*[:-]?\s*(?:none|nil|n/a)\b
 ";
 
-const ELSEWHERE: &str = r"(?ix)
+const ELSEWHERE: &str = r"(?x)
     \b(?:dois?|cois?|declarations?|disclosures?|interests)\b[^.\n]{0,30}?\b(?:in|on|at|see)\s+(?:my\s+)?(?:bio|profile|pinned|website|\d+/\d+|the\s+(?:first|last|final|next|end|bottom|thread|replies|comments))
   | \bsee\s+(?:my\s+)?(?:bio|profile|pinned)\b[^.\n]{0,20}\b(?:dois?|cois?|declarations?|disclosures?|interests)
 ";
 
 impl DeclarationFinder {
     pub fn new() -> Self {
-        let compile = |p: &str| Regex::new(p).expect("declaration pattern compiles");
+        let compile = ascii_regex;
         DeclarationFinder {
             patterns: vec![
                 (Kind::Interest, false, compile(LABELS)),
@@ -112,8 +112,10 @@ impl DeclarationFinder {
         }
     }
 
-    /// Every declaration in `text`, in no particular order. Clauses may overlap.
-    pub fn find(&self, text: &str) -> Vec<Clause> {
+    /// Every declaration in `lower` (the post with ASCII letters lower-cased; offsets are the
+    /// same as the post's), in no particular order. Clauses may overlap.
+    pub fn find(&self, lower: &str) -> Vec<Clause> {
+        let text = lower;
         let mut clauses = Vec::new();
         for (kind, needs_company, pattern) in &self.patterns {
             for m in pattern.find_iter(text) {
@@ -134,6 +136,12 @@ impl DeclarationFinder {
         }
         clauses
     }
+}
+
+/// Compiles a pattern with ASCII word boundaries: Unicode `\b` makes the regex crate fall back
+/// to its slow engine on any emoji, and posts are full of them.
+pub fn ascii_regex(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("pattern compiles")
 }
 
 /// "doi: 10.1056/..." is a citation, not a declaration.
@@ -176,7 +184,7 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<Kind> {
         let mut kinds: Vec<Kind> = DeclarationFinder::new()
-            .find(text)
+            .find(&text.to_ascii_lowercase())
             .into_iter()
             .filter(|c| !c.needs_company)
             .map(|c| c.kind)
@@ -222,7 +230,8 @@ mod tests {
     #[test]
     fn clause_stops_at_brackets_and_sentences() {
         let text = "Libre panel (DOI: I'm an unpaid member of the panel). Next";
-        let clause = DeclarationFinder::new().find(text).remove(0);
+        let lower = text.to_ascii_lowercase();
+        let clause = DeclarationFinder::new().find(&lower).remove(0);
         assert_eq!(&text[clause.span], "DOI: I'm an unpaid member of the panel");
     }
 

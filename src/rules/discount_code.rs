@@ -13,6 +13,8 @@ use std::ops::Range;
 
 use regex::Regex;
 
+use crate::rules::declaration::ascii_regex;
+
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::rules::Rule;
@@ -34,7 +36,7 @@ pub struct DiscountCode {
 impl DiscountCode {
     pub fn new(_config: &Config) -> Self {
         DiscountCode {
-            codes: Regex::new(
+            codes: ascii_regex(
                 r#"(?x)
                 (?i:\b(?:use|using|with|enter|apply|quote|add)\s+(?:my\s+|the\s+|our\s+|this\s+)?(?:personal\s+|discount\s+|promo\s+|voucher\s+|referral\s+|affiliate\s+|exclusive\s+)?code)
                     \s*[:\-]?\s*["'“‘]?(?P<a>[A-Za-z0-9][A-Za-z0-9_-]{2,24})
@@ -44,12 +46,10 @@ impl DiscountCode {
                     (?i:\s+(?:at\s+(?:the\s+)?checkout|for\s+(?:\d+\s*%|£\s*\d+|\$\s*\d+|a\s+free|free|\d+\s+per\s*cent)))
               | (?i:(?:\d+\s*%|£\s*\d+|\d+\s+per\s*cent)\s+off\s+(?:\w+\s+){0,3}?(?:with|using)\s+(?:code\s+)?)(?P<d>[A-Z][A-Z0-9]{3,24})\b
                 "#,
-            )
-            .expect("code pattern compiles"),
-            referral: Regex::new(
+            ),
+            referral: ascii_regex(
                 r"(?i)\breferral\s+(?:bonus|code|link|fee|reward|credit)s?\b|\brefer[\s-]+a[\s-]+friend\b|\b(?:my|personal)\s+(?:discount|promo|voucher|affiliate)\s+(?:code|link)\b",
-            )
-            .expect("referral pattern compiles"),
+            ),
         }
     }
 

@@ -32,7 +32,7 @@ use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::lexicon::industry::{Lexicon, TermKind};
 use crate::rules::affiliate_link::AffiliateLink;
 use crate::rules::coi_context::{Cues, Reading};
-use crate::rules::declaration::{Clause, DeclarationFinder, Kind};
+use crate::rules::declaration::{ascii_regex, Clause, DeclarationFinder, Kind};
 use crate::rules::discount_code::DiscountCode;
 use crate::rules::Rule;
 use crate::text::{is_word_bounded, Document};
@@ -124,13 +124,15 @@ impl IndustryMention {
             cues: Cues::new(),
             codes: DiscountCode::new(config),
             links: AffiliateLink::new(config),
-            booking: Regex::new(
+            booking: ascii_regex(
                 r"(?i)\b(?:dm|message|pm|inbox|call|text|email)\s+(?:me\s+|us\s+|the\s+(?:clinic|page)\s+)?to\s+book\b|\bbook\s+(?:your|a)\s+(?:free\s+)?(?:consultation|consult|appointment|slot|session|treatment)s?\b(?:\s+(?:at|with|via)\s+@\w+)?|\bbook\s+(?:now|today|online)\b|\blimited\s+(?:slots|spaces|availability)\b",
-            )
-            .expect("booking pattern compiles"),
+            ),
             interests,
             unknown,
-            standing: config.standing_declaration.clone().filter(|s| !s.trim().is_empty()),
+            standing: config
+                .standing_declaration
+                .clone()
+                .filter(|s| !s.trim().is_empty()),
         }
     }
 
@@ -180,47 +182,103 @@ impl IndustryMention {
         }
         seen
     }
+}
 
-    fn same_maker(&self, a: &Seen, b: &Seen) -> bool {
-        (a.interest.is_some() && a.interest == b.interest)
-            || a.owners
-                .iter()
-                .any(|&x| b.owners.iter().any(|&y| self.lexicon.related(x, y)))
+/// The companies (and declared interests) a post's declarations name.
+#[derive(Default)]
+struct Declared<'a> {
+    owners: Vec<usize>,
+    interests: Vec<usize>,
+    first: Option<&'a str>,
+}
+
+impl<'a> Declared<'a> {
+    fn add(&mut self, s: &Seen<'a>) {
+        self.first.get_or_insert(s.maker);
+        for &owner in s.owners {
+            if !self.owners.contains(&owner) {
+                self.owners.push(owner);
+            }
+        }
+        if let Some(i) = s.interest {
+            if !self.interests.contains(&i) {
+                self.interests.push(i);
+            }
+        }
     }
+
+    fn covers(&self, rule: &IndustryMention, s: &Seen) -> bool {
+        s.interest.is_some_and(|i| self.interests.contains(&i))
+            || self
+                .owners
+                .iter()
+                .any(|&x| s.owners.iter().any(|&y| rule.lexicon.related(x, y)))
+    }
+}
+
+/// Sorted, merged copies of the given ranges.
+fn merged(ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+    let mut all: Vec<Range<usize>> = ranges.collect();
+    all.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for r in all {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 impl Rule for IndustryMention {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
-        let seen = self.mentions(doc);
+        let mut seen = self.mentions(doc);
         if seen.is_empty() {
             return;
         }
+        seen.sort_by_key(|s| s.span.start);
         let text = doc.text;
-        let clauses = self.declarations.find(text);
-        let inside =
-            |s: &Seen, c: &Clause| c.span.start <= s.span.start && s.span.end <= c.span.end;
+        let clauses = self.declarations.find(&doc.lower);
+        let no_interest = clauses.iter().any(|c| c.kind == Kind::NoInterest);
         // A personal code or affiliate link contradicts "no conflicts".
-        let commercial = !self.codes.find(text).is_empty() || !self.links.find(text).is_empty();
+        let commercial =
+            no_interest && (!self.codes.find(text).is_empty() || !self.links.find(text).is_empty());
         let standing_used = self
             .standing
             .as_ref()
             .is_some_and(|s| text.contains(s.trim()));
+        let mentions_in = |c: &Clause| {
+            let first = seen.partition_point(|s| s.span.start < c.span.start);
+            seen[first..]
+                .iter()
+                .take_while(|s| s.span.start < c.span.end)
+                .any(|s| s.span.end <= c.span.end)
+        };
         let valid: Vec<&Clause> = clauses
             .iter()
             .filter(|c| match c.kind {
                 Kind::Elsewhere => false,
                 Kind::NoInterest => !commercial,
-                _ => !c.needs_company || seen.iter().any(|s| inside(s, c)),
+                _ => !c.needs_company || mentions_in(c),
             })
             .collect();
         let elsewhere = clauses.iter().any(|c| c.kind == Kind::Elsewhere);
-        let in_declaration = |s: &Seen| valid.iter().any(|c| inside(s, c));
-        let named: Vec<&Seen> = seen.iter().filter(|s| in_declaration(s)).collect();
-        let outside: Vec<&Seen> = seen.iter().filter(|s| !in_declaration(s)).collect();
+        let covered = merged(valid.iter().map(|c| c.span.clone()));
+        let in_declaration = |s: &Seen| {
+            let i = covered.partition_point(|r| r.end < s.span.end);
+            covered.get(i).is_some_and(|r| r.start <= s.span.start)
+        };
+        let mut declared = Declared::default();
+        let mut outside = Vec::new();
+        for s in &seen {
+            if in_declaration(s) {
+                declared.add(s);
+            } else {
+                outside.push(s);
+            }
+        }
         let only_affiliate = valid.iter().all(|c| c.kind == Kind::Affiliate);
-        let relevant = named
-            .iter()
-            .any(|n| outside.iter().any(|o| self.same_maker(n, o)));
+        let relevant = outside.iter().any(|o| declared.covers(self, o));
         let cue_map = self.cues.scan(&doc.lower);
         let mut promoted = false;
 
@@ -233,13 +291,13 @@ impl Rule for IndustryMention {
                 } else {
                     Cover::Undeclared
                 }
-            } else if named.is_empty() {
+            } else if declared.first.is_none() {
                 if only_affiliate {
                     Cover::Partly
                 } else {
                     Cover::Declared
                 }
-            } else if named.iter().any(|n| self.same_maker(n, s)) {
+            } else if declared.covers(self, s) {
                 Cover::Declared
             } else if relevant {
                 Cover::Partly
@@ -252,7 +310,7 @@ impl Rule for IndustryMention {
                 Cover::Partly => self.info(s, "Your declaration doesn't clearly cover {maker}: if you have any link with {maker}, name it in the declaration too."),
                 Cover::Elsewhere => self.info(s, "Your declarations are elsewhere (your bio or another post). Readers who see only this post won't see them, so consider a short declaration here if you have any link with {maker}."),
                 Cover::Undeclared => {
-                    let hit = self.undeclared(s, reading, &named, commercial && clauses.iter().any(|c| c.kind == Kind::NoInterest));
+                    let hit = self.undeclared(s, reading, declared.first, commercial);
                     promoted |= hit.severity == Severity::Warning && hit.rule != "sponsored-event";
                     hit
                 }
@@ -299,10 +357,15 @@ impl IndustryMention {
         )
     }
 
-    fn undeclared(&self, s: &Seen, reading: Reading, named: &[&Seen], contradicted: bool) -> Hit {
+    fn undeclared(
+        &self,
+        s: &Seen,
+        reading: Reading,
+        other: Option<&str>,
+        contradicted: bool,
+    ) -> Hit {
         let who = self.named(s);
         let maker = s.maker;
-        let other = named.first().map(|n| n.maker);
         let base = |rule, message: String, guidance| {
             Hit::new(
                 rule,

@@ -202,3 +202,42 @@ fn thread_declarations_are_a_known_limit() {
         "2/5 Wegovy results are striking (my declarations are in 5/5)"
     ));
 }
+
+/// `cargo test --release --lib coi_rules_are_fast -- --ignored --nocapture`
+#[test]
+#[ignore = "timing check; meaningful only with --release"]
+fn coi_rules_are_fast() {
+    use crate::rules::affiliate_link::AffiliateLink;
+    use crate::rules::discount_code::DiscountCode;
+    use crate::rules::industry_mention::IndustryMention;
+    use crate::rules::Rule;
+    use crate::text::Document;
+    use crate::Config;
+
+    let config = Config::default();
+    let rules: Vec<Box<dyn Rule>> = vec![
+        Box::new(IndustryMention::new(&config)),
+        Box::new(DiscountCode::new(&config)),
+        Box::new(AffiliateLink::new(&config)),
+    ];
+    let paragraph = "Busy on call 😴 Honestly Mounjaro is a game changer @NovoNordiskUK, use code DRSAM20 \
+        for 10% off at amzn.to/3Fx8Qz. Disclosure: speaker fees from Lilly. Thanks @PfizerUK for lunch!\n";
+    for chars in [280, 63_206] {
+        let text: String = paragraph
+            .repeat(chars / paragraph.len() + 1)
+            .chars()
+            .take(chars)
+            .collect();
+        let runs = if chars < 1000 { 2000 } else { 20 };
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            let doc = Document::new(&text, &config);
+            let mut hits = Vec::new();
+            for rule in &rules {
+                rule.check(&doc, &mut hits);
+            }
+            std::hint::black_box(hits);
+        }
+        println!("{chars} chars: {:?} per check", start.elapsed() / runs);
+    }
+}
