@@ -64,8 +64,15 @@
       this.onKey = (e) => {
         this.lastKeyAt = e.timeStamp;
       };
+      /** @type {{start: number, end: number}|null} the selection when focus last left the editor */
+      this.savedSelection = null;
+      this.onBlur = () => {
+        const offsets = this.selectionOffsets();
+        if (offsets) this.savedSelection = offsets;
+      };
       el.addEventListener('input', this.onInput);
       el.addEventListener('keydown', this.onKey, true);
+      el.addEventListener('focusout', this.onBlur);
       this.observer = new MutationObserver(() => this.scheduleUpdate());
       this.observer.observe(el, { childList: true, subtree: true, characterData: true });
       this.update(true);
@@ -242,12 +249,38 @@
       });
     }
 
+    /**
+     * Gives the editor focus again with the caret where it was when focus left it (the browser
+     * would put it at the start, and Draft.js would then follow the DOM there).
+     */
     focus() {
       /** @type {HTMLElement} */ (this.el).focus({ preventScroll: true });
+      const saved = this.savedSelection;
+      this.savedSelection = null;
+      if (!saved || this.isTextarea) return;
+      this.model = this.read();
+      const range = SO.text.range(this.model, Math.min(saved.start, this.text.length), Math.min(saved.end, this.text.length));
+      const sel = document.getSelection();
+      if (!range || !sel) return;
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+
+    /** The selection as text offsets, if it is inside this editor. */
+    selectionOffsets() {
+      if (this.isTextarea) return null;
+      const sel = document.getSelection();
+      if (!sel || !sel.anchorNode || !this.el.contains(sel.anchorNode) || !this.el.contains(sel.focusNode)) return null;
+      this.model = this.read();
+      const a = SO.text.offsetOf(this.model, sel.anchorNode, sel.anchorOffset);
+      const b = SO.text.offsetOf(this.model, /** @type {Node} */ (sel.focusNode), sel.focusOffset);
+      if (a === null || b === null) return null;
+      return { start: Math.min(a, b), end: Math.max(a, b) };
     }
 
     /** Selects a span [start, end) of the text in the editor (the editor gets focus). */
     async select(start, end) {
+      this.savedSelection = null;
       this.focus();
       const sel = document.getSelection();
       if (this.isTextarea) {
@@ -344,6 +377,7 @@
       this.observer.disconnect();
       this.el.removeEventListener('input', this.onInput);
       this.el.removeEventListener('keydown', this.onKey, true);
+      this.el.removeEventListener('focusout', this.onBlur);
       SO.highlights.clear(this.id);
       SO.overlay.remove(this);
       if (SO.card.current?.composer === this) SO.card.close();

@@ -167,6 +167,35 @@ export function siteSuite(site) {
       }
     });
 
+    test('"Ignore" hides one occurrence in this composer; "Ignore rule" stores the rule', { timeout: 60_000 }, async () => {
+      const tab = await fresh();
+      const post = `Email jo@example.com or NHS ${NHS}`;
+      await tab.page.keyboard.type(post);
+      await checked(tab, site.composer, post);
+      assert.deepEqual(await highlighted(tab), [NHS, 'jo@example.com'].sort());
+      try {
+        // Caret at the end: Alt+Enter opens the card of the finding there (the NHS number), then
+        // with that one ignored, of the first finding (the email address).
+        await tab.page.keyboard.press('Alt+Enter');
+        await tab.page.locator('second-opinion-ui .card button[data-action="ignore"]').click();
+        await tab.waitHighlights(['jo@example.com']);
+        await tab.page.keyboard.press('Alt+Enter');
+        await tab.page.locator('second-opinion-ui .card button[data-action="ignore-rule"]').click();
+        await tab.waitHighlights([]);
+        const stored = await tab.waitIsolated(
+          `SecondOpinion.ext.storage.sync.get('settings').then((s) => s.settings?.ignored_rules?.includes('email-address') && s.settings.ignored_rules)`,
+        );
+        assert.deepEqual(stored, ['email-address']);
+        // New text is checked without the ignored rule; the ignored occurrence stays hidden.
+        await tab.page.keyboard.type(' and ann@example.com');
+        await checked(tab, site.composer, `${post} and ann@example.com`);
+        assert.deepEqual(await highlighted(tab), []);
+      } finally {
+        await tab.isolated(`SecondOpinion.ext.storage.sync.remove('settings')`);
+        await tab.page.close();
+      }
+    });
+
     test('the guard stops a risky post; "Review post" and "Post anyway" work; clean posts pass', { timeout: 60_000 }, async () => {
       const tab = await fresh();
       const risky = `Please call re NHS ${NHS}`;

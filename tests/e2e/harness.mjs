@@ -143,14 +143,14 @@ export class Tab {
 
   /**
    * Waits until `predicate` (a JS expression evaluated in the isolated world, re-evaluated each
-   * animation frame) is truthy; returns its value. Fails with the last value after `timeout`.
+   * animation frame; a promise is awaited) is truthy; returns its value. Fails with the last value after `timeout`.
    */
   async waitIsolated(predicate, timeout = WAIT, what = predicate) {
     const value = await this.isolated(`new Promise((resolve) => {
       const deadline = performance.now() + ${timeout};
-      const tick = () => {
+      const tick = async () => {
         let v;
-        try { v = (${predicate}); } catch (e) { v = undefined; }
+        try { v = await (${predicate}); } catch (e) { v = undefined; }
         if (v) return resolve({ ok: true, v });
         if (performance.now() > deadline) return resolve({ ok: false, v });
         requestAnimationFrame(tick);
