@@ -26,8 +26,15 @@ fn assert_well_formed(text: &str, findings: &[Finding]) {
     let bounds = boundaries(text);
     let mut previous_start = 0;
     for f in findings {
-        assert!(f.start <= f.end && f.end <= units.len(), "{f:?} outside {} units", units.len());
-        assert!(bounds.binary_search(&f.start).is_ok() && bounds.binary_search(&f.end).is_ok(), "{f:?} splits a char");
+        assert!(
+            f.start <= f.end && f.end <= units.len(),
+            "{f:?} outside {} units",
+            units.len()
+        );
+        assert!(
+            bounds.binary_search(&f.start).is_ok() && bounds.binary_search(&f.end).is_ok(),
+            "{f:?} splits a char"
+        );
         assert_eq!(String::from_utf16_lossy(&units[f.start..f.end]), f.text);
         assert!(f.start >= previous_start, "findings not sorted");
         previous_start = f.start;
@@ -95,6 +102,10 @@ fn one_megabyte_of_mixed_text() {
 fn emoji_before_a_match_does_not_shift_it() {
     let plain = checker().check("write to jo@example.com");
     let emoji = checker().check("😷write to jo@example.com");
-    let shift = |fs: &[Finding]| fs.iter().find(|f| f.rule == "email-address").map(|f| f.start);
+    let shift = |fs: &[Finding]| {
+        fs.iter()
+            .find(|f| f.rule == "email-address")
+            .map(|f| f.start)
+    };
     assert_eq!(shift(&emoji), shift(&plain).map(|s| s + 2));
 }

@@ -12,28 +12,42 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 }
 
 fn findings(checker: &WasmChecker, text: &str) -> Array {
-    checker.check(text).map_err(|_| "check failed").unwrap().dyn_into::<Array>().expect("an array")
+    checker
+        .check(text)
+        .map_err(|_| "check failed")
+        .unwrap()
+        .dyn_into::<Array>()
+        .expect("an array")
 }
 
 fn find_rule(findings: &Array, rule: &str) -> Option<JsValue> {
-    findings.iter().find(|f| get(f, "rule").as_string().as_deref() == Some(rule))
+    findings
+        .iter()
+        .find(|f| get(f, "rule").as_string().as_deref() == Some(rule))
 }
 
 #[wasm_bindgen_test]
 fn default_config_from_undefined() {
-    let checker = WasmChecker::new(JsValue::UNDEFINED).map_err(|_| "new failed").unwrap();
+    let checker = WasmChecker::new(JsValue::UNDEFINED)
+        .map_err(|_| "new failed")
+        .unwrap();
     assert_eq!(checker.version(), env!("CARGO_PKG_VERSION"));
 }
 
 #[wasm_bindgen_test]
 fn offsets_after_emoji_are_utf16_units() {
-    let checker = WasmChecker::new(JsValue::NULL).map_err(|_| "new failed").unwrap();
+    let checker = WasmChecker::new(JsValue::NULL)
+        .map_err(|_| "new failed")
+        .unwrap();
     let text = "😷👩‍⚕️ email jo.bloggs@example.com today";
     let found = findings(&checker, text);
     let email = find_rule(&found, "email-address").expect("email found");
     let expected_start = text[..text.find("jo.").unwrap()].encode_utf16().count() as f64;
     assert_eq!(get(&email, "start").as_f64(), Some(expected_start));
-    assert_eq!(get(&email, "end").as_f64(), Some(expected_start + "jo.bloggs@example.com".len() as f64));
+    assert_eq!(
+        get(&email, "end").as_f64(),
+        Some(expected_start + "jo.bloggs@example.com".len() as f64)
+    );
     // Plain objects, not Maps, so results can be posted between extension contexts.
     assert!(email.is_instance_of::<Object>() && !email.is_instance_of::<js_sys::Map>());
     assert!(get(&email, "guidance").is_instance_of::<Array>());
@@ -41,11 +55,16 @@ fn offsets_after_emoji_are_utf16_units() {
 
 #[wasm_bindgen_test]
 fn nhs_number_after_emoji() {
-    let checker = WasmChecker::new(JsValue::NULL).map_err(|_| "new failed").unwrap();
+    let checker = WasmChecker::new(JsValue::NULL)
+        .map_err(|_| "new failed")
+        .unwrap();
     let found = findings(&checker, "🩺 pt NHS no 943 476 5919");
     let nhs = find_rule(&found, "nhs-number").expect("nhs number found");
     assert_eq!(get(&nhs, "start").as_f64(), Some(13.0));
-    assert_eq!(get(&nhs, "text").as_string().as_deref(), Some("943 476 5919"));
+    assert_eq!(
+        get(&nhs, "text").as_string().as_deref(),
+        Some("943 476 5919")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -57,7 +76,9 @@ fn lone_surrogates_keep_offsets() {
     let js = JsString::from_char_code(&units);
     assert!(!js.is_valid_utf16());
     let text: String = js.as_string().expect("converts lossily");
-    let checker = WasmChecker::new(JsValue::NULL).map_err(|_| "new failed").unwrap();
+    let checker = WasmChecker::new(JsValue::NULL)
+        .map_err(|_| "new failed")
+        .unwrap();
     let found = findings(&checker, &text);
     let email = find_rule(&found, "email-address").expect("email found");
     assert_eq!(get(&email, "start").as_f64(), Some(9.0));
@@ -73,22 +94,37 @@ fn bad_config_is_a_clear_error() {
 
 #[wasm_bindgen_test]
 fn empty_and_large_texts() {
-    let checker = WasmChecker::new(JsValue::NULL).map_err(|_| "new failed").unwrap();
+    let checker = WasmChecker::new(JsValue::NULL)
+        .map_err(|_| "new failed")
+        .unwrap();
     assert_eq!(findings(&checker, "").length(), 0);
     let big = "ا… שלום 🙂 ".repeat(60_000);
     let found = findings(&checker, &big);
     let len = big.encode_utf16().count() as f64;
     for f in found.iter() {
-        let (s, e) = (get(&f, "start").as_f64().unwrap(), get(&f, "end").as_f64().unwrap());
+        let (s, e) = (
+            get(&f, "start").as_f64().unwrap(),
+            get(&f, "end").as_f64().unwrap(),
+        );
         assert!(s <= e && e <= len);
     }
 }
 
 #[wasm_bindgen_test]
 fn guidance_catalogue_is_exported() {
-    let checker = WasmChecker::new(JsValue::NULL).map_err(|_| "new failed").unwrap();
-    let catalogue = checker.guidance().map_err(|_| "guidance failed").unwrap().dyn_into::<Array>().unwrap();
+    let checker = WasmChecker::new(JsValue::NULL)
+        .map_err(|_| "new failed")
+        .unwrap();
+    let catalogue = checker
+        .guidance()
+        .map_err(|_| "guidance failed")
+        .unwrap()
+        .dyn_into::<Array>()
+        .unwrap();
     assert!(catalogue.length() >= 10);
     let first = catalogue.get(0);
-    assert!(get(&first, "url").as_string().unwrap().starts_with("https://www.gmc-uk.org/"));
+    assert!(get(&first, "url")
+        .as_string()
+        .unwrap()
+        .starts_with("https://www.gmc-uk.org/"));
 }
