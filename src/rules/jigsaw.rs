@@ -109,7 +109,6 @@ const NOTABLE: &[&str] = &[
     "can't say more", "new series", "ferry", "foot-and-mouth", "in the back of a taxi",
     "small parish", "small village",
 ];
-#[rustfmt::skip]
 /// Capitalised words after "in"/"from" that are not specific places.
 #[rustfmt::skip]
 const NOT_PLACES: &[&str] = &[

@@ -1,4 +1,5 @@
-//! Shared helpers for the integration tests.
+//! Shared helpers for the integration tests. Each test crate uses only some of them.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 
