@@ -19,7 +19,11 @@ fn run(args: &[&str], stdin: &str) -> Output {
     // A run that stops before reading stdin (a bad --config) closes the pipe first; that is not
     // a test failure, its exit status and stderr are what get checked.
     if let Err(e) = written {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "writing stdin: {e}");
+        assert_eq!(
+            e.kind(),
+            std::io::ErrorKind::BrokenPipe,
+            "writing stdin: {e}"
+        );
     }
     child.wait_with_output().unwrap()
 }
