@@ -51,6 +51,13 @@ impl WasmChecker {
         to_js(CATALOGUE)
     }
 
+    /// Every company name in the checker's lexicon, sorted: the options page completes declared
+    /// interests from it. Static, so no checker has to be built for it.
+    #[wasm_bindgen(js_name = companyNames)]
+    pub fn company_names() -> Result<JsValue, JsError> {
+        to_js(&crate::lexicon::company_names())
+    }
+
     /// The checker's version.
     pub fn version(&self) -> String {
         VERSION.to_string()

@@ -128,3 +128,18 @@ fn guidance_catalogue_is_exported() {
         .unwrap()
         .starts_with("https://www.gmc-uk.org/"));
 }
+
+#[wasm_bindgen_test]
+fn company_names_are_exported_sorted() {
+    let names = WasmChecker::company_names()
+        .map_err(|_| "companyNames failed")
+        .unwrap()
+        .dyn_into::<Array>()
+        .unwrap();
+    assert!(names.length() >= 150, "{} companies", names.length());
+    let names: Vec<String> = names.iter().map(|n| n.as_string().unwrap()).collect();
+    assert!(names.iter().any(|n| n == "Novo Nordisk"), "{names:?}");
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(names, sorted);
+}
