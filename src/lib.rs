@@ -14,6 +14,7 @@ pub mod config;
 pub mod finding;
 pub mod guidance;
 pub mod lexicon;
+mod pattern;
 mod rules;
 pub mod text;
 

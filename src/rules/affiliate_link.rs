@@ -13,9 +13,8 @@
 
 use std::ops::Range;
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
-use crate::rules::declaration::ascii_regex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
@@ -25,40 +24,39 @@ use crate::text::Document;
 const GUIDANCE: &[&str] = &["gmp-2024-90", "gmp-2024-94", "coi-2024-principles"];
 
 pub struct AffiliateLink {
-    url: Regex,
-    affiliate: Regex,
-    shortener: Regex,
-    harmless: Regex,
-    money_cue: Regex,
-    bio: Regex,
-    offer_cue: Regex,
+    url: LazyRegex,
+    affiliate: LazyRegex,
+    shortener: LazyRegex,
+    harmless: LazyRegex,
+    money_cue: LazyRegex,
+    bio: LazyRegex,
+    offer_cue: LazyRegex,
 }
 
 impl AffiliateLink {
     pub fn new(_config: &Config) -> Self {
-        let compile = ascii_regex;
         AffiliateLink {
-            url: compile(
+            url: LazyRegex::new(
                 r"(?i)\b(?:https?://)?(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|co\.uk|uk|org|net|io|ly|to|me|gl|ee|ai|app|health|shop|store|bio|link|page|us|eu|it|cc|at|co|tv|info)\b(?:/[^\s)\]}>'\x22]*)?",
             ),
-            affiliate: compile(
+            affiliate: LazyRegex::new(
                 r"(?ix)^(?:https?://)?(?:www\.)?
                   (?: amzn\.(?:to|eu)/ | a\.co/ | (?:[a-z0-9-]+\.)*(?:awin1\.com|skimresources\.com|rstyle\.me|liketk\.it|shopmy\.us|geni\.us|howl\.me|go\.magik\.ly|linksynergy\.com|shareasale\.com|impact\.com|partnerize\.com|prf\.hn)
                   | [^\s]*[?&](?:ref|referral|refer|aff|affiliate|aff_id|affid|tag|coupon|discount|promo|ref_code|invite)=
                   | [^\s]*utm_(?:medium|source|campaign)=(?:affiliate|influencer|referral|partner)
                   | [^\s]*/(?:ref|refer|referral|referrals|aff|affiliate|invite|partner)/ )",
             ),
-            shortener: compile(
+            shortener: LazyRegex::new(
                 r"(?i)^(?:https?://)?(?:www\.)?(?:bit\.ly|tinyurl\.com|ow\.ly|buff\.ly|rebrand\.ly|tiny\.cc|cutt\.ly|shorturl\.at|t\.ly|is\.gd|linktr\.ee|beacons\.ai|lnk\.bio|stan\.store|linkin\.bio|campsite\.bio|msha\.ke)/",
             ),
-            harmless: compile(
+            harmless: LazyRegex::new(
                 r"(?i)justgiving|gofundme|virginmoneygiving|nhs\.uk|nhs\.net|gov\.uk|nice\.org|gmc-uk|bnf\.|rcgp|doi\.org|pubmed|bmj\.com|thelancet|nejm",
             ),
-            money_cue: compile(
+            money_cue: LazyRegex::new(
                 r"(?i)\bmy\s+(?:link|links)\b|\bthrough\s+(?:my|the)\s+link\b|\bearns?\s+me\b|\bcommission\b|\baffiliate\b|\bkickback\b|%\s*off\b|\bdiscount\b|\bfree\s+(?:month|trial|year|gift)|\bbuying\s+guide\b|\bshop\s+(?:my|the)\b|\bsign\s+up\s+(?:through|with|via|using)\b",
             ),
-            bio: compile(r"(?i)\blinks?\s+in\s+(?:my\s+)?bio\b"),
-            offer_cue: compile(
+            bio: LazyRegex::new(r"(?i)\blinks?\s+in\s+(?:my\s+)?bio\b"),
+            offer_cue: LazyRegex::new(
                 r"(?i)\bmy\s+followers\b|\bfollowers\s+get\b|\bexclusive\s+(?:offer|discount|deal)|%\s*off\b|£\s*\d+\s+off\b|\bdiscount\b|\bfree\b[^.\n]{0,25}\b(?:supply|trial|month|gift|sample|packs?|box)\b|\bgiving\s+(?:my|you|away)\b|\bcommission\b",
             ),
         }

@@ -12,7 +12,9 @@
 //! `February 14, 1939`. The poster's own or their family's birth ("I was born on…", "my daughter
 //! was born…") is only `info`. A month and year without a day after "DOB" is `info`.
 
-use regex::{Captures, Regex};
+use regex::Captures;
+
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
@@ -23,7 +25,7 @@ use crate::text::Document;
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 
 pub struct DateOfBirth {
-    pattern: Regex,
+    pattern: LazyRegex,
     own: Cues,
     patient: Cues,
 }
@@ -35,7 +37,7 @@ impl DateOfBirth {
             r"(?i-u){label} ?[:\-]? ?(?:(?P<d1>[0-9]{{1,2}})[/.\-](?P<m1>[0-9]{{1,2}})[/.\-](?P<y1>[0-9]{{4}}|[0-9]{{2}})(?-u:\b)|(?P<y2>[0-9]{{4}})-(?P<m2>[0-9]{{2}})-(?P<d2>[0-9]{{2}})(?-u:\b)|(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m3>{MONTHS})\.?,? (?P<y3>[0-9]{{4}})(?-u:\b)|(?P<m4>{MONTHS})\.? (?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?,? (?P<y4>[0-9]{{4}})(?-u:\b)|(?P<m5>[0-9]{{1,2}}|{MONTHS})[/ ](?P<y5>[0-9]{{4}})(?-u:\b))"
         );
         DateOfBirth {
-            pattern: Regex::new(&pattern).expect("date-of-birth pattern compiles"),
+            pattern: LazyRegex::new(pattern),
             own: Cues::new("i was|i|my|our|we|me"),
             patient: Cues::new("pt|patient"),
         }

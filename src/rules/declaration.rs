@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 /// What a declaration says.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -39,7 +39,7 @@ pub struct Clause {
 }
 
 pub struct DeclarationFinder {
-    patterns: Vec<(Kind, bool, Regex)>,
+    patterns: Vec<(Kind, bool, LazyRegex)>,
 }
 
 /// Labels and advertising marks: enough on their own.
@@ -100,14 +100,13 @@ const ELSEWHERE: &str = r"(?x)
 
 impl DeclarationFinder {
     pub fn new() -> Self {
-        let compile = ascii_regex;
         DeclarationFinder {
             patterns: vec![
-                (Kind::Interest, false, compile(LABELS)),
-                (Kind::Interest, true, compile(RELATIONSHIPS)),
-                (Kind::Affiliate, false, compile(AFFILIATE)),
-                (Kind::NoInterest, false, compile(NO_INTEREST)),
-                (Kind::Elsewhere, false, compile(ELSEWHERE)),
+                (Kind::Interest, false, LazyRegex::new(LABELS)),
+                (Kind::Interest, true, LazyRegex::new(RELATIONSHIPS)),
+                (Kind::Affiliate, false, LazyRegex::new(AFFILIATE)),
+                (Kind::NoInterest, false, LazyRegex::new(NO_INTEREST)),
+                (Kind::Elsewhere, false, LazyRegex::new(ELSEWHERE)),
             ],
         }
     }
@@ -136,12 +135,6 @@ impl DeclarationFinder {
         }
         clauses
     }
-}
-
-/// Compiles a pattern with ASCII word boundaries: Unicode `\b` makes the regex crate fall back
-/// to its slow engine on any emoji, and posts are full of them.
-pub fn ascii_regex(pattern: &str) -> Regex {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("pattern compiles")
 }
 
 /// "doi: 10.1056/..." is a citation, not a declaration.

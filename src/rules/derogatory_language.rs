@@ -14,7 +14,7 @@
 //! manage a potassium") is a reminder, never a warning. Criticism of ministers, policies or
 //! products ("the pay offer is a disgrace", "quack remedies") is not flagged.
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
@@ -42,24 +42,23 @@ const INSULTS: &str = concat!(
 );
 
 pub struct DerogatoryLanguage {
-    slurs: Regex,
-    intensified: Regex,
-    direct: Regex,
-    quack: Regex,
-    role_adjective: Regex,
-    adjective_role: Regex,
-    self_directed: Regex,
-    mention: Regex,
-    banter: Regex,
-    mockery: Regex,
+    slurs: LazyRegex,
+    intensified: LazyRegex,
+    direct: LazyRegex,
+    quack: LazyRegex,
+    role_adjective: LazyRegex,
+    adjective_role: LazyRegex,
+    self_directed: LazyRegex,
+    mention: LazyRegex,
+    banter: LazyRegex,
+    mockery: LazyRegex,
 }
 
 impl DerogatoryLanguage {
     pub fn new(_config: &Config) -> Self {
-        let build = |pattern: &str| Regex::new(pattern).expect("respect pattern compiles");
         DerogatoryLanguage {
             // All matched against the lower-cased text.
-            slurs: build(concat!(
+            slurs: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:frequent[- ]fl(?:y|i)ers?|bed[- ]?blockers?|bed[- ]?blocking|(?:time[- ]?)?wasters",
                 r"|scroungers?|junkies|smackheads?|crackheads?|druggies|alkies|pissheads?|gomers?",
                 r"|nutters?|nutjobs?|chavs?|scumbags?|scum|vermin|dregs of society|retards?|retarded",
@@ -75,32 +74,32 @@ impl DerogatoryLanguage {
                 r"|glorified (?:hcas?|healthcare assistants?|nurses?|secretar(?:y|ies)|receptionists?|scribes?",
                 r"|porters?|cleaners?|phlebotomists?|students?|medical students|pharmacists?|paramedics?))(?-u:\b)",
             )),
-            intensified: build(&format!(
+            intensified: LazyRegex::new(format!(
                 r"(?-u:\b)(?:(?:absolute|total|complete|utter|such an?|what an?|bunch of|pack of|load of|proper|bloody|f\*+ing|fucking|effing) {INSULTS}|(?:absolute |total |complete |utter )?joke of an? {ROLES})(?-u:\b)"
             )),
-            mention: build(
+            mention: LazyRegex::new(
                 r#"(?:(?-u:\b)(?:call|calls|calling|called|term|terms|label|labels|labelling|word|words|phrase|like) (?:them |patients |people |someone |anyone )?|(?-u:\b)the )?['"‘“]$"#,
             ),
-            direct: build(concat!(
+            direct: LazyRegex::new(concat!(
                 r"(?-u:\b)you(?:'re| are) (?:such |just |nothing but )?(?:a|an) (?:absolute |total |complete |utter )?",
                 r"(?:disgrace|quack|joke|clown|idiot|moron|embarrassment|charlatan|fraud|danger to patients)(?-u:\b)",
             )),
-            quack: build(
+            quack: LazyRegex::new(
                 r"(?-u:\b)(?:a|that|this|total|absolute|utter|complete|you|these|those|bunch of|such a) (quacks?)(?-u:\b)(?: ([a-z]+))?",
             ),
-            role_adjective: build(&format!(
+            role_adjective: LazyRegex::new(format!(
                 r"(?-u:\b){ROLES}(?-u:\b)[^.!?\n]{{0,40}}?(?-u:\b)(?:are|is|were|was|'re|'s)(?: (?:all|just|so|completely|totally|utterly|absolutely|bloody|fucking|literally|actually|genuinely|honestly|such|proper))* ({ADJECTIVES})(?-u:\b)"
             )),
-            adjective_role: build(&format!(
+            adjective_role: LazyRegex::new(format!(
                 r"(?-u:\b)(?:useless|incompetent|clueless|lazy|stupid|brainless|pathetic|moronic|idiot|thick) {ROLES}(?-u:\b)"
             )),
-            self_directed: build(
+            self_directed: LazyRegex::new(
                 r"(?:(?-u:\b)i (?:felt|feel|look|looked|sounded) like|(?-u:\b)i'?m|(?-u:\b)i am|(?-u:\b)i was|(?-u:\b)made me (?:feel|look) like|(?-u:\b)call me) (?:a |an |such an? |the )?[a-z ]{0,20}$",
             ),
-            banter: build(
+            banter: LazyRegex::new(
                 r"(?-u:\b)(?:orthopods?|gassers|gas ?men|gas monkeys|bone doctors|bone ?setters|pill pushers|slashers|plumbers|knife happy)(?-u:\b)",
             ),
-            mockery: build(
+            mockery: LazyRegex::new(
                 r"(?:(?-u:\b)can'?t|(?-u:\b)cannot|(?-u:\b)couldn'?t|(?-u:\b)to save (?:their|his|her) li(?:fe|ves)|(?-u:\b)gonna|(?-u:\b)lol(?-u:\b)|🙄|😂|🤣)",
             ),
         }

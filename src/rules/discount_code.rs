@@ -11,9 +11,8 @@
 
 use std::ops::Range;
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
-use crate::rules::declaration::ascii_regex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
@@ -29,14 +28,14 @@ const NOT_CODES: &[&str] = &[
 ];
 
 pub struct DiscountCode {
-    codes: Regex,
-    referral: Regex,
+    codes: LazyRegex,
+    referral: LazyRegex,
 }
 
 impl DiscountCode {
     pub fn new(_config: &Config) -> Self {
         DiscountCode {
-            codes: ascii_regex(
+            codes: LazyRegex::new(
                 r#"(?x)
                 (?i:\b(?:use|using|with|enter|apply|quote|add)\s+(?:my\s+|the\s+|our\s+|this\s+)?(?:personal\s+|discount\s+|promo\s+|voucher\s+|referral\s+|affiliate\s+|exclusive\s+)?code)
                     \s*[:\-]?\s*["'“‘]?(?P<a>[A-Za-z0-9][A-Za-z0-9_-]{2,24})
@@ -47,7 +46,7 @@ impl DiscountCode {
               | (?i:(?:\d+\s*%|£\s*\d+|\d+\s+per\s*cent)\s+off\s+(?:\w+\s+){0,3}?(?:with|using)\s+(?:code\s+)?)(?P<d>[A-Z][A-Z0-9]{3,24})\b
                 "#,
             ),
-            referral: ascii_regex(
+            referral: LazyRegex::new(
                 r"(?i)\breferral\s+(?:bonus|code|link|fee|reward|credit)s?\b|\brefer[\s-]+a[\s-]+friend\b|\b(?:my|personal)\s+(?:discount|promo|voucher|affiliate)\s+(?:code|link)\b",
             ),
         }

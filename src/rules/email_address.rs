@@ -10,7 +10,7 @@
 //! Addresses on NHS and practice domains (`@nhs.net`, `@nhs.uk`) are often a service inbox the
 //! doctor means to share, so they are reported as `info`.
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
@@ -18,16 +18,15 @@ use crate::rules::Rule;
 use crate::text::Document;
 
 pub struct EmailAddress {
-    pattern: Regex,
+    pattern: LazyRegex,
 }
 
 impl EmailAddress {
     pub fn new(_config: &Config) -> Self {
         EmailAddress {
-            pattern: Regex::new(
+            pattern: LazyRegex::new(
                 r"(?i)(?-u:\b)[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}(?-u:\b)",
-            )
-            .expect("email pattern compiles"),
+            ),
         }
     }
 }

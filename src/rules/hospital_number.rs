@@ -14,7 +14,7 @@
 //! style number ("RXH3028471": R + two characters + 6–8 digits) with no label counts only when a
 //! word like "pt" or "patient" is close by.
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
@@ -23,8 +23,8 @@ use crate::rules::Rule;
 use crate::text::Document;
 
 pub struct HospitalNumber {
-    labelled: Regex,
-    trust_style: Regex,
+    labelled: LazyRegex,
+    trust_style: LazyRegex,
     patient_before: Cues,
     patient_after: Cues,
 }
@@ -32,12 +32,10 @@ pub struct HospitalNumber {
 impl HospitalNumber {
     pub fn new(_config: &Config) -> Self {
         HospitalNumber {
-            labelled: Regex::new(
+            labelled: LazyRegex::new(
                 r"(?i-u)(?-u:\b)(?:hosp(?:ital)?\.? ?(?:no|num|number|#|id)\.?|mrn|m\.r\.n\.?|unit ?(?:no|number|#)\.?|(?:medical )?records? ?(?:no|number|#)\.?|case ?notes? ?(?:no|number)\.?|pas ?(?:no|number|id)\.?|(?:patient|pt) ?(?:id|identifier)\.?)(?: ?[:#=\-]| is| was)? ?(?-i:[A-Z]{0,4})[ \-]?[0-9]{5,10}(?-i:[A-Z])?(?-u:\b)",
-            )
-            .expect("hospital number pattern compiles"),
-            trust_style: Regex::new(r"(?-u)(?-u:\b)R[A-Z0-9]{2}[ \-]?[0-9]{6,8}(?-u:\b)")
-                .expect("trust-style pattern compiles"),
+            ),
+            trust_style: LazyRegex::new(r"(?-u)(?-u:\b)R[A-Z0-9]{2}[ \-]?[0-9]{6,8}(?-u:\b)"),
             patient_before: Cues::new("pt|patient|bed|ward"),
             patient_after: Cues::new("pt|patient"),
         }

@@ -7,8 +7,8 @@
 
 use std::ops::Range;
 
+use crate::pattern::LazyRegex;
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 
 use crate::text::Document;
 
@@ -156,7 +156,7 @@ pub enum TenKind {
 }
 
 pub struct TenDigitScanner {
-    pattern: Regex,
+    pattern: LazyRegex,
     chi_label: Cues,
     nhs_label: Cues,
     phone: Cues,
@@ -169,7 +169,7 @@ pub struct TenDigitScanner {
 impl TenDigitScanner {
     pub fn new() -> Self {
         TenDigitScanner {
-            pattern: Regex::new(r"\d(?:[ \-]?\d){9}").expect("ten-digit pattern compiles"),
+            pattern: LazyRegex::new(r"\d(?:[ \-]?\d){9}"),
             chi_label: Cues::new("chi|chi no|chi number"),
             nhs_label: Cues::new("nhs|h&c|hcn"),
             phone: Cues::new(PHONE),

@@ -14,7 +14,7 @@
 //! Politely declining ("I can't give individual advice on here, but please call 111") is clean,
 //! and so is general health information that is not aimed at one person.
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, Hit, Severity};
@@ -22,14 +22,14 @@ use crate::rules::Rule;
 use crate::text::Document;
 
 pub struct IndividualAdvice {
-    dm_offer: Regex,
-    photo_request: Regex,
-    reply: Regex,
-    reply_advice: Regex,
-    reply_product: Regex,
-    decline: Regex,
-    results: Regex,
-    addressed: Regex,
+    dm_offer: LazyRegex,
+    photo_request: LazyRegex,
+    reply: LazyRegex,
+    reply_advice: LazyRegex,
+    reply_product: LazyRegex,
+    decline: LazyRegex,
+    results: LazyRegex,
+    addressed: LazyRegex,
 }
 
 const CONDITIONS: &str = concat!(
@@ -60,7 +60,7 @@ impl IndividualAdvice {
         );
         IndividualAdvice {
             // All matched against the lower-cased text.
-            dm_offer: Regex::new(concat!(
+            dm_offer: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:dm|pm|message|msg|inbox|whatsapp|text|email) me",
                 r"(?: (?:your|a|some) (?:rash|mole|lump|skin|wound|symptoms?|results?|bloods|blood results",
                 r"|scans?|x-?rays?|meds|medications?|address|details|photos?|pics?|pictures?|questions?)",
@@ -68,38 +68,32 @@ impl IndividualAdvice {
                 r"|[ ,]+(?:and )?i'?ll (?:talk you through(?: it)?|have a look|take a look|tell you",
                 r"|let you know|advise|sort you(?: out)?|prescribe|check|diagnose|see what|give you",
                 r"|get you|send you))(?-u:\b)"
-            ))
-            .expect("dm offer pattern compiles"),
-            photo_request: Regex::new(concat!(
+            )),
+            photo_request: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:send|dm|message|post) (?:me )?(?:a |some |your )?(?:photos?|pics?|pictures?|snaps?)",
                 r" (?:of )?(?:your|the) (?:rash|mole|lump|spot|wound|skin|eye|throat|tongue|bite)(?-u:\b)",
                 r"|(?-u:\b)free (?:derm(?:atology)? |medical |gp |clinical )?(?:advice|consults?|consultations?)(?-u:\b)",
-            ))
-            .expect("photo pattern compiles"),
-            reply: Regex::new(r"^\s*@[a-z0-9_]{1,30}(?-u:\b)").expect("reply pattern compiles"),
-            reply_advice: Regex::new(&reply_advice).expect("reply advice pattern compiles"),
-            reply_product: Regex::new(
+            )),
+            reply: LazyRegex::new(r"^\s*@[a-z0-9_]{1,30}(?-u:\b)"),
+            reply_advice: LazyRegex::new(reply_advice),
+            reply_product: LazyRegex::new(
                 r"(?-u:\b)(?:just|honestly|definitely) (?:get|take|try|grab|buy|use) (?:some )?([a-z][a-z-]{2,})(?-u:\b)",
-            )
-            .expect("reply product pattern compiles"),
-            results: Regex::new(concat!(
+            ),
+            results: LazyRegex::new(concat!(
                 r"(?-u:\b)your (?:biopsy|results?|blood(?: test)?s?|scan|x-?ray|smear|tests?|swabs?|mri|ct|ecg",
                 r"|histology|mammogram)(?: results?)? (?:came back|has come back|have come back|is back",
                 r"|are back|was|were|is|are|looks?|looked) (?:all )?(?:benign|normal|clear|fine|negative",
                 r"|positive|abnormal|okay|ok|good|reassuring)(?-u:\b)",
-            ))
-            .expect("results pattern compiles"),
-            addressed: Regex::new(
+            )),
+            addressed: LazyRegex::new(
                 r"(?-u:\b)(?:if you(?:'re| are)? (?:see|seeing|read|reading) this|you know who you are)(?-u:\b)",
-            )
-            .expect("addressed pattern compiles"),
-            decline: Regex::new(concat!(
+            ),
+            decline: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:can'?t|cannot|can not|won'?t|unable to|not able to|not allowed to|don'?t) ",
                 r"(?:give|offer|provide|do)(?: you)? (?:any )?(?:individual |personal |specific |medical )?",
                 r"(?:advice|consultations?|diagnos[ie]s)(?-u:\b)",
                 r"|(?-u:\b)(?:can'?t|cannot|won'?t) (?:advise|diagnose|comment on (?:individual|your))",
-            ))
-            .expect("decline pattern compiles"),
+            )),
         }
     }
 }

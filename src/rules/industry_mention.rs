@@ -25,14 +25,14 @@
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::lexicon::industry::{Lexicon, TermKind};
 use crate::rules::affiliate_link::AffiliateLink;
 use crate::rules::coi_context::{Cues, Reading};
-use crate::rules::declaration::{ascii_regex, Clause, DeclarationFinder, Kind};
+use crate::rules::declaration::{Clause, DeclarationFinder, Kind};
 use crate::rules::discount_code::DiscountCode;
 use crate::rules::Rule;
 use crate::text::{is_word_bounded, Document};
@@ -71,7 +71,7 @@ pub struct IndustryMention {
     cues: Cues,
     codes: DiscountCode,
     links: AffiliateLink,
-    booking: Regex,
+    booking: LazyRegex,
     interests: Vec<Interest>,
     /// Declared companies the lexicon doesn't know, matched by name.
     unknown: Option<(AhoCorasick, Vec<usize>)>,
@@ -124,7 +124,7 @@ impl IndustryMention {
             cues: Cues::new(),
             codes: DiscountCode::new(config),
             links: AffiliateLink::new(config),
-            booking: ascii_regex(
+            booking: LazyRegex::new(
                 r"(?i)\b(?:dm|message|pm|inbox|call|text|email)\s+(?:me\s+|us\s+|the\s+(?:clinic|page)\s+)?to\s+book\b|\bbook\s+(?:your|a)\s+(?:free\s+)?(?:consultation|consult|appointment|slot|session|treatment)s?\b(?:\s+(?:at|with|via)\s+@\w+)?|\bbook\s+(?:now|today|online)\b|\blimited\s+(?:slots|spaces|availability)\b",
             ),
             interests,

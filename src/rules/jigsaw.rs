@@ -11,9 +11,10 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
@@ -123,22 +124,31 @@ const VAGUE_TIME: &[&str] = &[
     "today", "tonight", "last night", "this morning", "yesterday", "this afternoon", "this week",
 ];
 
+/// The GeoNames places, built once per process and only for the first post that has a patient
+/// context: 5,000 names are the costliest automaton in the checker, and most posts never need it.
+fn uk_places() -> &'static AhoCorasick {
+    static PLACES: OnceLock<AhoCorasick> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(entries(UK_PLACES))
+            .expect("places build")
+    })
+}
+
 pub struct Jigsaw {
     /// A direct identifier is already in the post (title + name, bed number, name hashtag): every
     /// further detail then adds to it.
-    direct: Regex,
+    direct: LazyRegex,
     words: WordList,
-    places: AhoCorasick,
-    patterns: Vec<(Kind, Regex)>,
-    age: Regex,
+    patterns: Vec<(Kind, LazyRegex)>,
+    age: LazyRegex,
 }
 
 impl Jigsaw {
     pub fn new(_config: &Config) -> Self {
-        let places: Vec<&str> = entries(UK_PLACES).collect();
-        let re = |p: &str| Regex::new(p).expect("jigsaw pattern compiles");
         Jigsaw {
-            direct: re(
+            direct: LazyRegex::new(
                 r"\b(?:Mr|Mrs|Ms|Miss) [A-Z]|(?i:\b(?:bed|bay|cubicle|side room) ?\d|#(?:prayfor|justicefor)[a-z]|@\w+ (?:my|our) (?:old )?patient)|\b(?i:rip|rest in peace|your dad|your mum|my patient|our patient) [A-Z]",
             ),
             words: WordList::new(&[
@@ -149,41 +159,37 @@ impl Jigsaw {
                 (Kind::Notable as u8, NOTABLE),
                 (Kind::VagueTime as u8, VAGUE_TIME),
             ]),
-            places: AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&places)
-                .expect("places build"),
-            age: re(
+            age: LazyRegex::new(
                 r"(?i)\b(\d{1,3}) ?(?:yo|y/o|y\.o\.|yrs? old|-?years?-old|-?yr-old| years? old)\b|\b(\d{1,3}) ?([MF])\b|\bin (?:her|his|their) (?:early |late |mid-?)?(\d)0s\b|\baged (\d{1,3})\b|\b(?:mum|dad|man|woman|lady|girl|boy|patient|pt)\s?\((\d{1,2})\)|, (\d{2,3}),|\b(\d{1,2}) (?:weeks|months) old\b|\bis (\d{1,2}) and\b|\bat (\d{2})\b\.",
             ),
             patterns: vec![
                 (
                     Kind::Sex,
-                    re(
+                    LazyRegex::new(
                         r"(?i)\b\d{1,3} ?(?:yo|y/o|-?year-old|yr-old|years? old) (?:man|woman|lady|gent|gentleman|girl|boy|lad|bloke|mum|dad|male|female|[MF])\b|\b(?:lady|gent|bloke|lad)\b",
                     ),
                 ),
                 (
                     Kind::Address,
-                    re(
+                    LazyRegex::new(
                         r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Road|Rd|Street|St|Lane|Avenue|Ave|Close|Drive|Crescent|Terrace)\b|\bJunction \d{1,2}\b|\b(?:at|outside|above|behind) (?:the )?(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z-]+ in [A-Z][a-z]+(?: [A-Z][a-z]+)?\b",
                     ),
                 ),
                 (
                     Kind::Notable,
-                    re(
+                    LazyRegex::new(
                         r"(?i)\b(?:the|tonight's|today's|last night's|yesterday's|saturday's|friday's)(?: [\w-]+){0,3} (?:pile-?up|crash|collision|fire|blaze|flood|explosion|stabbing|shooting|attack|rescue|accident|incident|derby|match|final)\b|\b(?:only|the only) [a-z]+ (?:on|in|at|for) [A-Z][a-z]+|\b1\d\d ?(?:yo|y/o|-?year-old)\b",
                     ),
                 ),
                 (
                     Kind::Place,
-                    re(
+                    LazyRegex::new(
                         r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Surgery|Hospital|Infirmary|Medical Centre|Health Centre|Practice|Hospice)\b|\b(?:in|from|near|outside) (?:the )?(?:[A-Z][a-z]+ )?[A-Z][a-z]{3,}\b|\b[AM]\d{1,4}\b|\b(?:primary|secondary|high|grammar) school\b|\bYear \d{1,2}\b|\b(?:Raigmore|Alder Hey|Derriford|Southmead|Frimley|Pinderfields|Wythenshawe|Treliske|Addenbrooke's|Great Ormond Street|Birmingham Children's|QE [A-Z][a-z]+|St [A-Z][a-z]+'s|Royal [A-Z][a-z]+)\b",
                     ),
                 ),
                 (
                     Kind::Time,
-                    re(
+                    LazyRegex::new(
                         r"\b(?:on |last |since |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s| night| morning)?\b|\b(?:in |since )?(?:January|February|March|April|June|July|August|September|October|November|December)\b|\b(?:19[5-9]\d|20[0-4]\d)\b|\bat \d{1,2} ?(?:am|pm)\b|\b\d{1,2}(?:am|pm)\b|(?i:\b(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|admission|attendance|gi bleed|visit)\b|\b\d+ days\b)",
                     ),
                 ),
@@ -225,7 +231,7 @@ impl Jigsaw {
                 found.push((m.range(), *kind));
             }
         }
-        for m in self.places.find_iter(text) {
+        for m in uk_places().find_iter(text) {
             let span = m.range();
             if bounded(text, &span) && !sentence_initial(text, span.start) {
                 found.push((span, Kind::Place));

@@ -14,7 +14,7 @@
 //! Blame phrases count only when the post is about patients, and not in a sentence about
 //! ministers or the government (political criticism is clean).
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
@@ -22,46 +22,45 @@ use crate::rules::Rule;
 use crate::text::Document;
 
 pub struct MockingPatient {
-    animal_emoji: Regex,
-    weight: Regex,
-    weight_detail: Regex,
-    sarcasm: Regex,
-    claim: Regex,
-    blame: Regex,
-    patient_context: Regex,
-    politics: Regex,
+    animal_emoji: LazyRegex,
+    weight: LazyRegex,
+    weight_detail: LazyRegex,
+    sarcasm: LazyRegex,
+    claim: LazyRegex,
+    blame: LazyRegex,
+    patient_context: LazyRegex,
+    politics: LazyRegex,
 }
 
 impl MockingPatient {
     pub fn new(_config: &Config) -> Self {
-        let build = |pattern: &str| Regex::new(pattern).expect("mocking pattern compiles");
         MockingPatient {
-            animal_emoji: build(r"[🐷🐖🐽🐋🐳🐄🦛]"),
-            weight: build(
+            animal_emoji: LazyRegex::new(r"[🐷🐖🐽🐋🐳🐄🦛]"),
+            weight: LazyRegex::new(
                 r"(?-u:\b)(?:\d+(?:\.\d+)?[- ]?(?:stone|st|kg)|obese|obesity|fat|weight|bmi|eats?|eating|diet|crisps|pies|takeaways?|greggs|couch|scales)(?-u:\b)",
             ),
-            weight_detail: build(
+            weight_detail: LazyRegex::new(
                 r"(?-u:\b)\d+(?:\.\d+)?[- ]?(?:stone|st|kg)(?: (?:bloke|man|woman|lady|guy|lad|patient|girl|fella|chap|boy|mum|dad))?(?-u:\b)",
             ),
-            sarcasm: build(concat!(
+            sarcasm: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:sure mate|sure jan|sure thing mate|yeah,? right|yeah,? sure|ri+ght+ then|likely story",
                 r"|pull the other one|and i'?m the queen(?: of sheba)?|of course (?:he|she|they|you) (?:does|do|did|is|are|was|were|has|have)",
                 r"|course (?:he|she|they) (?:does|do|did)|totally believe (?:him|her|them|you))(?-u:\b)",
             )),
-            claim: build(
+            claim: LazyRegex::new(
                 r"(?-u:\b)(?:tell|told|telling|tells|says|said|claims?|claimed|claiming|swears?|swore|insists?|insisted|reckons?|reckoned)(?-u:\b)",
             ),
-            blame: build(concat!(
+            blame: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:eat(?:ing|s)? (?:themselves|himself|herself) (?:into|to)",
                 r"|(?:drink|drinking|smoke|smoking)(?:ing)? (?:themselves|himself|herself) (?:into|to) (?:an early|the) grave",
                 r"|(?:(?:a bit of|some|more|a little) )?(?:stigma|fat[- ]shaming|shaming) (?:is|'s|would be) (?:what'?s|what is|exactly what'?s)? ?(?:needed|required|the answer|no bad thing)",
                 r"|brought it on (?:themselves|himself|herself)|serves? (?:them|him|her) right",
                 r"|deserves? (?:it|what (?:they|he|she) gets?|everything (?:they|he|she) gets?))(?-u:\b)",
             )),
-            patient_context: build(
+            patient_context: LazyRegex::new(
                 r"(?-u:\b)(?:patients?|pts?|clinic|consultations?|surgery|ward|bay|bed|cubicle|a&e|resus|these people|my list|attenders?)(?-u:\b)",
             ),
-            politics: build(
+            politics: LazyRegex::new(
                 r"(?-u:\b)(?:government|minister|ministers|secretary|mps?|parliament|tories|tory|labour|dhsc|treasury|chancellor|prime minister|pm|cabinet|policy|policies)(?-u:\b)",
             ),
         }

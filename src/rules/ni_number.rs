@@ -11,7 +11,7 @@
 //! and the prefixes BG, GB, KN, NK, NT, TN and ZZ are never issued. HMRC's illustrative
 //! "QQ 12 34 56 A" therefore does not match.
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
@@ -22,16 +22,15 @@ use crate::text::Document;
 const UNISSUED: &[&str] = &["bg", "gb", "kn", "nk", "nt", "tn", "zz"];
 
 pub struct NiNumber {
-    pattern: Regex,
+    pattern: LazyRegex,
 }
 
 impl NiNumber {
     pub fn new(_config: &Config) -> Self {
         NiNumber {
-            pattern: Regex::new(
+            pattern: LazyRegex::new(
                 r"(?i-u)(?-u:\b)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D](?-u:\b)",
-            )
-            .expect("NI number pattern compiles"),
+            ),
         }
     }
 }

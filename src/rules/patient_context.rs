@@ -14,8 +14,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::pattern::LazyRegex;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 
 /// A word list matched on the lower-cased text, whole words only.
 pub(crate) struct WordList {
@@ -222,9 +222,9 @@ impl Context {
 pub(crate) struct PatientContext {
     cues: WordList,
     /// "my 9yo patient", "our lovely patient" (singular only: `\b` rejects "patients").
-    explicit: Regex,
+    explicit: LazyRegex,
     /// "her hip referral", "his second operation".
-    care: Regex,
+    care: LazyRegex,
 }
 
 impl PatientContext {
@@ -239,10 +239,8 @@ impl PatientContext {
                 (WEAK_CONSENT, WEAK_CONSENT_CUES),
                 (FAMILY, FAMILY_CUES),
             ]),
-            explicit: Regex::new(r"\b(?:my|our|a|the|this) (?:[\w-]+ ){0,2}(?:patient|pt)\b")
-                .expect("explicit pattern compiles"),
-            care: Regex::new(r"\b(?:her|his) (?:[\w-]+ ){0,3}(?:referral|admission|operation|op|biopsy|diagnosis|discharge|chemo|transplant)\b")
-                .expect("care pattern compiles"),
+            explicit: LazyRegex::new(r"\b(?:my|our|a|the|this) (?:[\w-]+ ){0,2}(?:patient|pt)\b"),
+            care: LazyRegex::new(r"\b(?:her|his) (?:[\w-]+ ){0,3}(?:referral|admission|operation|op|biopsy|diagnosis|discharge|chemo|transplant)\b"),
         })
     }
 

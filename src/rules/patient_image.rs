@@ -12,7 +12,7 @@
 //! Not flagged: equipment and services ("appeal for a new MRI scanner", "shorter waits for
 //! scans"), fictional or consented teaching images.
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
@@ -23,26 +23,25 @@ use crate::text::Document;
 const GUIDANCE: &[&str] = &["rec-17", "sm-2024-20", "gmp-2024-88"];
 
 pub struct PatientImage {
-    image: Regex,
-    share: Regex,
-    clinical: Regex,
-    uncropped: Regex,
+    image: LazyRegex,
+    share: LazyRegex,
+    clinical: LazyRegex,
+    uncropped: LazyRegex,
 }
 
 impl PatientImage {
     pub fn new(_config: &Config) -> Self {
-        let re = |p: &str| Regex::new(p).expect("patient-image pattern compiles");
         PatientImage {
-            image: re(
+            image: LazyRegex::new(
                 r"(?i)\b(?:photos?|pics?|pictures?|images?|snaps?|screenshots?|scan|x-?rays?|cxr|axr|ct|mri|ecg|ekg|ultrasound|echo|handover list|drug chart|obs chart|notes|dermoscopy)\b",
             ),
-            share: re(
+            share: LazyRegex::new(
                 r"(?i)\b(?:attached|below|sharing|share this|here's|here is|look at (?:this|the)|check out|see (?:the|this)|this|pic of|photo of|pic from|photo from|sent me|posting|post the)\b|📸|👇",
             ),
-            clinical: re(
+            clinical: LazyRegex::new(
                 r"(?i)\b(?:cxr|axr|x-?ray|ct|mri|ecg|ekg|scan|handover list|drug chart|obs chart|notes|rash|his|her|pt's|patient's)\b",
             ),
-            uncropped: re(
+            uncropped: LazyRegex::new(
                 r"(?i)\b(?:forgot to|didn't|did not|not) (?:crop|blur|redact|cover|remove)\w*[^.!?\n]{0,40}\bname\b[^.!?\n)]{0,30}",
             ),
         }

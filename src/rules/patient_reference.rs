@@ -11,7 +11,7 @@
 //! Not flagged: ward names with no patient ("Ward 23 is recruiting", "everyone on Ward 7"), bed
 //! numbers quoted as a general point ("we still call patients 'bay 3'"), fictional cases.
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
@@ -22,24 +22,23 @@ use crate::text::Document;
 const GUIDANCE: &[&str] = &["sm-2024-19", "sm-2024-20", "conf-2017-121"];
 
 pub struct PatientReference {
-    place: Regex,
-    ward: Regex,
-    person: Regex,
-    team: Regex,
+    place: LazyRegex,
+    ward: LazyRegex,
+    person: LazyRegex,
+    team: LazyRegex,
 }
 
 impl PatientReference {
     pub fn new(_config: &Config) -> Self {
-        let re = |p: &str| Regex::new(p).expect("patient-reference pattern compiles");
         PatientReference {
-            place: re(
+            place: LazyRegex::new(
                 r"(?i)\b(?:bed|bay|cubicle|cubical|cube|side[- ]?room|isolation room|trolley|resus)\s?(?:no\.?\s?)?\d{1,3}[a-z]?\b(?:,? ?bed \d{1,3}\b)?",
             ),
-            ward: re(r"(?i)\bwards? \d{1,3}[a-z]?\b(?: and \d{1,3}\b)?"),
-            person: re(
+            ward: LazyRegex::new(r"(?i)\bwards? \d{1,3}[a-z]?\b(?: and \d{1,3}\b)?"),
+            person: LazyRegex::new(
                 r"(?i)\b(?:he|she|him|her|his|pt|pt's|patient|mum|mum's|dad|dad's|mr|mrs|ms|miss|lady|gent|man|woman|girl|boy|baby|grandad|nan)\b",
             ),
-            team: re(
+            team: LazyRegex::new(
                 r"(?i)\b(?:team|recruit\w*|hiring|staff|nurses|award|everyone|rota|thanks|welcome|vacanc\w+|jobs?)\b",
             ),
         }

@@ -14,7 +14,7 @@
 //! sentence that mentions a patient or the care relationship; once one is found, weaker social
 //! cues elsewhere in the post ("meeting for a drink") are highlighted too.
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, Hit, Severity};
@@ -22,44 +22,39 @@ use crate::rules::Rule;
 use crate::text::Document;
 
 pub struct PatientRelationship {
-    patient: Regex,
-    strong: Regex,
-    care_role: Regex,
-    friends: Regex,
-    social: Regex,
+    patient: LazyRegex,
+    strong: LazyRegex,
+    care_role: LazyRegex,
+    friends: LazyRegex,
+    social: LazyRegex,
 }
 
 impl PatientRelationship {
     pub fn new(_config: &Config) -> Self {
         PatientRelationship {
             // All matched against the lower-cased text.
-            patient: Regex::new(
+            patient: LazyRegex::new(
                 r"(?-u:\b)(?:patients?|pts?|(?:on|from) my list|(?:his|her|their) (?:gp|doctor|consultant|surgeon|midwife))(?-u:\b)",
-            )
-            .expect("patient pattern compiles"),
-            strong: Regex::new(concat!(
+            ),
+            strong: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:asked me out|ask(?:ed|ing)? me (?:out|on a date|for a date|for my number)",
                 r"|(?:gave|give|slipped) me (?:his|her|their) number|asked for my number",
                 r"|slid into my dms|friend request|(?:followed|added) me on (?:insta(?:gram)?|facebook|snap(?:chat)?)",
                 r"|(?:dating|fancy|fancies|kissed|slept with|hooked up with) (?:a |my |one of my |an? (?:former |ex-?|old )?)patient",
                 r"|(?:date|drinks?|dinner|coffee) with (?:a |my |one of my |an? (?:former |ex-?|old )?)patients?)(?-u:\b)",
-            ))
-            .expect("strong pattern compiles"),
-            care_role: Regex::new(
+            )),
+            care_role: LazyRegex::new(
                 r"(?-u:\b)(?:been|was|am|i'?m) (?:his|her|their) (?:gp|doctor|consultant|surgeon|midwife)(?-u:\b)",
-            )
-            .expect("care role pattern compiles"),
-            friends: Regex::new(
+            ),
+            friends: LazyRegex::new(
                 r"(?-u:\b)(?:(?:proper |best |good |close )?(?:mates|friends|pals)|drinking buddies|birthday|party|\d+(?:st|nd|rd|th)|wedding|the pub)(?-u:\b)",
-            )
-            .expect("friends pattern compiles"),
-            social: Regex::new(concat!(
+            ),
+            social: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:(?:meet|meeting|met|go|going|went|out|grab|grabbing|suggested)(?: up)? for (?:a |some )?",
                 r"(?:drinks?|coffee|dinner|date|pint|meal|lunch)",
                 r"|(?:coffee|drinks?|dinner|a date) on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
                 r"|chatting (?:most|every) (?:evenings?|nights?|day)|is that allowed|asked (?:me )?if i'?m single)(?-u:\b)",
-            ))
-            .expect("social pattern compiles"),
+            )),
         }
     }
 }

@@ -16,11 +16,11 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::lexicon::people_places::{entries, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS};
+use crate::lexicon::people_places::{SortedWords, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS};
 use crate::rules::patient_context::{sentence, sentence_initial, tail, PatientContext};
 use crate::rules::Rule;
 use crate::text::Document;
@@ -28,65 +28,61 @@ use crate::text::Document;
 const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
 
 pub struct PersonName {
-    /// Lower-cased plain first names and common-word first names.
-    plain: HashSet<String>,
-    common: HashSet<String>,
-    word: Regex,
-    title: Regex,
-    initials: Regex,
-    hashtag: Regex,
-    handle: Regex,
-    colleague_before: Regex,
-    colleague_sentence: Regex,
-    patient_before: Regex,
-    tie_after: Regex,
+    /// Plain first names and first names that are also everyday words.
+    plain: SortedWords,
+    common: SortedWords,
+    word: LazyRegex,
+    title: LazyRegex,
+    initials: LazyRegex,
+    hashtag: LazyRegex,
+    handle: LazyRegex,
+    colleague_before: LazyRegex,
+    colleague_sentence: LazyRegex,
+    patient_before: LazyRegex,
+    tie_after: LazyRegex,
 }
 
 impl PersonName {
     pub fn new(_config: &Config) -> Self {
-        let set = |list| entries(list).map(str::to_lowercase).collect::<HashSet<_>>();
-        let re = |p: &str| Regex::new(p).expect("person-name pattern compiles");
         PersonName {
-            plain: set(FIRST_NAMES),
-            common: set(FIRST_NAMES_COMMON_WORDS),
-            word: re(r"\b[A-Za-z][a-z]+(?:[-'’][A-Z][a-z]+)?\b"),
-            title: re(
+            plain: SortedWords::new(FIRST_NAMES),
+            common: SortedWords::new(FIRST_NAMES_COMMON_WORDS),
+            word: LazyRegex::new(r"\b[A-Za-z][a-z]+(?:[-'’][A-Z][a-z]+)?\b"),
+            title: LazyRegex::new(
                 r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.? ?(?:([A-Z])(?:\.|\b)|([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+))",
             ),
-            initials: re(
+            initials: LazyRegex::new(
                 r"\b(?:[A-Z]{2}|[A-Z]\. ?[A-Z]\.?|[A-Z]\.)(?:(?:, ?|,? \()(?:\d{1,3}\b|DOB|aged)| is \d{1,2}\b)",
             ),
-            hashtag: re(
+            hashtag: LazyRegex::new(
                 r"#(?i:prayfor|justicefor|getwellsoon|thinkingof|love|rip|team|support|standwith|fightfor|strongfor)([A-Z][a-z]+)\b|#([A-Z][a-z]+)(?:Strong|Army|Warrior|Fights|sFight|sJourney)\b",
             ),
-            handle: re(r"@[A-Za-z0-9_]{2,30}\b"),
-            colleague_before: re(
+            handle: LazyRegex::new(r"@[A-Za-z0-9_]{2,30}\b"),
+            colleague_before: LazyRegex::new(
                 r"(?i)(?:\b(?:dr|doctor|prof|professor|sister|sr|nurse|matron|consultant|registrar|reg|fy1|fy2|sho|ct1|st\d|hca|physio|pharmacist|midwife|porter|colleague|mentor|boss|st|saint|thanks|thank you|thanks to|cheers|my wife|my husband|my partner|my son|my daughter|my mum|my dad|my brother|my sister|my friend|with|and|team)\.?\s+(?:[A-Z][a-z]+\s+)?)$",
             ),
-            colleague_sentence: re(
+            colleague_sentence: LazyRegex::new(
                 r"(?i)\b(?:theatre|theatres|operating list|consultant|surgeon|surgical|registrar|grand round|teaching|retired|trained|talk|colleague|rota|award|#surgicaltraining)\b",
             ),
-            patient_before: re(
+            patient_before: LazyRegex::new(
                 r"(?i)(?:\b(?:my|our|a|the) (?:old |oldest |lovely |favourite )?(?:patient|pt)|\bpt|\bpatient|\blittle|\bbaby|\brip|\brest in peace|\bdischarged|\bshout ?out to|\bbirthday to|\byour (?:dad|mum|mother|father|husband|wife|nan|gran|grandad|grandma|son|daughter|brother|sister))\s*,?\s*$",
             ),
-            tie_after: re(
+            tie_after: LazyRegex::new(
                 r"^(?:\s*,\s*\d{1,3}\b|\s*\(\s*(?:\d{1,3}\b|bay|bed|cubicle|side room)|\s+(?:in|on|from)\s+(?:[A-Za-z]+\s+){0,2}(?:bed|bay|cubicle|side room|room)\s*\d|\s+(?:in|on)\s+(?:ward|bay|bed)\s*\d|\s*,\s*(?:his|her) (?:wife|husband|daughter|son|mum|dad|mother|father)\b|'s (?:\d{1,3}(?:st|nd|rd|th)|funeral|diagnosis|scan|results|biopsy|surgery|operation))",
             ),
         }
     }
 
     fn in_lexicon(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.plain.contains(&lower) || self.common.contains(&lower)
+        self.plain.contains(word) || self.common.contains(word)
     }
 
     fn is_name(&self, word: &str, strong: bool) -> bool {
-        let lower = word.to_lowercase();
         let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
-        if self.plain.contains(&lower) {
-            return capital || (strong && lower.len() >= 3);
+        if self.plain.contains(word) {
+            return capital || (strong && word.chars().count() >= 3);
         }
-        strong && capital && self.common.contains(&lower)
+        strong && capital && self.common.contains(word)
     }
 }
 
@@ -228,7 +224,7 @@ impl Rule for PersonName {
                 Severity::Warning
             } else if patient
                 && (!sentence_initial(text, span.start) || full_name(self, after))
-                && self.plain.contains(&m.as_str().to_lowercase())
+                && self.plain.contains(m.as_str())
                 && ctx.explicit_patient
             {
                 severity
@@ -241,7 +237,7 @@ impl Rule for PersonName {
                 if sur.start() == 1
                     && after.starts_with(' ')
                     && sur.as_str().starts_with(|c: char| c.is_ascii_uppercase())
-                    && !self.plain.contains(&sur.as_str().to_lowercase())
+                    && !self.plain.contains(sur.as_str())
                 {
                     end = span.end + sur.end();
                 }

@@ -15,7 +15,7 @@
 //! rashes, "if she gets worse"). "DM to book" adverts, recruitment ("message me and I'll put you
 //! forward") and colleagues asking each other to DM are left alone.
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, Hit, Severity};
@@ -23,46 +23,41 @@ use crate::rules::Rule;
 use crate::text::Document;
 
 pub struct PersonalChannel {
-    invite: Regex,
-    audience: Regex,
-    clinical: Regex,
-    negated: Regex,
-    supporting: Regex,
+    invite: LazyRegex,
+    audience: LazyRegex,
+    clinical: LazyRegex,
+    negated: LazyRegex,
+    supporting: LazyRegex,
 }
 
 impl PersonalChannel {
     pub fn new(_config: &Config) -> Self {
         PersonalChannel {
             // Matched against the lower-cased text.
-            invite: Regex::new(concat!(
+            invite: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:(?:whatsapp|snapchat|snap|text|dm|pm|inbox|message|msg|facetime|ring|call)",
                 r" me(?: (?:on|at|via|there|here|directly|privately|personally))?",
                 r"|add me on (?:facebook|fb|insta(?:gram)?|snap(?:chat)?|whatsapp|tiktok)",
                 r"|(?:i'?m|i am|find me|follow me) on (?:insta(?:gram)?|whatsapp|snap(?:chat)?|tiktok)",
                 r"|my (?:personal |own )?(?:mobile|whatsapp|insta(?:gram)?|dms|inbox)",
                 r"|private (?:facebook |fb |whatsapp |telegram |insta(?:gram)? )?(?:group|group chat|chat|page))(?-u:\b)",
-            ))
-            .expect("invite pattern compiles"),
-            audience: Regex::new(concat!(
+            )),
+            audience: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:(?:my|our) (?:own )?patients|(?:on|registered on) my list",
                 r"|registered (?:with us|with the practice|at (?:the|our) (?:surgery|practice))",
                 r"|patients (?:at|of) (?:the |our )?\w+|for (?:my|our) patients)(?-u:\b)",
-            ))
-            .expect("audience pattern compiles"),
-            clinical: Regex::new(concat!(
+            )),
+            clinical: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:results?|prescriptions?|scripts?|repeat|symptoms?|rash(?:es)?|photos?|pics?",
                 r"|medications?|meds|queries|questions about|worse|worried|worth coming in",
                 r"|bloods|blood tests?|test results|diagnos\w*|pain)(?-u:\b)",
-            ))
-            .expect("clinical pattern compiles"),
-            supporting: Regex::new(concat!(
+            )),
+            supporting: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:(?:photos?|pics?|pictures?|snaps?) of (?:your |the )?(?:rash(?:es)?|moles?|lumps?|spots?",
                 r"|wounds?|skin|eyes?|throat|bites?)|(?:your |with (?:your|their) )?(?:date of birth|dob",
                 r"|nhs number)|questions? about (?:your )?(?:results?|medications?|meds|symptoms?))(?-u:\b)",
-            ))
-            .expect("supporting pattern compiles"),
-            negated: Regex::new(r"(?:don'?t|do not|never|please don'?t|can'?t|cannot|won'?t|not) $")
-                .expect("negation pattern compiles"),
+            )),
+            negated: LazyRegex::new(r"(?:don'?t|do not|never|please don'?t|can'?t|cannot|won'?t|not) $"),
         }
     }
 }

@@ -13,7 +13,7 @@
 //! flagged. A postcode announced as a service's location ("our new hub at LS9 7TF opens
 //! Monday") is only `info` unless the words around it point to a patient.
 
-use regex::Regex;
+use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
@@ -40,7 +40,7 @@ pharmacy|office|conference|event|parking|unit|site|service|hq|headquarters|campu
 building";
 
 pub struct Postcode {
-    pattern: Regex,
+    pattern: LazyRegex,
     patient: Cues,
     patient_after: Cues,
     service: Cues,
@@ -53,7 +53,7 @@ impl Postcode {
             r"(?i-u)(?-u:\b)(?:GIR ?0AA|(?:{AREAS})[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{{2}})(?-u:\b)"
         );
         Postcode {
-            pattern: Regex::new(&pattern).expect("postcode pattern compiles"),
+            pattern: LazyRegex::new(pattern),
             patient: Cues::new(PATIENT),
             patient_after: Cues::new("pt|patient"),
             service: Cues::new(SERVICE),
