@@ -2,6 +2,7 @@
 //! conversion from UTF-8 byte offsets (what Rust's `regex` gives) to UTF-16 code units (what the
 //! DOM counts).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::config::Config;
@@ -14,6 +15,9 @@ pub struct Document<'a> {
     /// match found here can be reported against `text` directly.
     pub lower: String,
     pub config: &'a Config,
+    /// Whether the post is about a patient: several rules ask, so it is worked out once per post
+    /// (see [`Document::patient_context`]).
+    pub(crate) patient: OnceCell<crate::rules::patient_context::Context>,
 }
 
 impl<'a> Document<'a> {
@@ -22,6 +26,7 @@ impl<'a> Document<'a> {
             text,
             lower: text.to_ascii_lowercase(),
             config,
+            patient: OnceCell::new(),
         }
     }
 

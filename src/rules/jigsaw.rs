@@ -19,7 +19,7 @@ use crate::pattern::LazyRegex;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::lexicon::people_places::{entries, UK_PLACES};
-use crate::rules::patient_context::{bounded, sentence_initial, PatientContext, WordList};
+use crate::rules::patient_context::{bounded, sentence_initial, WordList};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -293,7 +293,7 @@ fn generalise_age(text: &str) -> String {
 
 impl Rule for Jigsaw {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
-        let ctx = PatientContext::shared().analyse(&doc.lower);
+        let ctx = doc.patient_context();
         let direct = self.direct.is_match(doc.text);
         if ctx.cleared() || !(ctx.is_patient() || direct) {
             return;

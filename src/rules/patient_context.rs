@@ -15,6 +15,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::LazyRegex;
+use crate::text::Document;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// A word list matched on the lower-cased text, whole words only.
@@ -244,7 +245,8 @@ impl PatientContext {
         })
     }
 
-    /// Analyses a lower-cased post (`Document::lower`).
+    /// Analyses a lower-cased post (`Document::lower`). Rules use [`Document::patient_context`],
+    /// which does this once per post.
     pub fn analyse(&self, lower: &str) -> Context {
         let mut ctx = Context::default();
         let mut first_family = None;
@@ -275,6 +277,14 @@ impl PatientContext {
         };
         // "patient" in "patients" (plural, aggregate) does not count; the word list is whole-word.
         ctx
+    }
+}
+
+impl Document<'_> {
+    /// Whether (and how) the post is about a patient, analysed on first request.
+    pub(crate) fn patient_context(&self) -> &Context {
+        self.patient
+            .get_or_init(|| PatientContext::shared().analyse(&self.lower))
     }
 }
 

@@ -16,7 +16,7 @@ use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::rules::patient_context::{sentence, PatientContext};
+use crate::rules::patient_context::sentence;
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -50,7 +50,7 @@ impl PatientImage {
 
 impl Rule for PatientImage {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
-        let ctx = PatientContext::shared().analyse(&doc.lower);
+        let ctx = doc.patient_context();
         if ctx.fiction || ctx.real_consent() {
             return;
         }

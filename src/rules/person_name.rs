@@ -21,7 +21,7 @@ use crate::pattern::LazyRegex;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::lexicon::people_places::{SortedWords, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS};
-use crate::rules::patient_context::{sentence, sentence_initial, tail, PatientContext};
+use crate::rules::patient_context::{sentence, sentence_initial, tail};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -103,7 +103,7 @@ const TITLE_MSG: &str = "A title with a name or initial, tied to a patient, can 
 
 impl Rule for PersonName {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
-        let ctx = PatientContext::shared().analyse(&doc.lower);
+        let ctx = doc.patient_context();
         if ctx.cleared() {
             return;
         }
@@ -115,15 +115,19 @@ impl Rule for PersonName {
             Severity::Info
         };
         // Names seen after a colleague title anywhere ("Sister Priya Patel" … "Priya and the team").
+        // Most words are not names: one pass with a list lookup before any regex keeps this cheap.
+        let candidates: Vec<Range<usize>> = self
+            .word
+            .find_iter(text)
+            .filter(|m| self.in_lexicon(m.as_str()))
+            .map(|m| m.range())
+            .collect();
         let mut colleagues: HashSet<String> = HashSet::new();
-        for m in self.word.find_iter(text) {
-            if !self.in_lexicon(m.as_str()) {
-                continue;
-            }
-            if self.colleague_before.is_match(tail(text, m.start(), 60))
-                && !patient_tied(self, text, m.range())
+        for span in &candidates {
+            if self.colleague_before.is_match(tail(text, span.start, 60))
+                && !patient_tied(self, text, span.clone())
             {
-                colleagues.insert(m.as_str().to_lowercase());
+                colleagues.insert(text[span.clone()].to_lowercase());
             }
         }
         let mut flagged: Vec<Range<usize>> = Vec::new();
@@ -160,12 +164,8 @@ impl Rule for PersonName {
         }
 
         let mut next_flagged = 0;
-        for m in self.word.find_iter(text) {
-            let span = m.range();
-            // Most words are not names: a set lookup before any regex keeps this linear and cheap.
-            if !self.in_lexicon(m.as_str()) {
-                continue;
-            }
+        for span in candidates {
+            let word = &text[span.clone()];
             // Title matches are in order, so only the first not yet passed can contain this word.
             while flagged
                 .get(next_flagged)
@@ -181,14 +181,14 @@ impl Rule for PersonName {
             }
             let before = tail(text, span.start, 60);
             let after = &text[span.end..];
-            if before.ends_with(['@', '#']) || colleagues.contains(&m.as_str().to_lowercase()) {
+            if before.ends_with(['@', '#']) || colleagues.contains(&word.to_lowercase()) {
                 continue;
             }
             if self.colleague_before.is_match(before) {
                 continue;
             }
             let slot = self.patient_before.is_match(before) || self.tie_after.is_match(after);
-            if !self.is_name(m.as_str(), slot) {
+            if !self.is_name(word, slot) {
                 continue;
             }
             // Institutions named after people: "Wills Memorial Building", "Alder Hey".
@@ -224,7 +224,7 @@ impl Rule for PersonName {
                 Severity::Warning
             } else if patient
                 && (!sentence_initial(text, span.start) || full_name(self, after))
-                && self.plain.contains(m.as_str())
+                && self.plain.contains(word)
                 && ctx.explicit_patient
             {
                 severity
