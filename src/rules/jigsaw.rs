@@ -19,7 +19,7 @@ use crate::pattern::LazyRegex;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::lexicon::people_places::{entries, UK_PLACES};
-use crate::rules::patient_context::{bounded, sentence_initial, WordList};
+use crate::rules::patient_context::{bounded, sentence, sentence_initial, WordList};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -72,7 +72,12 @@ const OCCUPATIONS: &[&str] = &[
     "watchman", "shopkeeper", "publican", "landlady", "chef", "vet", "dentist", "professor",
     "lecturer", "caretaker", "lollipop lady", "fisherman", "gamekeeper", "blacksmith", "nun",
     "monk", "bishop", "motorcyclist", "keeper", "goalkeeper", "referee", "dancer", "model",
-    "swimmer", "rower", "cyclist", "jockey", "magistrate",
+    "swimmer", "rower", "cyclist", "magistrate", "midwife", "carer",
+    "care worker", "hairdresser", "barber", "mechanic", "cleaner", "lawyer", "accountant",
+    "engineer", "scientist", "prison officer", "security guard", "bouncer", "shop assistant",
+    "waitress", "waiter", "bar manager", "baker", "butcher", "delivery driver", "courier",
+    "train driver", "nursery worker", "childminder", "social worker", "coastguard", "lifeguard",
+    "ceo", "dj", "artist", "author", "vlogger",
 ];
 #[rustfmt::skip]
 const FAMILY_WORDS: &[&str] = &[
@@ -108,7 +113,8 @@ const NOTABLE: &[&str] = &[
     "first ever", "known cases", "only one in", "one of only", "record", "one of our own",
     "one of us", "the derby", "prom", "not saying whose", "won't say who", "can't say who",
     "can't say more", "new series", "ferry", "foot-and-mouth", "in the back of a taxi",
-    "small parish", "small village",
+    "small parish", "small village", "tiny village", "small town", "tiny town", "small island",
+    "tiny island", "remote island", "first case", "only case", "in the paper", "local paper",
 ];
 /// Capitalised words after "in"/"from" that are not specific places.
 #[rustfmt::skip]
@@ -140,6 +146,9 @@ pub struct Jigsaw {
     /// A direct identifier is already in the post (title + name, bed number, name hashtag): every
     /// further detail then adds to it.
     direct: LazyRegex,
+    /// A sentence about a colleague ("Mr Hughes, our consultant urologist"): its title is no
+    /// patient identifier.
+    colleague: LazyRegex,
     words: WordList,
     patterns: Vec<(Kind, LazyRegex)>,
     age: LazyRegex,
@@ -151,6 +160,9 @@ impl Jigsaw {
             direct: LazyRegex::new(
                 r"\b(?:Mr|Mrs|Ms|Miss) [A-Z]|(?i:\b(?:bed|bay|cubicle|side room) ?\d|#(?:prayfor|justicefor)[a-z]|@\w+ (?:my|our) (?:old )?patient)|\b(?i:rip|rest in peace|your dad|your mum|my patient|our patient) [A-Z]",
             ),
+            colleague: LazyRegex::new(
+                r"(?i)\b(?:consultant|surgeon|registrar|theatre|colleague|our team|the team|mentor|trainer|supervisor|retir\w*)\b",
+            ),
             words: WordList::new(&[
                 (Kind::Occupation as u8, OCCUPATIONS),
                 (Kind::Family as u8, FAMILY_WORDS),
@@ -160,13 +172,13 @@ impl Jigsaw {
                 (Kind::VagueTime as u8, VAGUE_TIME),
             ]),
             age: LazyRegex::new(
-                r"(?i)\b(\d{1,3}) ?(?:yo|y/o|y\.o\.|yrs? old|-?years?-old|-?yr-old| years? old)\b|\b(\d{1,3}) ?([MF])\b|\bin (?:her|his|their) (?:early |late |mid-?)?(\d)0s\b|\baged (\d{1,3})\b|\b(?:mum|dad|man|woman|lady|girl|boy|patient|pt)\s?\((\d{1,2})\)|, (\d{2,3}),|\b(\d{1,2}) (?:weeks|months) old\b|\bis (\d{1,2}) and\b|\bat (\d{2})\b\.",
+                r"(?i)\b(\d{1,3}) ?(?:yo|y/o|y\.o\.|yrs? old|-?years?-old|-?yr-old| years? old)\b|\b(\d{1,3}) ?([MF])\b|\bin (?:her|his|their) (?:early |late |mid-?)?(\d)0s\b|\baged (\d{1,3})\b|\b(?:mum|dad|man|woman|lady|girl|boy|patient|pt)\s?\((\d{1,2})\)|, (\d{2,3}),|\b(\d{1,2}) (?:weeks|months) old\b|\bis (\d{1,2}) and\b|\bat (\d{2})\b\.| [—–-] (\d{2,3})[,.;]",
             ),
             patterns: vec![
                 (
                     Kind::Sex,
                     LazyRegex::new(
-                        r"(?i)\b\d{1,3} ?(?:yo|y/o|-?year-old|yr-old|years? old) (?:man|woman|lady|gent|gentleman|girl|boy|lad|bloke|mum|dad|male|female|[MF])\b|\b(?:lady|gent|bloke|lad)\b",
+                        r"(?i)\b\d{1,3} ?(?:yo|y/o|-?year-old|yr-old|years? old)(?: [a-z-]+)? (?:man|woman|lady|gent|gentleman|girl|boy|lad|bloke|mum|dad|mother|father|grandmother|grandfather|grandma|grandad|nan|male|female|chap|fella|[MF])\b|\b(?:lady|gent|bloke|lad)\b",
                     ),
                 ),
                 (
@@ -184,7 +196,7 @@ impl Jigsaw {
                 (
                     Kind::Place,
                     LazyRegex::new(
-                        r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Surgery|Hospital|Infirmary|Medical Centre|Health Centre|Practice|Hospice)\b|\b(?:in|from|near|outside) (?:the )?(?:[A-Z][a-z]+ )?[A-Z][a-z]{3,}\b|\b[AM]\d{1,4}\b|\b(?:primary|secondary|high|grammar) school\b|\bYear \d{1,2}\b|\b(?:Raigmore|Alder Hey|Derriford|Southmead|Frimley|Pinderfields|Wythenshawe|Treliske|Addenbrooke's|Great Ormond Street|Birmingham Children's|QE [A-Z][a-z]+|St [A-Z][a-z]+'s|Royal [A-Z][a-z]+)\b",
+                        r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Surgery|Hospital|Infirmary|Medical Centre|Health Centre|Practice|Hospice)\b|\b(?:in|from|near|outside|at) (?:the )?(?:[A-Z][a-z]+ )?[A-Z][a-z]{3,}(?:'s)?\b|\b[AM]\d{1,4}\b|\b(?:primary|secondary|high|grammar) school\b|\bYear \d{1,2}\b|\b(?:Raigmore|Alder Hey|Derriford|Southmead|Frimley|Pinderfields|Wythenshawe|Treliske|Addenbrooke's|Great Ormond Street|Birmingham Children's|QE [A-Z][a-z]+|St [A-Z][a-z]+'s|Royal [A-Z][a-z]+)\b",
                     ),
                 ),
                 (
@@ -219,11 +231,15 @@ impl Jigsaw {
         }
         for (kind, pattern) in &self.patterns {
             for m in pattern.find_iter(text) {
-                let locative = ["in ", "from ", "near ", "outside "]
+                let locative = ["in ", "from ", "near ", "outside ", "at "]
                     .iter()
                     .any(|p| m.as_str().starts_with(p));
+                // "in Surgery" is a specialty, "at Meadowbank Surgery" a place.
+                let words: Vec<&str> = m.as_str().split(' ').skip(1).filter(|w| *w != "the").collect();
+                let named = words.len() >= 2 && !NOT_PLACES.contains(&words[0]);
                 if *kind == Kind::Place
                     && locative
+                    && !named
                     && NOT_PLACES.iter().any(|w| m.as_str().ends_with(w))
                 {
                     continue;
@@ -294,7 +310,10 @@ fn generalise_age(text: &str) -> String {
 impl Rule for Jigsaw {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let ctx = doc.patient_context();
-        let direct = self.direct.is_match(doc.text);
+        let direct = self.direct.find_iter(doc.text).any(|m| {
+            let title = m.as_str().starts_with('M');
+            !(title && self.colleague.is_match(&doc.text[sentence(doc.text, &m.range())]))
+        });
         if ctx.cleared() || !(ctx.is_patient() || direct) {
             return;
         }
@@ -379,6 +398,37 @@ mod tests {
             "Olympic rowing medallist in my sports med clinic today, can't say more"
         ));
         assert!(warned("jigsaw-identification", "Saw the head teacher of a primary school in Hebden Bridge in memory clinic today. Early-onset Alzheimer's at 52."));
+    }
+
+    #[test]
+    fn details_in_other_words_add_up_too() {
+        assert!(warned("jigsaw-identification", "Delivered twins this morning for a 44yo first-time mum who's a midwife on our own unit in Truro. IVF after 9 years of trying"));
+        assert!(warned("jigsaw-identification", "52yo woman, ventilated in ICU at Addenbrooke's after the M11 pile-up on Tuesday"));
+    }
+
+    #[test]
+    fn a_named_practice_is_a_place_but_a_specialty_is_not() {
+        let places = |text: &str| {
+            check(text)
+                .into_iter()
+                .filter(|f| f.rule == "jigsaw-identification")
+                .map(|f| f.text)
+                .collect::<Vec<_>>()
+        };
+        assert!(places("My oldest patient at Meadowbank Surgery died peacefully at 98, a land girl in the war")
+            .iter()
+            .any(|t| t.contains("Meadowbank Surgery")));
+        assert!(!places("Saw a 34-year-old in clinic; she works in General Practice")
+            .iter()
+            .any(|t| t.contains("Practice")));
+    }
+
+    #[test]
+    fn a_colleague_with_a_title_is_no_direct_identifier() {
+        assert!(!warned(
+            "jigsaw-identification",
+            "Shout out to Mr Hughes, our consultant urologist, who stayed until 11pm to finish the list 🙌"
+        ));
     }
 
     #[test]

@@ -137,6 +137,9 @@ const ENCOUNTER_CUES: &[&str] = &[
     "we did everything", "we'll take", "we looked after", "on the list", "sharing this",
     "this cxr", "this ct", "this x-ray", "this ecg", "this mri", "this scan", "his cxr", "her cxr",
     "his scan", "her scan", "his x-ray", "her x-ray", "his ct", "her ct",
+    "ventilated", "delivered twins", "delivered her", "delivered his", "delivered baby",
+    "pulls through", "pull through", "collapsed", "rushed in", "blue-lighted", "blue lighted",
+    "we lost", "who fell", "fell in", "fell at", "arrested in", "welcome back",
 ];
 
 /// Phrases that say outright that an individual patient is meant.
@@ -226,6 +229,10 @@ pub(crate) struct PatientContext {
     explicit: LazyRegex,
     /// "her hip referral", "his second operation".
     care: LazyRegex,
+    /// One person described by age ("52yo woman", "a 44-year-old first-time mum"): a case.
+    described: LazyRegex,
+    /// A person placed in a clinical setting ("on our oncology ward", "in ICU").
+    setting: LazyRegex,
 }
 
 impl PatientContext {
@@ -241,6 +248,12 @@ impl PatientContext {
                 (FAMILY, FAMILY_CUES),
             ]),
             explicit: LazyRegex::new(r"\b(?:my|our|a|the|this) (?:[\w-]+ ){0,2}(?:patient|pt)\b"),
+            described: LazyRegex::new(
+                r"\b\d{1,3} ?(?:yo|y/o|y\.o\.|-?years?-old|-?yr-old|years? old)(?: [a-z-]+)? (?:man|woman|lady|gent|gentleman|girl|boy|lad|bloke|mum|dad|mother|father|grandmother|grandfather|grandma|grandad|nan|baby|toddler|teenager|teen|female|male|chap|fella)\b",
+            ),
+            setting: LazyRegex::new(
+                r"\b(?:on|in) (?:the|our|my) (?:[a-z&-]+ ){0,2}(?:ward|unit|bay)\b|\b(?:in|on) (?:icu|itu|hdu|ccu|nicu|picu|scbu)\b",
+            ),
             care: LazyRegex::new(r"\b(?:her|his) (?:[\w-]+ ){0,3}(?:referral|admission|operation|op|biopsy|diagnosis|discharge|chemo|transplant)\b"),
         })
     }
@@ -266,8 +279,10 @@ impl PatientContext {
             }
         }
         ctx.explicit_patient |= self.explicit.is_match(lower);
-        ctx.encounter
-            .extend(self.care.find_iter(lower).map(|m| m.range()));
+        for pattern in [&self.care, &self.described, &self.setting] {
+            ctx.encounter
+                .extend(pattern.find_iter(lower).map(|m| m.range()));
+        }
         ctx.encounter.sort_by_key(|r| r.start);
         // The poster's own or family story, unless a patient encounter comes first.
         ctx.family = match (first_family, ctx.encounter.first()) {
@@ -301,6 +316,21 @@ mod tests {
         assert!(ctx("Saw a 70-year-old man in clinic today").is_patient());
         assert!(ctx("pt still waiting for a bed").is_patient());
         assert!(ctx("On call last night, admitted a lad with DKA").is_patient());
+    }
+
+    #[test]
+    fn a_person_described_by_age_or_placed_on_a_unit_is_a_case() {
+        assert!(ctx("52yo woman, ventilated after the pile-up on Tuesday").is_patient());
+        assert!(ctx("Delivered twins for a 44yo first-time mum this morning").is_patient());
+        assert!(ctx("the bravest 9 year old on our oncology ward").is_patient());
+        assert!(ctx("Still in ICU but improving").is_patient());
+    }
+
+    #[test]
+    fn groups_and_services_are_not_a_case() {
+        assert!(!ctx("Women aged 50 to 71 are invited for screening every 3 years").is_patient());
+        assert!(!ctx("Our ICU team is recruiting: Band 5 and 6 nurses").is_patient());
+        assert!(!ctx("The 5 year old vaccine schedule has changed").is_patient());
     }
 
     #[test]

@@ -33,16 +33,16 @@ impl PatientImage {
     pub fn new(_config: &Config) -> Self {
         PatientImage {
             image: LazyRegex::new(
-                r"(?i)\b(?:photos?|pics?|pictures?|images?|snaps?|screenshots?|scan|x-?rays?|cxr|axr|ct|mri|ecg|ekg|ultrasound|echo|handover list|drug chart|obs chart|notes|dermoscopy)\b",
+                r"(?i)\b(?:photos?|pics?|pictures?|images?|snaps?|screenshots?|scan|x-?rays?|cxr|axr|ct|mri|ecg|ekg|ultrasound|echo|handover list|handover sheet|drug chart|obs chart|fluid chart|notes|discharge summary|discharge letter|clinic letter|referral letter|blood results|prescription|dermoscopy)\b",
             ),
             share: LazyRegex::new(
                 r"(?i)\b(?:attached|below|sharing|share this|here's|here is|look at (?:this|the)|check out|see (?:the|this)|this|pic of|photo of|pic from|photo from|sent me|posting|post the)\b|📸|👇",
             ),
             clinical: LazyRegex::new(
-                r"(?i)\b(?:cxr|axr|x-?ray|ct|mri|ecg|ekg|scan|handover list|drug chart|obs chart|notes|rash|his|her|pt's|patient's)\b",
+                r"(?i)\b(?:cxr|axr|x-?ray|ct|mri|ecg|ekg|scan|handover list|handover sheet|drug chart|obs chart|fluid chart|notes|discharge summary|discharge letter|clinic letter|referral letter|blood results|prescription|rash|his|her|pt's|patient's)\b",
             ),
             uncropped: LazyRegex::new(
-                r"(?i)\b(?:forgot to|didn't|did not|not) (?:crop|blur|redact|cover|remove)\w*[^.!?\n]{0,40}\bname\b[^.!?\n)]{0,30}",
+                r"(?i)\b(?:forgot to|didn't|did not|not) (?:crop|blur|redact|cover|remove)\w*[^.!?\n]{0,40}\bname\b[^.!?\n)]{0,30}|\b(?:redacted|blurred|cropped|covered)\b[^.!?\n]{0,30}\b(?:mostly|partly|partially|most of|sort of|kind of|ish|hopefully|i think)\b",
             ),
         }
     }
@@ -96,6 +96,18 @@ impl Rule for PatientImage {
 #[cfg(test)]
 mod tests {
     use crate::testing::{flagged, warned};
+
+    #[test]
+    fn flags_letters_and_half_redacted_images() {
+        assert!(warned(
+            "patient-image",
+            "Here's a photo of the discharge summary I wrote yesterday (redacted the name, mostly 😬)"
+        ));
+        assert!(warned(
+            "patient-image",
+            "Sharing this clinic letter, blurred the name partly"
+        ));
+    }
 
     #[test]
     fn flags_shared_scans_and_notes() {

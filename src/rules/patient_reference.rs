@@ -26,6 +26,8 @@ pub struct PatientReference {
     ward: LazyRegex,
     person: LazyRegex,
     team: LazyRegex,
+    /// Work on the bay itself ("Bay 3 has been refurbished"): the number names a room, not a person.
+    facility: LazyRegex,
 }
 
 impl PatientReference {
@@ -37,6 +39,9 @@ impl PatientReference {
             ward: LazyRegex::new(r"(?i)\bwards? \d{1,3}[a-z]?\b(?: and \d{1,3}\b)?"),
             person: LazyRegex::new(
                 r"(?i)\b(?:he|she|him|her|his|pt|pt's|patient|mum|mum's|dad|dad's|mr|mrs|ms|miss|lady|gent|man|woman|girl|boy|baby|grandad|nan)\b",
+            ),
+            facility: LazyRegex::new(
+                r"(?i)\b(?:refurbish\w*|renovat\w*|repaint\w*|redecorat\w*|re-?opened|reopens?|opened|opens|closed|closes|closing|closure|deep[- ]?clean\w*|new (?:beds|windows|equipment|monitors|curtains|flooring|bathroom)|call bells|fundrais\w*|donat\w*|upgraded?|leaking|roof|heating|air con\w*)\b",
             ),
             team: LazyRegex::new(
                 r"(?i)\b(?:team|recruit\w*|hiring|staff|nurses|award|everyone|rota|thanks|welcome|vacanc\w+|jobs?)\b",
@@ -59,6 +64,10 @@ impl Rule for PatientReference {
             let quoted = matches!(before, Some('\'' | '"' | '‘' | '“'))
                 && matches!(after, Some('\'' | '"' | '’' | '”'));
             if quoted {
+                continue;
+            }
+            let sent = &text[sentence(text, &span)];
+            if self.facility.is_match(sent) && !self.person.is_match(sent) {
                 continue;
             }
             // A numbered bed or cubicle almost always stands for the person in it.
@@ -121,6 +130,22 @@ mod tests {
         assert!(warned(
             "patient-reference",
             "Mr Singh in side room 3 has C. diff"
+        ));
+    }
+
+    #[test]
+    fn ignores_work_on_the_bay_itself() {
+        assert!(!flagged(
+            "patient-reference",
+            "Bay 3 on Ward 12 has finally been refurbished — new windows, new beds, working call bells! 🎉"
+        ));
+        assert!(!flagged(
+            "patient-reference",
+            "Side room 2 is closed for a deep clean until Monday"
+        ));
+        assert!(warned(
+            "patient-reference",
+            "Side room 2 is closed because he has norovirus"
         ));
     }
 

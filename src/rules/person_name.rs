@@ -20,7 +20,9 @@ use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::lexicon::people_places::{SortedWords, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS};
+use crate::lexicon::people_places::{
+    entries, SortedWords, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES,
+};
 use crate::rules::patient_context::{sentence, sentence_initial, tail};
 use crate::rules::Rule;
 use crate::text::Document;
@@ -49,20 +51,20 @@ impl PersonName {
             common: SortedWords::new(FIRST_NAMES_COMMON_WORDS),
             word: LazyRegex::new(r"\b[A-Za-z][a-z]+(?:[-'’][A-Z][a-z]+)?\b"),
             title: LazyRegex::new(
-                r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.? ?(?:([A-Z])(?:\.|\b)|([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+))",
+                r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.? ?(?:(O['’][A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|Mc[A-Z][a-z]+)|([A-Z])(?:\.|\b))",
             ),
             initials: LazyRegex::new(
                 r"\b(?:[A-Z]{2}|[A-Z]\. ?[A-Z]\.?|[A-Z]\.)(?:(?:, ?|,? \()(?:\d{1,3}\b|DOB|aged)| is \d{1,2}\b)",
             ),
             hashtag: LazyRegex::new(
-                r"#(?i:prayfor|justicefor|getwellsoon|thinkingof|love|rip|team|support|standwith|fightfor|strongfor)([A-Z][a-z]+)\b|#([A-Z][a-z]+)(?:Strong|Army|Warrior|Fights|sFight|sJourney)\b",
+                r"#(?i:(prayfor|prayersfor|justicefor|getwellsoon|getwell|thinkingof|staystrong|bestrong|bebrave|fightlike|fightfor|strongfor|healing|hugsfor|love|rip|team|support|standwith)([A-Z][a-z]+))\b|#([A-Z][a-z]+)(?:Strong|Army|Warrior|Fights|sFight|sJourney|sFight|sStory)\b",
             ),
             handle: LazyRegex::new(r"@[A-Za-z0-9_]{2,30}\b"),
             colleague_before: LazyRegex::new(
                 r"(?i)(?:\b(?:dr|doctor|prof|professor|sister|sr|nurse|matron|consultant|registrar|reg|fy1|fy2|sho|ct1|st\d|hca|physio|pharmacist|midwife|porter|colleague|mentor|boss|st|saint|thanks|thank you|thanks to|cheers|my wife|my husband|my partner|my son|my daughter|my mum|my dad|my brother|my sister|my friend|with|and|team)\.?\s+(?:[A-Z][a-z]+\s+)?)$",
             ),
             colleague_sentence: LazyRegex::new(
-                r"(?i)\b(?:theatre|theatres|operating list|consultant|surgeon|surgical|registrar|grand round|teaching|retired|trained|talk|colleague|rota|award|#surgicaltraining)\b",
+                r"(?i)\b(?:theatre|theatres|operating list|consultant|surgeon|surgical|registrar|grand round|teaching|retired|trained|talk|colleague|colleagues|rota|award|#surgicaltraining|the (?:whole )?team|our team)\b",
             ),
             patient_before: LazyRegex::new(
                 r"(?i)(?:\b(?:my|our|a|the) (?:old |oldest |lovely |favourite )?(?:patient|pt)|\bpt|\bpatient|\blittle|\bbaby|\brip|\brest in peace|\bdischarged|\bshout ?out to|\bbirthday to|\byour (?:dad|mum|mother|father|husband|wife|nan|gran|grandad|grandma|son|daughter|brother|sister))\s*,?\s*$",
@@ -84,6 +86,17 @@ impl PersonName {
         }
         strong && capital && self.common.contains(word)
     }
+}
+
+/// UK places, countries and institutions that follow "#PrayFor…" as often as names do.
+fn is_place(word: &str) -> bool {
+    const NOT_PEOPLE: &[&str] = &[
+        "Ukraine", "Gaza", "Israel", "Palestine", "Syria", "Turkey", "Morocco", "Lebanon", "Sudan",
+        "Paris", "London", "Manchester", "Britain", "England", "Scotland", "Wales", "Ireland",
+        "Nhs", "Everyone", "Peace", "Humanity", "All", "The", "Our", "My",
+    ];
+    NOT_PEOPLE.iter().any(|p| p.eq_ignore_ascii_case(word))
+        || entries(UK_PLACES).any(|p| p.eq_ignore_ascii_case(word))
 }
 
 fn hit(span: Range<usize>, severity: Severity, message: &str, fix: &str) -> Hit {
@@ -140,7 +153,7 @@ impl Rule for PersonName {
                 || sent.contains("bed ")
                 || sent.contains("bay ")
                 || sent.contains("side room")
-                || sent.contains("ward");
+                || (sent.contains("ward") && !self.colleague_sentence.is_match(sent));
             let colleague = !tied
                 && (self.colleague_before.is_match(tail(text, span.start, 60))
                     || self.colleague_sentence.is_match(sent)
@@ -149,7 +162,8 @@ impl Rule for PersonName {
             if colleague {
                 continue;
             }
-            let initial = c.get(1).is_some();
+            // Surnames are tried first, so "Ms O'Neill" is a surname, not the initial O.
+            let initial = c.get(2).is_some();
             let female = !whole.as_str().starts_with("Mr") || whole.as_str().starts_with("Mrs");
             let her_care = female && (sent.contains(" her ") || sent.contains(" she "));
             if initial || tied || patient || her_care {
@@ -182,6 +196,13 @@ impl Rule for PersonName {
             let before = tail(text, span.start, 60);
             let after = &text[span.end..];
             if before.ends_with(['@', '#']) || colleagues.contains(&word.to_lowercase()) {
+                continue;
+            }
+            // "at Sheffield ICB", "from Chelsea": a place that is also a name.
+            let locative = [" at ", " in ", " from ", " near "]
+                .iter()
+                .any(|p| before.ends_with(p));
+            if locative && is_place(word) {
                 continue;
             }
             if self.colleague_before.is_match(before) {
@@ -246,10 +267,16 @@ impl Rule for PersonName {
         }
 
         for c in self.hashtag.captures_iter(text) {
-            let name = c.get(1).or_else(|| c.get(2)).expect("group");
-            if self.plain.contains(&name.as_str().to_lowercase())
-                || self.common.contains(&name.as_str().to_lowercase())
-            {
+            let name = c.get(2).or_else(|| c.get(3)).expect("group");
+            // After a wish for one person ("#PrayFor", "#StayStrong") any capitalised word that is
+            // not a place is taken as a name: the name lists cannot hold every name.
+            let wish = c.get(1).is_some_and(|prefix| {
+                !matches!(
+                    prefix.as_str().to_ascii_lowercase().as_str(),
+                    "love" | "team" | "support" | "standwith" | "rip"
+                )
+            });
+            if self.in_lexicon(name.as_str()) || (wish && !is_place(name.as_str())) {
                 let span = c.get(0).expect("match").range();
                 hits.push(hit(span, Severity::Warning, NAME_MSG, "#ThinkingOfYou"));
             }
@@ -422,6 +449,26 @@ mod tests {
             "person-name",
             "JB, 54, tiler, back in resus with a GI bleed"
         ));
+    }
+
+    #[test]
+    fn flags_wishes_for_one_person_in_hashtags_even_for_unlisted_names() {
+        assert!(warned(
+            "person-name",
+            "#StayStrongAmira ❤️ the bravest 9 year old on our ward"
+        ));
+        assert!(warned("person-name", "#GetWellSoonZaviyar from all of us"));
+        assert!(!flagged("person-name", "#PrayForUkraine #PrayForKeswick"));
+        assert!(!flagged("person-name", "#TeamNHS #SupportOurNurses"));
+    }
+
+    #[test]
+    fn a_surname_with_an_apostrophe_is_not_an_initial() {
+        assert!(!flagged(
+            "person-name",
+            "Dr Rahman, Ms O'Neill and the whole team on Ward 14 carried me through the winter"
+        ));
+        assert!(warned("person-name", "Mrs O in bed 3 is asking for you"));
     }
 
     #[test]
