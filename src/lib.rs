@@ -15,6 +15,7 @@ pub mod finding;
 pub mod guidance;
 pub mod lexicon;
 mod pattern;
+mod removal;
 mod rules;
 pub mod text;
 
@@ -123,7 +124,17 @@ impl Checker {
 }
 
 /// Converts byte-offset hits to the public, UTF-16 findings.
-fn to_findings(text: &str, hits: Vec<Hit>) -> Vec<Finding> {
+fn to_findings(text: &str, mut hits: Vec<Hit>) -> Vec<Finding> {
+    // A removal also takes the identifier's label and a neighbouring space.
+    for hit in &mut hits {
+        let span = hit.span.clone();
+        for fix in hit.fixes.iter_mut() {
+            if fix.span.is_none() && fix.replacement.is_empty() {
+                let tidy = removal::tidy(text, span.clone());
+                fix.span = (tidy != span).then_some(tidy);
+            }
+        }
+    }
     let mut offsets = Vec::with_capacity(hits.len() * 2);
     for hit in &hits {
         offsets.push(hit.span.start);

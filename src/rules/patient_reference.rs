@@ -72,6 +72,23 @@ impl Rule for PatientReference {
             }
             // A numbered bed or cubicle almost always stands for the person in it.
             let severity = Severity::Warning;
+            // "in bed 4" -> "in a bed"; "bed 11 asked me" -> "a patient asked me".
+            let placed = [" in", " on", " to", " from", " at", " into"]
+                .iter()
+                .any(|p| text[..span.start].trim_end().ends_with(p));
+            let fix = if placed {
+                let matched = m.as_str();
+                let digits = matched.find(|c: char| c.is_ascii_digit()).unwrap_or(matched.len());
+                let noun = matched[..digits]
+                    .trim()
+                    .trim_end_matches('.')
+                    .trim_end_matches("no")
+                    .trim()
+                    .to_lowercase();
+                FixHit::replace("Remove the number", format!("a {noun}"))
+            } else {
+                FixHit::replace("Replace with \"a patient\"", "a patient")
+            };
             hits.push(
                 Hit::new(
                     "patient-reference",
@@ -81,7 +98,7 @@ impl Rule for PatientReference {
                     "A bed, bay or cubicle number tied to a patient lets staff, visitors and family work out who it is.",
                     GUIDANCE,
                 )
-                .with_fix(FixHit::replace("Replace with \"a patient\"", "a patient")),
+                .with_fix(fix),
             );
         }
         for m in self.ward.find_iter(text) {
@@ -131,6 +148,19 @@ mod tests {
             "patient-reference",
             "Mr Singh in side room 3 has C. diff"
         ));
+    }
+
+    #[test]
+    fn fixes_keep_the_sentence_readable() {
+        let fix = |text: &str| {
+            crate::testing::check(text)
+                .into_iter()
+                .find(|f| f.rule == "patient-reference")
+                .map(|f| f.fixes[0].replacement.clone())
+        };
+        assert_eq!(fix("Saw Mrs K in bed 4 today").as_deref(), Some("a bed"));
+        assert_eq!(fix("Lady in Side room 2 is asking for you").as_deref(), Some("a side room"));
+        assert_eq!(fix("why did bed 11 just ask me if I'm single").as_deref(), Some("a patient"));
     }
 
     #[test]
