@@ -77,6 +77,7 @@ pub struct DerogatoryLanguage {
     admiring: LazyRegex,
     verdict: LazyRegex,
     other_person: LazyRegex,
+    pronoun: LazyRegex,
     any_role: LazyRegex,
     things: LazyRegex,
     first_person: LazyRegex,
@@ -180,12 +181,13 @@ impl DerogatoryLanguage {
                 r"|a liability|a disgrace|a waste of space|dangerously incompetent))\b[^a-z0-9.!?\n]*(?:[.!?\n]|$)",
             )),
             other_person: LazyRegex::new(format!(
-                r"\b(?:he|she|his|her|him|they|them|their|(?:mr|mrs|ms|miss|dr|prof) [a-z]+|(?:the|this|that|our|these|those|whoever|their|his|her) (?:[a-z-]+ ){{0,2}}?{ROLES})\b"
+                r"\b(?:(?:mr|mrs|ms|miss|dr|prof) [a-z]+|(?:the|this|that|our|these|those|whoever|their|his|her) (?:[a-z-]+ ){{0,2}}?{ROLES})\b"
             )),
+            pronoun: LazyRegex::new(r"\b(?:he|she|his|her|him|they|them|their)\b"),
             any_role: LazyRegex::new(format!(r"\b{ROLES}\b")),
             things: LazyRegex::new(concat!(
                 r"\b(?:apps?|system|software|epr|emis|systmone|cerner|printers?|computers?|pc|wifi|website|portal|phones?|rota",
-                r"|polic(?:y|ies)|guidance|lift|bleep|pager|machines?|kit|equipment|trolley|charger|laptop|scanner|parking|it)\b",
+                r"|polic(?:y|ies)|guidance|lift|bleep|pager|machines?|kit|equipment|trolley|charger|laptop|scanner|parking)\b",
             )),
             first_person: LazyRegex::new(r"\b(?:i|i'm|i've|i'd|me|myself)\b"),
             politics: LazyRegex::new(
@@ -379,7 +381,13 @@ impl Rule for DerogatoryLanguage {
                 continue;
             }
             let previous = &lower[doc.sentence_around(&(before.len()..before.len()))];
+            // A pronoun is enough for a verdict on competence ("he ... Absolutely useless."), not
+            // for one that may be about what happened to him ("he waited 14 hours. Pathetic.").
+            let competence = ["useless", "incompetent", "clueless", "brainless", "liability"]
+                .iter()
+                .any(|w| verdict.as_str().ends_with(w));
             let aimed = self.other_person.is_match(previous)
+                || (competence && self.pronoun.is_match(previous))
                 || (self.any_role.is_match(previous) && !self.first_person.is_match(previous));
             if aimed && !self.politics.is_match(previous) && !self.things.is_match(previous) {
                 spans.push((verdict.range(), true));
@@ -631,6 +639,10 @@ mod tests {
             "derogatory-language",
             "The FY2 on call last night. Absolutely useless 🙄"
         ));
+        assert!(flagged(
+            "derogatory-language",
+            "He couldn't even cannulate. Completely useless."
+        ));
     }
 
     #[test]
@@ -644,6 +656,8 @@ mod tests {
             "The new EPR crashed three times today. Absolutely useless.",
             "My first night as an FY1 I froze at the arrest. Absolutely useless.",
             "The government's pay offer came out today. Pathetic.",
+            "He waited 14 hours in A&E. Pathetic.",
+            "Her referral was rejected for the third time. Hopeless.",
         ] {
             assert!(!flagged("derogatory-language", text), "{text}");
         }
