@@ -1,6 +1,10 @@
 //! `derogatory-language`: contemptuous terms for patients or colleagues ("frequent flyers", "bed
 //! blocker", "wasters", "absolute clown", "thick as mince", "glorified HCAs", "should be struck
-//! off", "the night nurses are useless", "where do they find these people").
+//! off", "the night nurses are useless", "where do they find these people"), insults with
+//! describing words before them ("the orthopods are knuckle-dragging idiots"), plural insults after
+//! a demonstrative ("I can't with these morons"), sneers at a colleague's competence ("bought his
+//! degree online", "how did she pass medical school", "Absolutely useless." after talk of a
+//! colleague), "the crumbly in bed 3" and "a right Karen".
 //!
 //! Why: the GMC asks doctors never to use social media to abuse, bully or demean an individual or
 //! group (*Using social media as a medical professional* (2024), "Behaving professionally"), to
@@ -35,6 +39,21 @@ const ADJECTIVES: &str = concat!(
     r"|brain-?dead|brainless|a joke|a liability|a waste of space|dim|dense|muppets|clowns)",
 );
 
+/// Plural insults for people, used after a demonstrative ("these morons", "bunch of muppets") and
+/// after a role with describing words in between ("the orthopods are knuckle-dragging idiots").
+const PLURAL_INSULTS: &str = concat!(
+    r"(?:clowns|idiots|morons|muppets|numpties|plonkers|cretins|imbeciles|halfwits|buffoons",
+    r"|donkeys|twats|pricks|knobs|tossers|wankers|dickheads|dimwits|nitwits|dunces|neanderthals",
+    r"|cavemen)",
+);
+
+/// Singular insults after "is a ..." with describing words in between.
+const SINGULAR_INSULTS: &str = concat!(
+    r"(?:clown|idiot|moron|muppet|numpty|plonker|cretin|imbecile|halfwit|buffoon|donkey|twat",
+    r"|prick|knob|tosser|wanker|dickhead|dimwit|nitwit|dunce|neanderthal|caveman",
+    r"|liability|embarrassment|waste of space|danger to patients)",
+);
+
 const INSULTS: &str = concat!(
     r"(?:clowns?|idiots?|morons?|muppets?|animals?|numpty|numpties|plonkers?|cretins?|imbeciles?",
     r"|halfwits?|buffoons?|donkeys?|twats?|pricks?|knobs?|tossers?|wankers?|dickheads?|liability",
@@ -52,6 +71,19 @@ pub struct DerogatoryLanguage {
     mention: LazyRegex,
     banter: LazyRegex,
     mockery: LazyRegex,
+    role_insult: LazyRegex,
+    demonstrative: LazyRegex,
+    competence: LazyRegex,
+    admiring: LazyRegex,
+    verdict: LazyRegex,
+    other_person: LazyRegex,
+    pronoun: LazyRegex,
+    any_role: LazyRegex,
+    things: LazyRegex,
+    first_person: LazyRegex,
+    politics: LazyRegex,
+    crumbly: LazyRegex,
+    karen: LazyRegex,
 }
 
 impl DerogatoryLanguage {
@@ -94,11 +126,83 @@ impl DerogatoryLanguage {
                 r"(?-u:\b)(?:useless|incompetent|clueless|lazy|stupid|brainless|pathetic|moronic|idiot|thick) {ROLES}(?-u:\b)"
             )),
             self_directed: LazyRegex::new(
-                r"(?:(?-u:\b)i (?:felt|feel|look|looked|sounded) like|(?-u:\b)i'?m|(?-u:\b)i am|(?-u:\b)i was|(?-u:\b)made me (?:feel|look) like|(?-u:\b)call me) (?:a |an |such an? |the )?[a-z ]{0,20}$",
+                concat!(
+                    r"(?:(?-u:\b)i (?:felt|feel|look|looked|sounded) like|(?-u:\b)i'?m|(?-u:\b)i am|(?-u:\b)i was|(?-u:\b)made me (?:feel|look) like|(?-u:\b)call me) (?:a |an |such an? |the )?[a-z ]{0,20}$",
+                    r"|(?-u:\b)we(?:'re| are| were| felt like| looked like)(?: all| both| just)?(?: a| an)? $",
+                ),
             ),
             banter: LazyRegex::new(
                 r"(?-u:\b)(?:orthopods?|gassers|gas ?men|gas monkeys|bone doctors|bone ?setters|pill pushers|slashers|plumbers|knife happy)(?-u:\b)",
             ),
+            // "the orthopods are knuckle-dragging idiots", "the locum was a spineless muppet":
+            // up to three describing words between the verb and the insult.
+            role_insult: LazyRegex::new(format!(
+                r"\b{ROLES}\b[^.!?\n]{{0,40}}?\b(?:(?:are|were|'re)(?: (?:all|just|such|a bunch of|a load of|a pack of))*((?: [a-z][a-z'-]*){{0,3}}?) {PLURAL_INSULTS}|(?:is|was|'s)(?: just| such| also| really)? an?((?: [a-z][a-z'-]*){{0,3}}?) {SINGULAR_INSULTS})\b"
+            )),
+            // "these morons", "bunch of absolute muppets", "such idiots".
+            demonstrative: LazyRegex::new(format!(
+                r"\b(?:these|those|such|bunch of|pack of|load of|gang of|band of|herd of)((?: [a-z][a-z'-]*){{0,2}}?) {PLURAL_INSULTS}\b"
+            )),
+            // Sneers at a colleague's competence: "bought his degree online", "got her degree out
+            // of a cereal box", "how did she pass medical school", "how is he a consultant".
+            competence: LazyRegex::new(format!(
+                r"\b(?:{bought}|{from_a}|how (?:did|does|has|on earth did|the hell did|tf did) {who}(?:ever |even |actually |manage to )*(?:{pass} {exams}|{qualify}(?: {exams})?)|who (?:gave|let|allowed) (?:him|her|them|this (?:one|guy|bloke|woman|person)) {licence}|how (?:is|are) {who}(?:even |actually |still |allowed to be )*{post})\b",
+                bought = concat!(
+                    r"(?:bought|buys|buying|purchased|ordered|printed|won) (?:his|her|their|your|a|the) ",
+                    r"(?:medical |nursing |nhs )?(?:degree|qualifications?|licen[cs]e|diploma|mbbs|mbchb|cct|frcs|mrcp|mrcs|certificate|gmc registration)",
+                ),
+                from_a = concat!(
+                    r"(?:degree|qualifications?|licen[cs]e|diploma|mbbs|mbchb|cct|frcs|mrcp|mrcs|certificate)s? (?:from|out of|off|in) ",
+                    r"(?:a |an |the )?(?:box of |packet of |bag of )?(?:cereal|corn ?flakes|coco pops|christmas cracker|crackers?|lucky bag",
+                    r"|lucky dip|kinder egg|happy meal|ebay|wish|temu|the internet|online|raffle|tombola|vending machine|crisp packet|jar)(?: box| packet| bag)?",
+                ),
+                who = format!(
+                    r"(?:he|she|they|(?:this|that) (?:one|guy|bloke|woman|person|man|lad)|(?:the|this|that|our|their) (?:[a-z]+ )?{ROLES}) "
+                ),
+                pass = r"(?:pass|passed|scrape through|scraped through|get into|got into)",
+                qualify = r"(?:graduate|graduated|qualify|qualified|get a licen[cs]e|get registered)",
+                exams = concat!(
+                    r"(?:medical school|med school|finals|medicine|mrcp|mrcs|frcs|the mrcgp|mrcgp|(?:his|her|their|the) (?:exams|finals|osces?)",
+                    r"|exams|osces?|an interview|the interview|foundation|specialty training)",
+                ),
+                licence = r"(?:a (?:medical )?degree|a licen[cs]e|qualify|graduate|near patients|a stethoscope|loose on patients)",
+                post = concat!(
+                    r"(?:a doctor|a consultant|a gp|a registrar|a surgeon|a nurse|allowed to practi[sc]e|still practi[sc]ing|qualified",
+                    r"|on the register|registered)",
+                ),
+            )),
+            admiring: LazyRegex::new(
+                r"\b(?:while|whilst|with (?:a|two|three|four|kids|children|a baby)|during|despite|juggling|as a (?:single|carer|mum|dad|parent)|so proud|amazing|incredible|inspir\w*|legend|respect)\b",
+            ),
+            // "Absolutely useless." as a sentence of its own.
+            verdict: LazyRegex::new(concat!(
+                r"(?m)(?:^|[.!?]) *((?:(?:absolutely|completely|totally|utterly|bloody|just|so|fucking|f\*+ing|literally|honestly|simply|truly",
+                r"|genuinely|actually|frankly|beyond)[, ]+)*(?:useless|incompetent|clueless|hopeless|pathetic|brainless|a joke|an embarrassment",
+                r"|a liability|a disgrace|a waste of space|dangerously incompetent))\b[^a-z0-9.!?\n]*(?:[.!?\n]|$)",
+            )),
+            other_person: LazyRegex::new(format!(
+                r"\b(?:(?:mr|mrs|ms|miss|dr|prof) [a-z]+|(?:the|this|that|our|these|those|whoever|their|his|her) (?:[a-z-]+ ){{0,2}}?{ROLES})\b"
+            )),
+            pronoun: LazyRegex::new(r"\b(?:he|she|his|her|him|they|them|their)\b"),
+            any_role: LazyRegex::new(format!(r"\b{ROLES}\b")),
+            things: LazyRegex::new(concat!(
+                r"\b(?:apps?|system|software|epr|emis|systmone|cerner|printers?|computers?|pc|wifi|website|portal|phones?|rota",
+                r"|polic(?:y|ies)|guidance|lift|bleep|pager|machines?|kit|equipment|trolley|charger|laptop|scanner|parking)\b",
+            )),
+            first_person: LazyRegex::new(r"\b(?:i|i'm|i've|i'd|me|myself)\b"),
+            politics: LazyRegex::new(
+                r"\b(?:government|minister|ministers|secretary|mps|parliament|westminster|whitehall|tories|tory|labour|dhsc|treasury|chancellor|politicians?|cabinet)\b",
+            ),
+            // "the crumbly in bed 3": the adjective used as a noun for an old patient.
+            crumbly: LazyRegex::new(
+                r"\b(?:an?|the|another|old|this|that|some|our|sweet|little) (crumbly)(?: ([a-z]+))?",
+            ),
+            // "a right Karen", "went full Karen", "Karen energy".
+            karen: LazyRegex::new(concat!(
+                r"\b(?:(?:a right|a proper|an absolute|a total|a complete|a real|a bit of a|such a|what a|full|full-on|classic|typical",
+                r"|(?:is|was|'s|being|were|are) (?:a|an|such a|total|absolute|proper)) karens?|karens?(?: energy| vibes| behaviou?r| moment| haircut)",
+                r"|karen(?:ing|ed))\b",
+            )),
             mockery: LazyRegex::new(
                 r"(?:(?-u:\b)can'?t|(?-u:\b)cannot|(?-u:\b)couldn'?t|(?-u:\b)to save (?:their|his|her) li(?:fe|ves)|(?-u:\b)gonna|(?-u:\b)lol(?-u:\b)|🙄|😂|🤣)",
             ),
@@ -117,6 +221,41 @@ impl DerogatoryLanguage {
         self.self_directed.is_match(before)
     }
 }
+
+/// Words in the gap before an insult that turn it round: "are not idiots", "treated like idiots".
+fn softened(gap: &str) -> bool {
+    gap.split(' ').any(|w| {
+        matches!(
+            w,
+            "not"
+                | "never"
+                | "no"
+                | "hardly"
+                | "like"
+                | "as"
+                | "being"
+                | "treated"
+                | "made"
+                | "called"
+                | "labelled"
+                | "seen"
+                | "viewed"
+                | "painted"
+                | "portrayed"
+                | "considered"
+                | "told"
+                | "of"
+                | "than"
+        )
+    })
+}
+
+/// Words after "the crumbly" that show it names a person, not a biscuit.
+const PERSON_FOLLOWERS: &[&str] = &[
+    "in", "on", "at", "from", "who", "with", "was", "is", "came", "had", "has", "that",
+    "tonight", "today", "again", "bed", "bay", "side", "cubicle", "keeps", "fell", "wanting",
+    "asking", "lady", "bloke", "man", "woman", "gent", "fella", "patient", "brigade", "club",
+];
 
 const GUIDANCE: &[&str] = &["sm-2024-respect", "gmp-2024-56", "gmp-2024-48"];
 
@@ -194,6 +333,78 @@ impl Rule for DerogatoryLanguage {
                 .is_some_and(|c| matches!(c, '\'' | '"' | '‘' | '“'));
             if !quoted {
                 spans.push((m.range(), false));
+            }
+        }
+        for c in self.role_insult.captures_iter(lower) {
+            let (Some(all), Some(gap)) = (c.get(0), c.get(1).or_else(|| c.get(2))) else {
+                continue;
+            };
+            let glued = lower[all.end()..].starts_with('-');
+            let sentence = doc.sentence_around(&all.range());
+            if !glued && !softened(gap.as_str()) && !self.politics.is_match(&lower[sentence]) {
+                // Highlight from the last word before the describing words: "are knuckle-dragging idiots".
+                let verb = lower[all.start()..gap.start()]
+                    .rfind([' ', '\''])
+                    .map_or(all.start(), |at| all.start() + at + 1);
+                spans.push((verb..all.end(), false));
+            }
+        }
+        for c in self.demonstrative.captures_iter(lower) {
+            let Some(all) = c.get(0) else { continue };
+            let gap = c.get(1).map_or("", |g| g.as_str());
+            let sentence = doc.sentence_around(&all.range());
+            let selfish = all.as_str().starts_with("such")
+                && (self.is_self_directed(doc, all.start())
+                    || [" we ", " i "].iter().any(|p| lower[all.end()..].starts_with(p)));
+            if !selfish
+                && !softened(gap)
+                && !self.is_mention(doc, all.range())
+                && !self.politics.is_match(&lower[sentence])
+            {
+                spans.push((all.range(), true));
+            }
+        }
+        for m in self.competence.find_iter(lower) {
+            let sentence = doc.sentence_around(&m.range());
+            let rest = &lower[m.end()..sentence.end];
+            if !rest.starts_with(" for ")
+                && !self.admiring.is_match(&lower[sentence])
+                && !self.is_mention(doc, m.range())
+            {
+                spans.push((m.range(), false));
+            }
+        }
+        for c in self.verdict.captures_iter(lower) {
+            let Some(verdict) = c.get(1) else { continue };
+            let before = lower[..verdict.start()].trim_end_matches(['.', '!', '?', '\n', ' ']);
+            if before.is_empty() {
+                continue;
+            }
+            let previous = &lower[doc.sentence_around(&(before.len()..before.len()))];
+            // A pronoun is enough for a verdict on competence ("he ... Absolutely useless."), not
+            // for one that may be about what happened to him ("he waited 14 hours. Pathetic.").
+            let competence = ["useless", "incompetent", "clueless", "brainless", "liability"]
+                .iter()
+                .any(|w| verdict.as_str().ends_with(w));
+            let aimed = self.other_person.is_match(previous)
+                || (competence && self.pronoun.is_match(previous))
+                || (self.any_role.is_match(previous) && !self.first_person.is_match(previous));
+            if aimed && !self.politics.is_match(previous) && !self.things.is_match(previous) {
+                spans.push((verdict.range(), true));
+            }
+        }
+        for c in self.crumbly.captures_iter(lower) {
+            let Some(word) = c.get(1) else { continue };
+            let person = c
+                .get(2)
+                .map_or(true, |next| PERSON_FOLLOWERS.contains(&next.as_str()));
+            if person && !self.is_mention(doc, word.range()) {
+                spans.push((word.range(), true));
+            }
+        }
+        for m in self.karen.find_iter(lower) {
+            if !self.is_mention(doc, m.range()) {
+                spans.push((m.range(), true));
             }
         }
         spans.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
@@ -323,6 +534,166 @@ mod tests {
         let text = "Orthopods can't manage a potassium to save their lives 🙄";
         assert!(flagged("specialty-banter", text));
         assert!(!warned("specialty-banter", text));
+    }
+
+    #[test]
+    fn flags_insults_with_describing_words_before_them() {
+        assert_eq!(
+            spans_of(
+                "derogatory-language",
+                "The orthopods are knuckle-dragging idiots, specifically Mr Jenkins"
+            ),
+            vec!["are knuckle-dragging idiots"]
+        );
+        assert!(flagged(
+            "derogatory-language",
+            "Our registrars are total brain-dead morons"
+        ));
+        assert!(flagged(
+            "derogatory-language",
+            "The new locum was a spineless useless muppet"
+        ));
+    }
+
+    #[test]
+    fn ignores_insults_turned_round_or_glued_to_a_word() {
+        assert!(!flagged(
+            "derogatory-language",
+            "Juniors are treated like idiots by management"
+        ));
+        assert!(!flagged(
+            "derogatory-language",
+            "Patients are not idiots, explain things properly"
+        ));
+        assert!(!flagged(
+            "derogatory-language",
+            "The GP's idiot-proof guide to insulin titration is brilliant"
+        ));
+    }
+
+    #[test]
+    fn flags_plural_insults_after_a_demonstrative() {
+        assert_eq!(
+            spans_of(
+                "derogatory-language",
+                "Chasing bloods for the surgical team all night. I can't with these morons 🤡"
+            ),
+            vec!["these morons"]
+        );
+        assert!(flagged(
+            "derogatory-language",
+            "Bunch of absolute muppets on the day team"
+        ));
+        assert!(flagged(
+            "derogatory-language",
+            "Those idiots in radiology lost the scan again"
+        ));
+    }
+
+    #[test]
+    fn ignores_plural_insults_about_ourselves_quoted_or_political() {
+        assert!(!flagged(
+            "derogatory-language",
+            "We were such idiots as medical students"
+        ));
+        assert!(!flagged(
+            "derogatory-language",
+            "Such idiots we were in F1, ordering every test going"
+        ));
+        assert!(!flagged(
+            "derogatory-language",
+            "Stop calling patients 'these idiots' on the group chat"
+        ));
+        assert!(!flagged(
+            "derogatory-language",
+            "Those clowns in Westminster have cut the public health grant again"
+        ));
+        assert!(!flagged(
+            "derogatory-language",
+            "These cheeky monkeys on the paeds ward made me a card 🥰"
+        ));
+    }
+
+    #[test]
+    fn flags_sneers_at_a_colleagues_competence() {
+        assert_eq!(
+            spans_of(
+                "derogatory-language",
+                "The reg on nights clearly bought his medical degree online. Absolutely useless."
+            ),
+            vec!["bought his medical degree", "Absolutely useless"]
+        );
+        assert!(flagged(
+            "derogatory-language",
+            "Honestly think she got her degree out of a cereal box"
+        ));
+        assert!(flagged(
+            "derogatory-language",
+            "How did she pass medical school?? 🙄"
+        ));
+        assert!(flagged(
+            "derogatory-language",
+            "How did this guy ever qualify"
+        ));
+        assert!(flagged(
+            "derogatory-language",
+            "The FY2 on call last night. Absolutely useless 🙄"
+        ));
+        assert!(flagged(
+            "derogatory-language",
+            "He couldn't even cannulate. Completely useless."
+        ));
+    }
+
+    #[test]
+    fn ignores_questions_admiration_and_verdicts_on_things_or_oneself() {
+        for text in [
+            "How did she pass her exams while caring for three kids? Legend.",
+            "How did you pass finals? Any tips for revision?",
+            "How did he pass away, if you don't mind me asking?",
+            "How did she qualify for PIP so quickly",
+            "Got her degree from Edinburgh and now she's our new consultant",
+            "The new EPR crashed three times today. Absolutely useless.",
+            "My first night as an FY1 I froze at the arrest. Absolutely useless.",
+            "The government's pay offer came out today. Pathetic.",
+            "He waited 14 hours in A&E. Pathetic.",
+            "Her referral was rejected for the third time. Hopeless.",
+        ] {
+            assert!(!flagged("derogatory-language", text), "{text}");
+        }
+    }
+
+    #[test]
+    fn flags_crumbly_and_karen_for_people() {
+        assert!(flagged(
+            "derogatory-language",
+            "The crumbly in bed 3 pulled her cannula out again"
+        ));
+        assert!(flagged(
+            "derogatory-language",
+            "Another crumbly with a UTI, joy"
+        ));
+        assert!(flagged(
+            "derogatory-language",
+            "Patient's daughter was a right Karen about visiting hours"
+        ));
+        assert!(flagged(
+            "derogatory-language",
+            "Full Karen energy from the relatives today"
+        ));
+    }
+
+    #[test]
+    fn ignores_crumbly_food_and_karen_as_a_name() {
+        for text in [
+            "Lovely crumbly shortbread from the ward clerk 😋",
+            "Crumbly bone at the fracture site, had to plate it",
+            "A crumbly texture to the stool is normal",
+            "Karen from pharmacy saved the day again",
+            "Enough with calling older patients 'a right Karen' or 'crumblies'.",
+        ] {
+            assert!(!flagged("derogatory-language", text), "{text}");
+        }
     }
 
     #[test]

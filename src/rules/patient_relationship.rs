@@ -10,6 +10,9 @@
 //! Example: "Patient I discharged last week asked me out 😏 coffee on Saturday" is flagged on
 //! "asked me out" and on "coffee on Saturday" as part of the same relationship.
 //!
+//! A number given by a relative, or for clinical updates ("patient's wife gave me her number so I
+//! could ring with updates"), is care, not a relationship, unless the post has a romantic cue.
+//!
 //! A strong cue (an invitation, a friend request, "I'm his GP and now we're mates") must sit in a
 //! sentence that mentions a patient or the care relationship; once one is found, weaker social
 //! cues elsewhere in the post ("meeting for a drink") are highlighted too.
@@ -27,6 +30,9 @@ pub struct PatientRelationship {
     care_role: LazyRegex,
     friends: LazyRegex,
     social: LazyRegex,
+    relative: LazyRegex,
+    care_purpose: LazyRegex,
+    romance: LazyRegex,
 }
 
 impl PatientRelationship {
@@ -49,6 +55,20 @@ impl PatientRelationship {
             friends: LazyRegex::new(
                 r"(?-u:\b)(?:(?:proper |best |good |close )?(?:mates|friends|pals)|drinking buddies|birthday|party|\d+(?:st|nd|rd|th)|wedding|the pub)(?-u:\b)",
             ),
+            // Who gave a number, and why: a relative's number for updates is care, not courtship.
+            relative: LazyRegex::new(concat!(
+                r"\b(?:wife|husband|partner|daughter|son|mum|mother|dad|father|sister|brother|relatives?|family",
+                r"|next of kin|nok|carer|niece|nephew|grand(?:son|daughter|ma|pa)|aunt|uncle|neighbour)\b",
+            )),
+            care_purpose: LazyRegex::new(concat!(
+                r"\b(?:updates?|update (?:her|him|them)|so (?:i|we|the team) (?:could|can|would) (?:ring|call|phone|update|let|contact)",
+                r"|to (?:ring|call|phone|update|contact)(?: (?:her|him|them))? (?:with|about|if|when)|results|in case|discharge",
+                r"|keep (?:her|him|them) (?:updated|posted|informed|in the loop)|if (?:anything|he|she|they) (?:changes?|deteriorates?|gets? worse))\b",
+            )),
+            romance: LazyRegex::new(concat!(
+                r"\b(?:asked me out|date|dating|drinks?|dinner|single|fancy|fancies|wink(?:ed)?|cute|hot|flirt\w*|crush|kiss\w*)\b",
+                r"|[😏😉😘😍🙈😳❤💕🥰]",
+            )),
             social: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:(?:meet|meeting|met|go|going|went|out|grab|grabbing|suggested)(?: up)? for (?:a |some )?",
                 r"(?:drinks?|coffee|dinner|date|pint|meal|lunch)",
@@ -71,9 +91,17 @@ impl Rule for PatientRelationship {
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
         for m in self.strong.find_iter(lower) {
             let sentence = doc.sentence_around(&m.range());
-            if self.patient.is_match(&lower[sentence]) {
-                found.push(m.range());
+            if !self.patient.is_match(&lower[sentence.clone()]) {
+                continue;
             }
+            // "Patient's wife gave me her number so I could ring with updates".
+            if m.as_str().contains("number") && !self.romance.is_match(lower) {
+                let giver = &lower[sentence.start..m.start()];
+                if self.relative.is_match(giver) || self.care_purpose.is_match(&lower[sentence]) {
+                    continue;
+                }
+            }
+            found.push(m.range());
         }
         for m in self.care_role.find_iter(lower) {
             let sentence = doc.sentence_around(&m.range());
@@ -143,6 +171,36 @@ mod tests {
         assert!(!flagged(
             "patient-relationship",
             "Patients' relatives brought the ward coffee and cake today, so kind."
+        ));
+    }
+
+    #[test]
+    fn ignores_a_relatives_number_for_updates() {
+        for text in [
+            "Patient's wife gave me her number (07700 900781) so I could ring with updates",
+            "Patient's son gave me his number, lovely family",
+            "My patient gave me her number in case the results came back while she was away",
+        ] {
+            assert!(!flagged("patient-relationship", text), "{text}");
+        }
+    }
+
+    #[test]
+    fn flags_a_number_given_with_romance() {
+        assert_eq!(
+            spans_of(
+                "patient-relationship",
+                "Patient gave me her number and asked me out 😳"
+            ),
+            vec!["gave me her number", "asked me out"]
+        );
+        assert!(flagged(
+            "patient-relationship",
+            "Patient slipped me her number on the way out of clinic"
+        ));
+        assert!(flagged(
+            "patient-relationship",
+            "Patient's daughter gave me her number, said I was cute 😏"
         ));
     }
 

@@ -1,5 +1,6 @@
 //! `personal-channel`: inviting patients to contact the doctor through a personal channel
-//! (WhatsApp, Instagram, a personal mobile, a private Facebook group, "message me here").
+//! (WhatsApp, Instagram, Telegram, TikTok, a personal mobile, a private Facebook group, "message me
+//! here").
 //!
 //! Why: a personal channel sits outside the practice's records, safeguards and cover
 //! arrangements, and it blurs the line between the doctor's private and professional life. The
@@ -10,9 +11,10 @@
 //! Example: "Any of my patients reading this — feel free to WhatsApp me on 07700 900614" is
 //! flagged on "WhatsApp me".
 //!
-//! An invitation is flagged only when the post speaks to patients ("my patients", "on my list",
-//! "registered with us") or the same sentence asks for clinical matters (results, prescriptions,
-//! rashes, "if she gets worse"). "DM to book" adverts, recruitment ("message me and I'll put you
+//! An invitation is flagged only when the post speaks to patients ("my patients", "my menopause
+//! clinic patients", "on my list", "registered with us", "patients welcome") or the same sentence
+//! asks for clinical matters (results, prescriptions, rashes, "if she gets worse", "personalised
+//! advice"). A sentence that declines ("I can't give personalised advice") is not an invitation. "DM to book" adverts, recruitment ("message me and I'll put you
 //! forward") and colleagues asking each other to DM are left alone.
 
 use crate::pattern::LazyRegex;
@@ -27,6 +29,7 @@ pub struct PersonalChannel {
     audience: LazyRegex,
     clinical: LazyRegex,
     negated: LazyRegex,
+    declined: LazyRegex,
     supporting: LazyRegex,
 }
 
@@ -35,38 +38,58 @@ impl PersonalChannel {
         PersonalChannel {
             // Matched against the lower-cased text.
             invite: LazyRegex::new(concat!(
-                r"(?-u:\b)(?:(?:whatsapp|snapchat|snap|text|dm|pm|inbox|message|msg|facetime|ring|call)",
+                r"(?-u:\b)(?:(?:whatsapp|snapchat|snap|telegram|signal|text|dm|pm|inbox|message|msg|facetime|ring|call)",
                 r" me(?: (?:on|at|via|there|here|directly|privately|personally))?",
-                r"|add me on (?:facebook|fb|insta(?:gram)?|snap(?:chat)?|whatsapp|tiktok)",
-                r"|(?:i'?m|i am|find me|follow me) on (?:insta(?:gram)?|whatsapp|snap(?:chat)?|tiktok)",
-                r"|my (?:personal |own )?(?:mobile|whatsapp|insta(?:gram)?|dms|inbox)",
+                r"|add me on (?:facebook|fb|insta(?:gram)?|snap(?:chat)?|whatsapp|tiktok|telegram|signal|discord)",
+                r"|(?:i'?m|i am|find me|follow me) on (?:insta(?:gram)?|whatsapp|snap(?:chat)?|tiktok|telegram|signal|discord)",
+                r"|(?:join|follow|subscribe to|check out|head to|find) (?:my|our) (?:new |free |private |personal |own )?",
+                r"(?:telegram|whatsapp|insta(?:gram)?|tiktok|snap(?:chat)?|youtube|facebook|fb|discord|signal)",
+                r"(?: (?:channel|group|community|page|account|chat))?",
+                r"|my (?:personal |own |new )?(?:mobile|whatsapp|insta(?:gram)?|dms|inbox|telegram|signal|snapchat)",
+                r"|(?:my|our|a|the) (?:new |free |private )?(?:telegram|whatsapp|signal|discord) (?:channel|group|community|chat)",
                 r"|private (?:facebook |fb |whatsapp |telegram |insta(?:gram)? )?(?:group|group chat|chat|page))(?-u:\b)",
             )),
+            // "my patients", "my menopause clinic patients", "for our lovely patients".
             audience: LazyRegex::new(concat!(
-                r"(?-u:\b)(?:(?:my|our) (?:own )?patients|(?:on|registered on) my list",
+                r"(?-u:\b)(?:(?:my|our)((?: [a-z-]+){0,3}?) patients|(?:on|registered on) my list",
                 r"|registered (?:with us|with the practice|at (?:the|our) (?:surgery|practice))",
-                r"|patients (?:at|of) (?:the |our )?\w+|for (?:my|our) patients)(?-u:\b)",
+                r"|patients (?:at|of) (?:the |our )?\w+",
+                r"|patients(?: are| very| always| all| more than)? welcome",
+                r"|patients (?:can|may|should|are free to) (?:join|message|dm|follow|add|text|whatsapp|ask))(?-u:\b)",
             )),
             clinical: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:results?|prescriptions?|scripts?|repeat|symptoms?|rash(?:es)?|photos?|pics?",
                 r"|medications?|meds|queries|questions about|worse|worried|worth coming in",
-                r"|bloods|blood tests?|test results|diagnos\w*|pain)(?-u:\b)",
+                r"|bloods|blood tests?|test results|diagnos\w*|pain",
+                r"|personali[sz]ed (?:advice|plans?|recommendations|guidance|tips|care)|tailored advice",
+                r"|individual(?:ised)? advice|one[- ]to[- ]one advice)(?-u:\b)",
             )),
             supporting: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:(?:photos?|pics?|pictures?|snaps?) of (?:your |the )?(?:rash(?:es)?|moles?|lumps?|spots?",
                 r"|wounds?|skin|eyes?|throat|bites?)|(?:your |with (?:your|their) )?(?:date of birth|dob",
                 r"|nhs number)|questions? about (?:your )?(?:results?|medications?|meds|symptoms?))(?-u:\b)",
             )),
+            declined: LazyRegex::new(
+                r"(?-u:\b)(?:can'?t|cannot|won'?t|don'?t|do not|unable to|not able to|never) (?:give|offer|provide|do|answer|reply to)(?-u:\b)",
+            ),
             negated: LazyRegex::new(r"(?:don'?t|do not|never|please don'?t|can'?t|cannot|won'?t|not) $"),
         }
     }
 }
 
+/// Words between "my" and "patients" that make them someone else's ("my colleagues' patients").
+const OTHERS: &[&str] = &[
+    "and", "or", "their", "his", "her", "your", "colleagues", "friends", "fellow",
+];
+
 const GUIDANCE: &[&str] = &["bnd-2024-3", "bnd-2024-4", "gmp-2024-93"];
 
 impl Rule for PersonalChannel {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
-        let to_patients = self.audience.is_match(&doc.lower);
+        let to_patients = self.audience.captures_iter(&doc.lower).any(|c| {
+            c.get(1)
+                .map_or(true, |gap| !gap.as_str().split(' ').any(|w| OTHERS.contains(&w)))
+        });
         let mut invited = false;
         for m in self.invite.find_iter(&doc.lower) {
             let before = &doc.lower[doc.window(&m.range(), 20).start..m.start()];
@@ -82,8 +105,11 @@ impl Rule for PersonalChannel {
             if taken {
                 continue;
             }
-            let sentence = doc.sentence_around(&m.range());
-            let clinical = self.clinical.is_match(&doc.lower[sentence]);
+            let sentence = &doc.lower[doc.sentence_around(&m.range())];
+            if self.declined.is_match(sentence) {
+                continue;
+            }
+            let clinical = self.clinical.is_match(sentence);
             if !(to_patients || clinical) {
                 continue;
             }
@@ -189,6 +215,59 @@ mod tests {
             "personal-channel",
             "To my patients: please don't message me here with symptoms, ring the surgery."
         ));
+    }
+
+    #[test]
+    fn flags_a_private_group_for_my_clinic_patients() {
+        assert!(flagged(
+            "personal-channel",
+            "Set up a private Facebook group for my menopause clinic patients 💜 message me and I'll add you"
+        ));
+        assert!(flagged(
+            "personal-channel",
+            "For my lovely patients: I've started a private group, message me to join"
+        ));
+    }
+
+    #[test]
+    fn ignores_other_peoples_patients() {
+        assert!(!flagged(
+            "personal-channel",
+            "My colleagues and their patients have been amazing. Message me if you want the audit slides"
+        ));
+    }
+
+    #[test]
+    fn flags_telegram_and_tiktok_invitations() {
+        assert_eq!(
+            spans_of(
+                "personal-channel",
+                "Join my Telegram channel for daily menopause tips, patients welcome!"
+            ),
+            vec!["Join my Telegram channel"]
+        );
+        assert!(flagged(
+            "personal-channel",
+            "Follow my TikTok @dr.glow for personalised advice, patients welcome!"
+        ));
+        assert!(flagged(
+            "personal-channel",
+            "Telegram me if your rash gets worse"
+        ));
+    }
+
+    #[test]
+    fn ignores_channels_for_colleagues_declines_and_scam_warnings() {
+        for text in [
+            "Follow my TikTok for med school revision tips!",
+            "Join our Telegram channel for the regional teaching programme, trainees only",
+            "I can't give personalised advice on TikTok, but follow my TikTok for general tips",
+            "See your GP for personalised advice about HRT",
+            "Patients welcome at our open day on Saturday, no booking needed",
+            "Scammers are using a fake Telegram channel in my name. I will never message you on Telegram.",
+        ] {
+            assert!(!flagged("personal-channel", text), "{text}");
+        }
     }
 
     #[test]
