@@ -97,6 +97,35 @@ fn new_wordings_still_need_the_right_company() {
 }
 
 #[test]
+fn health_tech_and_private_providers_are_flagged() {
+    for (text, span) in [
+        ("Livi video GP appointments are honestly brilliant, so quick!", "Livi video"),
+        ("Switched to GP at Hand and never looked back 🙌", "GP at Hand"),
+        ("The Flo app is the best period tracker, download it!", "Flo app"),
+        ("Calm app is a lifesaver on nights. Get the subscription!", "Calm app"),
+        ("Pando has transformed our handovers. Every trust needs it.", "Pando"),
+        ("Voy made starting my weight loss jabs so easy 💉", "Voy"),
+        ("Spire private hospital Bristol: best knee op I've seen", "Spire"),
+    ] {
+        assert_eq!(spans_of("undeclared-promotion", text), vec![span], "{text}");
+    }
+    let declared = "Pando has transformed our handovers. For transparency, Pando pays me as a clinical adviser.";
+    assert!(coi_warnings(declared).is_empty(), "{:?}", coi_warnings(declared));
+}
+
+#[test]
+fn everyday_words_that_name_apps_are_clean() {
+    for text in [
+        "Stay calm and ring the reg. You've got this 💪",
+        "No clue why the bleep went off at 3am",
+        "Manual handling training done online, again 🙄",
+        "Flo in bay 4 is doing much better today",
+    ] {
+        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
+    }
+}
+
+#[test]
 fn a_declaration_for_another_company_does_not_clear_it() {
     let text = "DOI: I've had speaker fees from Pfizer.\n\nThe Dexcom G7 is the best CGM out there. Get one!";
     assert_eq!(spans_of("undeclared-promotion", text), vec!["Dexcom G7"]);
