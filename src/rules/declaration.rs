@@ -82,7 +82,9 @@ const LABELS: &str = r"(?x)
   | \[(?:ad|advert|sponsored|paid\s+partnership|gifted|pr\s+sample)\]
   | \bad\s*/\s*pr\b | \bpr\s*/\s*ad\b | \bpaid\s+(?:partnership|promotion|collaboration|collab)\b
   | \b(?:this|the)\s+(?:post|video|reel|thread|content|tweet|episode|podcast|course|event|webinar)\s+(?:is|was)\s+(?:sponsored|paid\s+for|funded|an\s+ad|in\s+partnership)\b
-  | \bsponsored\s+post\b | \bgifted\s+(?:by|from|to\s+me)\b | \bgifted\s+(?:pr|product|package|sample)
+  | \bthis\s+is\s+(?:an?\s+)?(?:ad|advert|advertisement|sponsored\s+post|paid\s+(?:post|partnership|promotion))\b
+  | \bcommercial\s+(?:partnership|relationship|collaboration|arrangement)\b | \bpaid\s+(?:ad|advert|post|content)\b
+  | \((?:ad|paid|sponsored|gifted|affiliate)\) | \bsponsored\s+(?:post|content)\b | \bgifted\s+(?:by|from|to\s+me)\b | \bgifted\s+(?:pr|product|package|sample)
   | \b(?:was|were)\s+gifted\b | \bpr\s+(?:package|sample)\b | \bpress\s+sample\b
   | \b(?:speaker|speaking|consultancy|consulting|advisory(?:\s+board)?|lecture|lecturing|training|educational)\s+(?:fees?|honorari(?:um|a|ums))\b
   | \bhonorari(?:um|a|ums)\b | \bkey\s+opinion\s+leader\b
@@ -104,7 +106,7 @@ const RELATIONSHIPS: &str = r"(?x)
   | \b(?:loaned|lent|sent|gave|gifted)\s+(?:us|me|our|my)\b | \b(?:i|we)\s+(?:was|were|have\s+been|'ve\s+been)\s+(?:sent|given|loaned|lent)\b
   | \b(?:working|partnering|partnered|partner)\s+with\b | \bin\s+partnership\s+with\b
   | \bambassador\s+for\b | \bsit\s+on\b | \bmember\s+of\b[^.\n]{0,40}\b(?:board|panel)\b
-  | \b(?:pays?|paid)\s+me\b | \b(?:pays?|paid|funds?|funded|sponsors?|sponsored|covers?|covered)\s+(?:for\s+)?(?:my|our)\s+(?:\w+\s+)?(?:time|work|role|travel|flights?|hotel|expenses|fees|training|course|courses|teaching|talks?|podcast|channel|content|posts?|videos?|events?|clinic|research|trip|place|registration|salary)\b
+  | \b(?:pays?|paid)\s+me\b | \b(?:pays?|paid|funds?|funded|sponsors?|sponsored|covers?|covered)\s+(?:for\s+)?(?:my|our)\s+(?:\w+\s+)?(?:time|work|role|travel|flights?|hotel|expenses|fees|training|course|courses|teaching|talks?|podcast|channel|content|posts?|videos?|research|trip|place|registration|salary)\b
   | \b(?:speaker|trainer|faculty|educator|ambassador|consultant|adviser|advisor|kol|spokesperson|affiliate|partner)\s+(?:for|to)\b
   | \b(?:i'm|i’m|i\s+am|im|i\s+was|i've\s+been|i’ve\s+been|as)\s+(?:also\s+|currently\s+|now\s+)?(?:an?|one\s+of)\s+(?:[^\s.,;:!?()]+\s+){1,3}?(?:trainers?|ambassadors?|speakers?|faculty|educators?|kols?|spokesperson|affiliates?|brand\s+partners?|key\s+opinion\s+leaders?|advis[eo]rs?)\b
   | \bi\s+(?:also\s+|occasionally\s+|currently\s+|regularly\s+|sometimes\s+)?(?:consult|lecture|teach|train|speak|present|advise|work|worked)\s+for\b
@@ -179,15 +181,41 @@ impl DeclarationFinder {
                     span.start = m.start() + lead;
                     span.end = words_after(text, m.end(), words).min(span.end);
                 }
+                // "Nobody pays me to say this", "Dexcom doesn't pay me": no interest, and no
+                // company needed.
+                let negated = pattern.needs_company && is_negated(text, m.start() + lead);
                 clauses.push(Clause {
-                    kind: pattern.kind,
+                    kind: if negated {
+                        Kind::NoInterest
+                    } else {
+                        pattern.kind
+                    },
                     span,
-                    needs_company: pattern.needs_company,
+                    needs_company: pattern.needs_company && !negated,
                 });
             }
         }
         clauses
     }
+}
+
+/// True when the words just before `at` deny the relationship ("nobody", "doesn't", "not").
+fn is_negated(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..at].trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    matches!(
+        last,
+        "nobody" | "noone" | "no-one" | "not" | "never" | "nor" | "neither"
+    ) || last.ends_with("n't")
+        || last.ends_with("n’t")
+        || before.ends_with("no one")
 }
 
 /// Where the `words`-th word after `at` ends.
@@ -300,6 +328,10 @@ mod tests {
             "Love the new filler (interest declared)",
             "COI disclosed in the video",
             "I should disclose that I teach for them",
+            "This is an ad for their new serum",
+            "Loving this serum (ad)",
+            "We have a commercial partnership",
+            "Paid post: my skincare routine",
         ] {
             assert!(kinds(text).contains(&Kind::Interest), "{text}");
         }
@@ -380,6 +412,28 @@ mod tests {
             "{:?}",
             relationships(long)
         );
+    }
+
+    #[test]
+    fn denied_relationships_say_no_interest() {
+        for text in [
+            "Nobody pays me to say this, but Mounjaro works.",
+            "No one pays me to post this",
+            "Dexcom doesn't pay me, I just like it.",
+            "I'm not paid by Abbott.",
+            "Never sponsored by Huel, honestly.",
+        ] {
+            assert!(
+                relationships(text).is_empty(),
+                "{text}: {:?}",
+                relationships(text)
+            );
+            assert!(
+                kinds(text).contains(&Kind::NoInterest),
+                "{text}: {:?}",
+                kinds(text)
+            );
+        }
     }
 
     #[test]

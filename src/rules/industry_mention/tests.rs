@@ -94,6 +94,8 @@ fn new_wordings_still_need_the_right_company() {
     assert!(warned("undeclared-promotion", text));
     let text = "For transparency: no COI. Use my code DRJO15 for 15% off Huel!";
     assert!(warned("undeclared-promotion", text));
+    let text = "Nobody pays me to say this: Numan is brilliant. Use my code DRJO15 for 15% off!";
+    assert!(warned("undeclared-promotion", text));
 }
 
 #[test]
