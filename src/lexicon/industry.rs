@@ -4,7 +4,9 @@
 //! Generic drug names are never in these lists, so "semaglutide" or "paracetamol" is never a
 //! mention; "Wegovy" and "Calpol" are. Names that are also ordinary words or first names carry
 //! flags in the data files: `*` needs the listed capitalisation (or all capitals), `^` needs an
-//! industry word or another company nearby, `!` is listed for autocomplete but never matched.
+//! industry word or another company nearby, `~` needs a health-service word (online, app, private
+//! hospital, weight loss...) or another company nearby, `!` is listed for autocomplete but never
+//! matched. A name with both `^` and `~` takes either kind of word.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -81,6 +83,55 @@ const CONTEXT_WORDS: &[&str] = &[
     "ltd",
 ];
 
+/// Words that make a service name that is also an ordinary word (`~`) read as the provider:
+/// "the Voy app", "Manual's online clinic", "a Circle private hospital". Narrower than
+/// [`CONTEXT_WORDS`] ("device" or "drug" sit beside "manual handling" or "a calm night" too).
+/// A trailing `*` accepts any ending; other words must stand alone.
+const SERVICE_WORDS: &[&str] = &[
+    "online",
+    "app",
+    "apps",
+    "subscri*",
+    "download*",
+    "telehealth",
+    "telemedicine",
+    "virtual gp",
+    "video gp",
+    "video consult*",
+    "online doctor*",
+    "online pharmac*",
+    "online gp",
+    "online clinic*",
+    "digital",
+    "platform",
+    "weight loss",
+    "weight-loss",
+    "hair loss",
+    "erectile",
+    "testosterone",
+    "men's health",
+    "mens health",
+    "jabs",
+    "private gp",
+    "private hospital*",
+    "private healthcare",
+    "private patient*",
+    "private provider*",
+    "self-pay",
+    "self pay",
+    "insur*",
+    "provider*",
+    "nhs contract*",
+    "outsourc*",
+    "sponsor*",
+    "code",
+    "discount*",
+    "promo*",
+    "#ad",
+    "sponsored",
+    "paid",
+];
+
 /// Handle endings that still name the company: `@GSKUK`, `@MerckNews`.
 const HANDLE_SUFFIXES: &[&str] = &[
     "",
@@ -121,8 +172,21 @@ struct Term {
     owners: Vec<usize>,
     /// The capitalisation the text must use (or all capitals).
     cased: Option<&'static str>,
-    needs_context: bool,
+    context: Context,
     generic: Option<&'static str>,
+}
+
+/// What an ambiguous name needs nearby before it counts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Context {
+    industry: bool,
+    service: bool,
+}
+
+impl Context {
+    fn needed(self) -> bool {
+        self.industry || self.service
+    }
 }
 
 /// A company, brand or handle found in a post (byte offsets).
@@ -143,20 +207,24 @@ pub struct Lexicon {
     terms: Vec<Term>,
     automaton: AhoCorasick,
     context: AhoCorasick,
+    service: AhoCorasick,
     handle_keys: AhoCorasick,
     handle_key_owner: Vec<usize>,
     short_handle_keys: HashMap<String, usize>,
     singletons: Vec<usize>,
 }
 
-/// Splits a name with flags into the name and its flags (`*`, `^`, `!`).
-fn flags(raw: &'static str) -> (&'static str, bool, bool, bool) {
-    let name = raw.trim().trim_end_matches(['*', '^', '!']);
+/// Splits a name with flags into the name and its flags (`*`, `^` and `~`, `!`).
+fn flags(raw: &'static str) -> (&'static str, bool, Context, bool) {
+    let name = raw.trim().trim_end_matches(['*', '^', '~', '!']);
     let tail = &raw.trim()[name.len()..];
     (
         name,
         tail.contains('*'),
-        tail.contains('^'),
+        Context {
+            industry: tail.contains('^'),
+            service: tail.contains('~'),
+        },
         tail.contains('!'),
     )
 }
@@ -215,12 +283,12 @@ impl Lexicon {
         let mut handle_key_owner = Vec::new();
         let mut short_handle_keys = HashMap::new();
         let mut add = |raw: &'static str, kind, label, owners: &Vec<usize>, generic| {
-            let (name, cased, needs_context, hidden) = flags(raw);
+            let (name, cased, context, hidden) = flags(raw);
             if hidden || name.is_empty() {
                 return;
             }
             let key = squash(name);
-            if kind != TermKind::Handle && !cased && !needs_context {
+            if kind != TermKind::Handle && !cased && !context.needed() {
                 if key.len() >= 5 {
                     handle_keys.push(key);
                     handle_key_owner.push(owners[0]);
@@ -240,7 +308,7 @@ impl Lexicon {
                     label,
                     owners: owners.clone(),
                     cased: cased.then_some(name),
-                    needs_context,
+                    context,
                     generic,
                 });
             }
@@ -281,13 +349,8 @@ impl Lexicon {
             singletons: (0..companies.len()).collect(),
             companies,
             automaton: build(&patterns, AhoCorasickKind::ContiguousNFA),
-            context: build(
-                &CONTEXT_WORDS
-                    .iter()
-                    .map(|w| w.trim_end_matches('*').to_string())
-                    .collect::<Vec<_>>(),
-                AhoCorasickKind::ContiguousNFA,
-            ),
+            context: build(&words(CONTEXT_WORDS), AhoCorasickKind::ContiguousNFA),
+            service: build(&words(SERVICE_WORDS), AhoCorasickKind::ContiguousNFA),
             handle_keys: build(&handle_keys, AhoCorasickKind::ContiguousNFA),
             handle_key_owner,
             short_handle_keys,
@@ -338,7 +401,7 @@ impl Lexicon {
                 owners: &term.owners,
                 generic: term.generic,
             };
-            if term.needs_context && !self.has_context(lower, &mention.span) {
+            if term.context.needed() && !self.has_context(lower, &mention.span, term.context) {
                 deferred.push(mention);
             } else {
                 found.push(mention);
@@ -355,16 +418,20 @@ impl Lexicon {
         found
     }
 
-    fn has_context(&self, lower: &str, span: &Range<usize>) -> bool {
+    fn has_context(&self, lower: &str, span: &Range<usize>, context: Context) -> bool {
         let start = floor_boundary(lower, span.start.saturating_sub(80));
         let end = ceil_boundary(lower, (span.end + 80).min(lower.len()));
         let window = &lower[start..end];
         let bytes = window.as_bytes();
         let is_word = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
-        self.context.find_iter(window).any(|m| {
-            let prefix = CONTEXT_WORDS[m.pattern().as_usize()].ends_with('*');
-            (m.start() == 0 || !is_word(m.start() - 1)) && (prefix || !is_word(m.end()))
-        })
+        let any = |automaton: &AhoCorasick, list: &[&str]| {
+            automaton.find_iter(window).any(|m| {
+                let prefix = list[m.pattern().as_usize()].ends_with('*');
+                (m.start() == 0 || !is_word(m.start() - 1)) && (prefix || !is_word(m.end()))
+            })
+        };
+        (context.industry && any(&self.context, CONTEXT_WORDS))
+            || (context.service && any(&self.service, SERVICE_WORDS))
     }
 
     /// Handles not in the list that contain a company's name: `@AbbottNews`, `@CeraVeUK`.
@@ -402,6 +469,12 @@ impl Lexicon {
             }
         }
     }
+}
+
+fn words(list: &[&str]) -> Vec<String> {
+    list.iter()
+        .map(|w| w.trim_end_matches('*').to_string())
+        .collect()
 }
 
 fn near(a: &Range<usize>, b: &Range<usize>, bytes: usize) -> bool {

@@ -4,10 +4,15 @@
 //! [`DeclarationFinder::find`] before deciding whether a mention is declared. A declaration counts
 //! wherever it sits (start, middle, brackets, last line) and in any common wording: labels
 //! ("Disclosure:", "COI:", "DOI:", "Declaration of interest", "Competing interests:", "Transparency
-//! note:"), advertising labels ("#ad", "Ad |", "[Sponsored]", "AD/PR", "paid partnership",
-//! "This post is sponsored by", "Gifted by"), first-person relationships ("I have received speaker
-//! fees from X", "I'm paid by", "my husband works for X", "I hold shares in", "I designed this app
-//! (so, obvious bias!)"), and statements of no interest ("no conflicts to declare").
+//! note:", "Declared:", "Interests declared:", "In the interests of transparency,", "For full
+//! transparency -", "To be upfront:"), advertising labels ("#ad", "Ad |", "[Sponsored]", "AD/PR",
+//! "paid partnership", "This post is sponsored by", "Gifted by", "#gifted", "#collab",
+//! "#brandambassador"), first-person relationships ("I have received speaker fees from X", "I'm
+//! paid by", "X pays me to teach", "X sponsors my podcast", "I'm an X trainer", "speaker for X",
+//! "I consult for X", "my husband works for X", "I hold shares in", "I designed this app (so,
+//! obvious bias!)"), and statements of no interest ("no conflicts to declare"). "I work with X"
+//! counts only for a company named in the next few words, since doctors "work with" patients and
+//! devices every day.
 //!
 //! Why: *Good medical practice* (2024) para 90(b) asks doctors communicating publicly to declare
 //! conflicts of interest, para 95 to be open about them.
@@ -39,26 +44,47 @@ pub struct Clause {
 }
 
 pub struct DeclarationFinder {
-    patterns: Vec<(Kind, bool, LazyRegex)>,
+    patterns: Vec<Pattern>,
 }
+
+struct Pattern {
+    kind: Kind,
+    needs_company: bool,
+    /// When set, the clause ends this many words after the wording (or at the sentence end, if
+    /// sooner), so only a company named right after it counts.
+    reach: Option<usize>,
+    regex: LazyRegex,
+}
+
+/// How many words after a near relationship ("I work with the Allergan team") may hold the
+/// company: room for "the" and a three-word name.
+const NEAR_REACH: usize = 4;
 
 /// Labels and advertising marks: enough on their own.
 const LABELS: &str = r"(?x)
     (?:^|[\s(\[{|•*:;,.!?-])
     (?: full\s+disclosure | disclosures? | declarations?(?:\s+of\s+interests?)? | declaring
       | declared\s+interests? | conflicts?\s+of\s+interests?(?:\s+statement)? | competing\s+interests?
-      | cois? | dois? | transparency(?:\s+note)? | in\s+the\s+interests?\s+of\s+(?:full\s+)?transparency
-      | financial\s+interests? )
+      | cois? | dois? | transparency(?:\s+note)? | financial\s+interests? | declared
+      | interests?\s+declared | declarations?\s+of\s+interests?\s+declared )
     \s*[:：|–—-]
+  | \b(?:(?:for|in\s+the\s+(?:interests?|spirit|name)\s+of|in\s+(?:the\s+)?(?:name|spirit)\s+of|in)\s+(?:full\s+|complete\s+|total\s+)?
+        | (?:full|complete|total|100%)\s+ ) transparency\s*[,:：;|–—-]
+  | \bto\s+be\s+(?:fully\s+|completely\s+|totally\s+|100%\s+)?(?:transparent|upfront|up\s+front)\s*[,:：;|–—-]
+  | \b(?:interests?|cois?|dois?|conflicts?(?:\s+of\s+interests?)?)\s+(?:declared|disclosed)\b
   | (?:^|\n|\()\s*interests?\s*:
   | \bfull\s+disclosure\s*, | \bdeclaring\s+(?:first|upfront|up\s+front)\b | \bwith\s+that\s+declared\b
-  | \b(?:i\s+should|i\s+must|i\s+need\s+to|let\s+me|i'll|i\s+will|i\s+want\s+to|i)\s+declare\s+(?:that|my|an?|upfront|first)\b
-  | \#(?:ad|advert|advertisement|sponsored|spon|paidpartnership|paidpromo|gifted|affiliate|partner)\b
+  | \b(?:i\s+should|i\s+must|i\s+need\s+to|let\s+me|i'll|i’ll|i\s+will|i\s+want\s+to|i)\s+(?:declare|disclose)\s+(?:that|my|an?|upfront|first|here)\b
+  | \#(?:ad|ads|advert|advertisement|advertising|paidad|sponsored|sponsoredpost|spon|sp|paidpartnership|paidpromo|paidpost
+       | gifted|giftedpr|prgift|prproduct|affiliate|affiliatelink|partner|partnership|brandpartner|collab|collaboration
+       | paidcollab|brandambassador|ambassador)\b
   | (?:^|[\s(\[])ad\s*[|:]
   | \[(?:ad|advert|sponsored|paid\s+partnership|gifted|pr\s+sample)\]
   | \bad\s*/\s*pr\b | \bpr\s*/\s*ad\b | \bpaid\s+(?:partnership|promotion|collaboration|collab)\b
   | \b(?:this|the)\s+(?:post|video|reel|thread|content|tweet|episode|podcast|course|event|webinar)\s+(?:is|was)\s+(?:sponsored|paid\s+for|funded|an\s+ad|in\s+partnership)\b
-  | \bsponsored\s+post\b | \bgifted\s+(?:by|from|to\s+me)\b | \bgifted\s+(?:pr|product|package|sample)
+  | \bthis\s+is\s+(?:an?\s+)?(?:ad|advert|advertisement|sponsored\s+post|paid\s+(?:post|partnership|promotion))\b
+  | \bcommercial\s+(?:partnership|relationship|collaboration|arrangement)\b | \bpaid\s+(?:ad|advert|post|content)\b
+  | \((?:ad|paid|sponsored|gifted|affiliate)\) | \bsponsored\s+(?:post|content)\b | \bgifted\s+(?:by|from|to\s+me)\b | \bgifted\s+(?:pr|product|package|sample)
   | \b(?:was|were)\s+gifted\b | \bpr\s+(?:package|sample)\b | \bpress\s+sample\b
   | \b(?:speaker|speaking|consultancy|consulting|advisory(?:\s+board)?|lecture|lecturing|training|educational)\s+(?:fees?|honorari(?:um|a|ums))\b
   | \bhonorari(?:um|a|ums)\b | \bkey\s+opinion\s+leader\b
@@ -80,6 +106,18 @@ const RELATIONSHIPS: &str = r"(?x)
   | \b(?:loaned|lent|sent|gave|gifted)\s+(?:us|me|our|my)\b | \b(?:i|we)\s+(?:was|were|have\s+been|'ve\s+been)\s+(?:sent|given|loaned|lent)\b
   | \b(?:working|partnering|partnered|partner)\s+with\b | \bin\s+partnership\s+with\b
   | \bambassador\s+for\b | \bsit\s+on\b | \bmember\s+of\b[^.\n]{0,40}\b(?:board|panel)\b
+  | \b(?:pays?|paid)\s+me\b | \b(?:pays?|paid|funds?|funded|sponsors?|sponsored|covers?|covered)\s+(?:for\s+)?(?:my|our)\s+(?:\w+\s+)?(?:time|work|role|travel|flights?|hotel|expenses|fees|training|course|courses|teaching|talks?|podcast|channel|content|posts?|videos?|research|trip|place|registration|salary)\b
+  | \b(?:speaker|trainer|faculty|educator|ambassador|consultant|adviser|advisor|kol|spokesperson|affiliate|partner)\s+(?:for|to)\b
+  | \b(?:i'm|i’m|i\s+am|im|i\s+was|i've\s+been|i’ve\s+been|as)\s+(?:also\s+|currently\s+|now\s+)?(?:an?|one\s+of)\s+(?:[^\s.,;:!?()]+\s+){1,3}?(?:trainers?|ambassadors?|speakers?|faculty|educators?|kols?|spokesperson|affiliates?|brand\s+partners?|key\s+opinion\s+leaders?|advis[eo]rs?)\b
+  | \bi\s+(?:also\s+|occasionally\s+|currently\s+|regularly\s+|sometimes\s+)?(?:consult|lecture|teach|train|speak|present|advise|work|worked)\s+for\b
+  | \bi\s+(?:also\s+|occasionally\s+|currently\s+|regularly\s+)?(?:consult|advise)\s+(?:to|with)\b
+  | \b(?:in\s+)?collab(?:oration)?\s+with\b | \bon\s+behalf\s+of\b
+";
+
+/// Relationship wordings too common to read the whole clause: they count only for a company
+/// named right after them ("I work with Allergan", not "I work with patients ... Libre").
+const NEAR_RELATIONSHIPS: &str = r"(?x)
+    \b(?:i|we)\s+(?:also\s+|currently\s+|now\s+|regularly\s+|proudly\s+)?(?:work|worked|collaborate|collaborated|partner|partnered)\s+with\b
 ";
 
 const AFFILIATE: &str = r"(?x)
@@ -98,15 +136,27 @@ const ELSEWHERE: &str = r"(?x)
   | \bsee\s+(?:my\s+)?(?:bio|profile|pinned)\b[^.\n]{0,20}\b(?:dois?|cois?|declarations?|disclosures?|interests)
 ";
 
+impl Pattern {
+    fn new(kind: Kind, needs_company: bool, reach: Option<usize>, source: &'static str) -> Self {
+        Pattern {
+            kind,
+            needs_company,
+            reach,
+            regex: LazyRegex::new(source),
+        }
+    }
+}
+
 impl DeclarationFinder {
     pub fn new() -> Self {
         DeclarationFinder {
             patterns: vec![
-                (Kind::Interest, false, LazyRegex::new(LABELS)),
-                (Kind::Interest, true, LazyRegex::new(RELATIONSHIPS)),
-                (Kind::Affiliate, false, LazyRegex::new(AFFILIATE)),
-                (Kind::NoInterest, false, LazyRegex::new(NO_INTEREST)),
-                (Kind::Elsewhere, false, LazyRegex::new(ELSEWHERE)),
+                Pattern::new(Kind::Interest, false, None, LABELS),
+                Pattern::new(Kind::Interest, true, None, RELATIONSHIPS),
+                Pattern::new(Kind::Interest, true, Some(NEAR_REACH), NEAR_RELATIONSHIPS),
+                Pattern::new(Kind::Affiliate, false, None, AFFILIATE),
+                Pattern::new(Kind::NoInterest, false, None, NO_INTEREST),
+                Pattern::new(Kind::Elsewhere, false, None, ELSEWHERE),
             ],
         }
     }
@@ -116,8 +166,8 @@ impl DeclarationFinder {
     pub fn find(&self, lower: &str) -> Vec<Clause> {
         let text = lower;
         let mut clauses = Vec::new();
-        for (kind, needs_company, pattern) in &self.patterns {
-            for m in pattern.find_iter(text) {
+        for pattern in &self.patterns {
+            for m in pattern.regex.find_iter(text) {
                 if is_citation(text, m.end()) {
                     continue;
                 }
@@ -126,15 +176,60 @@ impl DeclarationFinder {
                     .bytes()
                     .take_while(|b| b" \t\r\n({|*:;,.!?-".contains(b))
                     .count();
+                let mut span = clause_around(text, m.start() + lead..m.end());
+                if let Some(words) = pattern.reach {
+                    span.start = m.start() + lead;
+                    span.end = words_after(text, m.end(), words).min(span.end);
+                }
+                // "Nobody pays me to say this", "Dexcom doesn't pay me": no interest, and no
+                // company needed.
+                let negated = pattern.needs_company && is_negated(text, m.start() + lead);
                 clauses.push(Clause {
-                    kind: *kind,
-                    span: clause_around(text, m.start() + lead..m.end()),
-                    needs_company: *needs_company,
+                    kind: if negated {
+                        Kind::NoInterest
+                    } else {
+                        pattern.kind
+                    },
+                    span,
+                    needs_company: pattern.needs_company && !negated,
                 });
             }
         }
         clauses
     }
+}
+
+/// True when the words just before `at` deny the relationship ("nobody", "doesn't", "not").
+fn is_negated(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..at].trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    matches!(
+        last,
+        "nobody" | "noone" | "no-one" | "not" | "never" | "nor" | "neither"
+    ) || last.ends_with("n't")
+        || last.ends_with("n’t")
+        || before.ends_with("no one")
+}
+
+/// Where the `words`-th word after `at` ends.
+fn words_after(text: &str, at: usize, words: usize) -> usize {
+    let mut end = at;
+    for _ in 0..words {
+        let rest = &text[end..];
+        let gap = rest.len() - rest.trim_start().len();
+        let word = rest[gap..]
+            .find(char::is_whitespace)
+            .unwrap_or(rest.len() - gap);
+        end += gap + word;
+    }
+    end
 }
 
 /// "doi: 10.1056/..." is a citation, not a declaration.
@@ -203,6 +298,159 @@ mod tests {
             "I designed this app (so, obvious bias!)",
         ] {
             assert!(kinds(text).contains(&Kind::Interest), "{text}");
+        }
+    }
+
+    /// The clauses of wordings that count only beside a company ("I work for X").
+    fn relationships(text: &str) -> Vec<String> {
+        DeclarationFinder::new()
+            .find(&text.to_ascii_lowercase())
+            .into_iter()
+            .filter(|c| c.needs_company)
+            .map(|c| text[c.span].trim().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn recognises_transparency_and_declared_labels() {
+        for text in [
+            "In the interests of transparency, Allergan pays me as a trainer.",
+            "In the interest of full transparency: they fund my post",
+            "For transparency: I run their training days",
+            "For full transparency, I teach for them",
+            "Full transparency - I'm on their faculty",
+            "Complete transparency; they paid",
+            "Transparency: they loaned us a probe",
+            "To be fully transparent, they cover my travel",
+            "To be upfront: I teach on their course",
+            "Declared: I'm an Allergan trainer.",
+            "Interests declared: trainer for Galderma",
+            "Love the new filler (interest declared)",
+            "COI disclosed in the video",
+            "I should disclose that I teach for them",
+            "This is an ad for their new serum",
+            "Loving this serum (ad)",
+            "We have a commercial partnership",
+            "Paid post: my skincare routine",
+        ] {
+            assert!(kinds(text).contains(&Kind::Interest), "{text}");
+        }
+    }
+
+    #[test]
+    fn recognises_hashtag_marks() {
+        for text in [
+            "#collab with Allergan",
+            "Loving this #gifted",
+            "#partner @CeraVeUK",
+            "#BrandAmbassador for them",
+            "Out now #paidpartnership",
+            "#PRgift arrived",
+            "#sp",
+        ] {
+            assert!(kinds(text).contains(&Kind::Interest), "{text}");
+        }
+        assert!(kinds("#adventure #sponge #collaborative care").is_empty());
+    }
+
+    #[test]
+    fn recognises_relationships_that_name_a_company() {
+        for (text, clause) in [
+            ("Allergan pay me to teach.", "Allergan pay me to teach"),
+            (
+                "Sure. Allergan pays me as a trainer!",
+                "Allergan pays me as a trainer",
+            ),
+            ("I'm paid by Galderma.", "I'm paid by Galderma"),
+            ("Lilly sponsors my podcast.", "Lilly sponsors my podcast"),
+            ("Dexcom funded my travel.", "Dexcom funded my travel"),
+            ("I'm an Allergan trainer.", "I'm an Allergan trainer"),
+            (
+                "As a Galderma faculty member, I",
+                "As a Galderma faculty member, I",
+            ),
+            (
+                "I'm one of the Teoxane trainers",
+                "I'm one of the Teoxane trainers",
+            ),
+            (
+                "Proud ambassador for ZO Skin Health.",
+                "Proud ambassador for ZO Skin Health",
+            ),
+            ("I consult for Pfizer.", "I consult for Pfizer"),
+            (
+                "I'm a speaker for Novo Nordisk.",
+                "I'm a speaker for Novo Nordisk",
+            ),
+            (
+                "I'm a paid consultant to Bayer",
+                "I'm a paid consultant to Bayer",
+            ),
+            ("I lecture for Merz.", "I lecture for Merz"),
+            ("In collaboration with Oura.", "In collaboration with Oura"),
+        ] {
+            assert!(
+                relationships(text).iter().any(|c| c == clause),
+                "{text}: {:?}",
+                relationships(text)
+            );
+        }
+    }
+
+    #[test]
+    fn i_work_with_counts_only_for_a_company_named_next() {
+        let clauses = relationships("I work with Allergan on training days.");
+        assert!(
+            clauses
+                .iter()
+                .any(|c| c.starts_with("I work with Allergan")),
+            "{clauses:?}"
+        );
+        let long = "I work with patients every day in a very busy clinic and the Libre is great";
+        assert!(
+            relationships(long).iter().all(|c| !c.contains("Libre")),
+            "{:?}",
+            relationships(long)
+        );
+    }
+
+    #[test]
+    fn denied_relationships_say_no_interest() {
+        for text in [
+            "Nobody pays me to say this, but Mounjaro works.",
+            "No one pays me to post this",
+            "Dexcom doesn't pay me, I just like it.",
+            "I'm not paid by Abbott.",
+            "Never sponsored by Huel, honestly.",
+        ] {
+            assert!(
+                relationships(text).is_empty(),
+                "{text}: {:?}",
+                relationships(text)
+            );
+            assert!(
+                kinds(text).contains(&Kind::NoInterest),
+                "{text}: {:?}",
+                kinds(text)
+            );
+        }
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_relationships() {
+        for text in [
+            "I'm a consultant dermatologist and I love this cream",
+            "I'm a huge fan of Dexcom",
+            "We need more transparency about drug prices",
+            "Price transparency matters",
+            "She pays attention to the dose",
+        ] {
+            assert!(
+                relationships(text).is_empty(),
+                "{text}: {:?}",
+                relationships(text)
+            );
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
     }
 

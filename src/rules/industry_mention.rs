@@ -254,11 +254,18 @@ impl Rule for IndustryMention {
                 .take_while(|s| s.span.start < c.span.end)
                 .any(|s| s.span.end <= c.span.end)
         };
+        // A label whose content is "none" ("Transparency: no COI") is a "no conflicts" line.
+        let says_none = |c: &Clause| {
+            clauses.iter().any(|n| {
+                n.kind == Kind::NoInterest && n.span.start < c.span.end && c.span.start < n.span.end
+            })
+        };
         let valid: Vec<&Clause> = clauses
             .iter()
             .filter(|c| match c.kind {
                 Kind::Elsewhere => false,
                 Kind::NoInterest => !commercial,
+                _ if commercial && !c.needs_company && says_none(c) => false,
                 _ => !c.needs_company || mentions_in(c),
             })
             .collect();

@@ -138,3 +138,61 @@ fn never_panics_on_odd_text() {
         assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
     }
 }
+
+#[test]
+fn finds_online_doctors_pharmacies_and_health_apps() {
+    for (text, label) in [
+        ("Booked a Livi GP appointment for tomorrow", "Livi"),
+        ("Livi video consults are so quick", "Livi"),
+        ("Try the Livi app tonight", "Livi"),
+        ("I registered with GP at Hand last year", "Babylon Health"),
+        ("Babylon's app was brilliant", "Babylon Health"),
+        ("The Flo app is the best period tracker", "Flo Health"),
+        ("Calm is the only app that gets me to sleep", "Calm"),
+        ("I log everything in the Clue app", "Clue"),
+        ("Pando is how our team hands over", "Pando"),
+        ("Voy got me started on weight loss jabs", "Voy"),
+        ("Started with Manual.co last month", "Manual"),
+        ("Juniper's online weight loss programme", "Juniper"),
+        ("Numan and Hims & Hers both sell it", "Numan"),
+        ("Push Doctor for a quick sick note", "Push Doctor"),
+        ("Asda Online Doctor now sells it", "Asda Online Doctor"),
+        (
+            "Simple Online Doctor sent it next day",
+            "Simple Online Pharmacy",
+        ),
+        ("Spire private hospital in Bristol", "Spire Healthcare"),
+        ("Circle runs the private hospital here", "Circle Health"),
+        ("Ramsay Health Care run the unit", "Ramsay Health Care"),
+        ("went private at the London Clinic", "The London Clinic"),
+        ("BetterHelp therapy for £50 a week", "BetterHelp"),
+    ] {
+        let found = labels(text);
+        assert!(found.contains(&label), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn everyday_words_behind_app_names_are_not_mentions() {
+    for text in [
+        "stay calm and keep going",
+        "Calm night on call, only two admissions",
+        "no clue what happened overnight",
+        "Clue: the troponin was normal",
+        "the flo of patients through ED",
+        "Flo in bay 4 is much better today",
+        "Livi was discharged home with her mum",
+        "Manual handling training done online 🙄",
+        "read the manual before using the app",
+        "circle the date for the teaching day",
+        "Circle back to the ward later",
+        "the church spire next to the hospital",
+        "push the doctor to review her",
+        "a London clinic for refugees",
+        "Juniper berries are not a treatment",
+        "the Babylon exhibition at the British Museum",
+        "HCA on nights was brilliant",
+    ] {
+        assert!(labels(text).is_empty(), "{text}: {:?}", labels(text));
+    }
+}

@@ -60,6 +60,74 @@ fn a_declaration_anywhere_clears_it() {
 }
 
 #[test]
+fn declarations_in_many_wordings_clear_it() {
+    for text in [
+        "Juvederm Volbella for lips, every time. In the interests of transparency, Allergan pays me as a trainer.",
+        "Declared: I'm an Allergan trainer. Juvederm is my go-to filler.",
+        "Interests declared: I train injectors for Galderma. Restylane Kysse is lovely.",
+        "Juvederm is the filler I trust. Allergan pay me to teach, so bear that in mind.",
+        "#collab with Allergan 💉 Juvederm Volite for skin quality",
+        "For transparency: Galderma pays for my training days. Restylane Skinboosters are great.",
+        "Full transparency - I'm paid by Dexcom. The G7 is brilliant.",
+        "Transparency: I consult for Dexcom. The G7 warm-up is so quick.",
+        "I should mention that Abbott pays me for talks. The FreeStyle Libre 3 is tiny.",
+        "Dexcom sponsor my podcast. Their G7 is the best CGM out there!",
+        "Big fan of the Dexcom G7 #gifted",
+        "The Oura ring is great for sleep tracking #partner",
+        "Love my Oura ring #BrandAmbassador",
+        "Proud ambassador for ZO Skin Health — the serum is incredible.",
+        "I work with Allergan as a trainer and Juvederm is the one I use.",
+        "I'm a speaker for Novo Nordisk. Wegovy results are impressive.",
+        "Wegovy works. I sit on Novo Nordisk's advisory board.",
+    ] {
+        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
+    }
+}
+
+#[test]
+fn new_wordings_still_need_the_right_company() {
+    // A relationship with Galderma doesn't cover an Allergan filler.
+    let text = "I'm a Galderma trainer. But honestly Juvederm is the best filler around!";
+    assert_eq!(spans_of("undeclared-promotion", text), vec!["Juvederm"]);
+    // "I work with" covers only the company named right after it.
+    let text = "I work with patients all week and the Dexcom G7 is the best CGM, get one!";
+    assert!(warned("undeclared-promotion", text));
+    let text = "For transparency: no COI. Use my code DRJO15 for 15% off Huel!";
+    assert!(warned("undeclared-promotion", text));
+    let text = "Nobody pays me to say this: Numan is brilliant. Use my code DRJO15 for 15% off!";
+    assert!(warned("undeclared-promotion", text));
+}
+
+#[test]
+fn health_tech_and_private_providers_are_flagged() {
+    for (text, span) in [
+        ("Livi video GP appointments are honestly brilliant, so quick!", "Livi video"),
+        ("Switched to GP at Hand and never looked back 🙌", "GP at Hand"),
+        ("The Flo app is the best period tracker, download it!", "Flo app"),
+        ("Calm app is a lifesaver on nights. Get the subscription!", "Calm app"),
+        ("Pando has transformed our handovers. Every trust needs it.", "Pando"),
+        ("Voy made starting my weight loss jabs so easy 💉", "Voy"),
+        ("Spire private hospital Bristol: best knee op I've seen", "Spire"),
+    ] {
+        assert_eq!(spans_of("undeclared-promotion", text), vec![span], "{text}");
+    }
+    let declared = "Pando has transformed our handovers. For transparency, Pando pays me as a clinical adviser.";
+    assert!(coi_warnings(declared).is_empty(), "{:?}", coi_warnings(declared));
+}
+
+#[test]
+fn everyday_words_that_name_apps_are_clean() {
+    for text in [
+        "Stay calm and ring the reg. You've got this 💪",
+        "No clue why the bleep went off at 3am",
+        "Manual handling training done online, again 🙄",
+        "Flo in bay 4 is doing much better today",
+    ] {
+        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
+    }
+}
+
+#[test]
 fn a_declaration_for_another_company_does_not_clear_it() {
     let text = "DOI: I've had speaker fees from Pfizer.\n\nThe Dexcom G7 is the best CGM out there. Get one!";
     assert_eq!(spans_of("undeclared-promotion", text), vec!["Dexcom G7"]);
