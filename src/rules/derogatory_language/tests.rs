@@ -1,0 +1,260 @@
+//! Tests of the `derogatory-language` rule.
+
+use crate::testing::{check, flagged, spans_of, warned};
+
+#[test]
+fn flags_contemptuous_terms_for_patients() {
+    assert_eq!(
+        spans_of(
+            "derogatory-language",
+            "Three frequent flyers tonight, same wasters every Friday. Why do we even bother?"
+        ),
+        vec!["frequent flyers", "wasters", "Why do we even bother"]
+    );
+    assert!(flagged("derogatory-language", "Absolute animal 🤮"));
+    assert!(flagged(
+        "derogatory-language",
+        "Anti-vax parents, thick as mince honestly."
+    ));
+}
+
+#[test]
+fn offers_a_neutral_term() {
+    let findings = check("Another bed blocker on the ward");
+    let f = findings
+        .iter()
+        .find(|f| f.rule == "derogatory-language")
+        .unwrap();
+    assert_eq!(f.fixes[0].replacement, "patient awaiting discharge");
+}
+
+#[test]
+fn flags_insults_to_colleagues() {
+    assert!(flagged(
+        "derogatory-language",
+        "PAs are glorified HCAs with a stethoscope."
+    ));
+    assert!(flagged(
+        "derogatory-language",
+        "@DrX you're a disgrace and a quack."
+    ));
+    assert!(flagged(
+        "derogatory-language",
+        "That GP should be struck off. Absolute clown 🤡"
+    ));
+    assert_eq!(
+        spans_of(
+            "derogatory-language",
+            "The night nurses on our ward are useless after midnight"
+        ),
+        vec!["useless"]
+    );
+    assert!(flagged(
+        "derogatory-language",
+        "FY1 bleeped me for this. Where do they find these people 🙄"
+    ));
+}
+
+#[test]
+fn ignores_policy_criticism_products_and_self_deprecation() {
+    assert!(!flagged(
+        "derogatory-language",
+        "The Health Secretary's pay offer is an absolute disgrace and a joke."
+    ));
+    assert!(!flagged(
+        "derogatory-language",
+        "Stop wasting money on quack remedies."
+    ));
+    assert!(!flagged(
+        "derogatory-language",
+        "I felt like a complete idiot on my first ward round."
+    ));
+    assert!(!flagged(
+        "derogatory-language",
+        "If I don't sleep I'll be useless tomorrow. The balm is thick and works."
+    ));
+    assert!(!flagged(
+        "derogatory-language",
+        "Nurses are not useless; the rota is."
+    ));
+    assert!(!flagged(
+        "derogatory-language",
+        "Enough of the 'lazy GPs' narrative."
+    ));
+}
+
+#[test]
+fn banter_is_only_a_reminder() {
+    let text = "Orthopods can't manage a potassium to save their lives 🙄";
+    assert!(flagged("specialty-banter", text));
+    assert!(!warned("specialty-banter", text));
+}
+
+#[test]
+fn flags_insults_with_describing_words_before_them() {
+    assert_eq!(
+        spans_of(
+            "derogatory-language",
+            "The orthopods are knuckle-dragging idiots, specifically Mr Jenkins"
+        ),
+        vec!["are knuckle-dragging idiots"]
+    );
+    assert!(flagged(
+        "derogatory-language",
+        "Our registrars are total brain-dead morons"
+    ));
+    assert!(flagged(
+        "derogatory-language",
+        "The new locum was a spineless useless muppet"
+    ));
+}
+
+#[test]
+fn ignores_insults_turned_round_or_glued_to_a_word() {
+    assert!(!flagged(
+        "derogatory-language",
+        "Juniors are treated like idiots by management"
+    ));
+    assert!(!flagged(
+        "derogatory-language",
+        "Patients are not idiots, explain things properly"
+    ));
+    assert!(!flagged(
+        "derogatory-language",
+        "The GP's idiot-proof guide to insulin titration is brilliant"
+    ));
+}
+
+#[test]
+fn flags_plural_insults_after_a_demonstrative() {
+    assert_eq!(
+        spans_of(
+            "derogatory-language",
+            "Chasing bloods for the surgical team all night. I can't with these morons 🤡"
+        ),
+        vec!["these morons"]
+    );
+    assert!(flagged(
+        "derogatory-language",
+        "Bunch of absolute muppets on the day team"
+    ));
+    assert!(flagged(
+        "derogatory-language",
+        "Those idiots in radiology lost the scan again"
+    ));
+}
+
+#[test]
+fn ignores_plural_insults_about_ourselves_quoted_or_political() {
+    assert!(!flagged(
+        "derogatory-language",
+        "We were such idiots as medical students"
+    ));
+    assert!(!flagged(
+        "derogatory-language",
+        "Such idiots we were in F1, ordering every test going"
+    ));
+    assert!(!flagged(
+        "derogatory-language",
+        "Stop calling patients 'these idiots' on the group chat"
+    ));
+    assert!(!flagged(
+        "derogatory-language",
+        "Those clowns in Westminster have cut the public health grant again"
+    ));
+    assert!(!flagged(
+        "derogatory-language",
+        "These cheeky monkeys on the paeds ward made me a card 🥰"
+    ));
+}
+
+#[test]
+fn flags_sneers_at_a_colleagues_competence() {
+    assert_eq!(
+        spans_of(
+            "derogatory-language",
+            "The reg on nights clearly bought his medical degree online. Absolutely useless."
+        ),
+        vec!["bought his medical degree", "Absolutely useless"]
+    );
+    assert!(flagged(
+        "derogatory-language",
+        "Honestly think she got her degree out of a cereal box"
+    ));
+    assert!(flagged(
+        "derogatory-language",
+        "How did she pass medical school?? 🙄"
+    ));
+    assert!(flagged(
+        "derogatory-language",
+        "How did this guy ever qualify"
+    ));
+    assert!(flagged(
+        "derogatory-language",
+        "The FY2 on call last night. Absolutely useless 🙄"
+    ));
+    assert!(flagged(
+        "derogatory-language",
+        "He couldn't even cannulate. Completely useless."
+    ));
+}
+
+#[test]
+fn ignores_questions_admiration_and_verdicts_on_things_or_oneself() {
+    for text in [
+        "How did she pass her exams while caring for three kids? Legend.",
+        "How did you pass finals? Any tips for revision?",
+        "How did he pass away, if you don't mind me asking?",
+        "How did she qualify for PIP so quickly",
+        "Got her degree from Edinburgh and now she's our new consultant",
+        "The new EPR crashed three times today. Absolutely useless.",
+        "My first night as an FY1 I froze at the arrest. Absolutely useless.",
+        "The government's pay offer came out today. Pathetic.",
+        "He waited 14 hours in A&E. Pathetic.",
+        "Her referral was rejected for the third time. Hopeless.",
+    ] {
+        assert!(!flagged("derogatory-language", text), "{text}");
+    }
+}
+
+#[test]
+fn flags_crumbly_and_karen_for_people() {
+    assert!(flagged(
+        "derogatory-language",
+        "The crumbly in bed 3 pulled her cannula out again"
+    ));
+    assert!(flagged(
+        "derogatory-language",
+        "Another crumbly with a UTI, joy"
+    ));
+    assert!(flagged(
+        "derogatory-language",
+        "Patient's daughter was a right Karen about visiting hours"
+    ));
+    assert!(flagged(
+        "derogatory-language",
+        "Full Karen energy from the relatives today"
+    ));
+}
+
+#[test]
+fn ignores_crumbly_food_and_karen_as_a_name() {
+    for text in [
+        "Lovely crumbly shortbread from the ward clerk 😋",
+        "Crumbly bone at the fracture site, had to plate it",
+        "A crumbly texture to the stool is normal",
+        "Karen from pharmacy saved the day again",
+        "Enough with calling older patients 'a right Karen' or 'crumblies'.",
+    ] {
+        assert!(!flagged("derogatory-language", text), "{text}");
+    }
+}
+
+#[test]
+#[ignore = "contempt without a listed term (\"these people\", sarcasm) needs the mocking rule or more context"]
+fn knows_its_limits() {
+    assert!(flagged(
+        "derogatory-language",
+        "Honestly, the people who turn up to A&E these days."
+    ));
+}

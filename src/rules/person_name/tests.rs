@@ -1,0 +1,104 @@
+//! Tests of the `person-name` rule.
+
+use crate::testing::{flagged, spans_of, warned};
+
+#[test]
+fn flags_first_names_tied_to_patients() {
+    assert!(warned(
+        "person-name",
+        "shoutout to jim in bay 3 who taught me cribbage on nights"
+    ));
+    assert!(warned(
+        "person-name",
+        "Bill (78) told me about the strike while I dressed his leg ulcer in clinic"
+    ));
+    assert!(warned(
+        "person-name",
+        "My patient Dev, 19, got his HbA1c down"
+    ));
+    assert_eq!(
+        spans_of(
+            "person-name",
+            "Happy birthday to Maureen in bed 6! Whole ward sang"
+        ),
+        vec!["Maureen"]
+    );
+}
+
+#[test]
+fn flags_hashtags_titles_and_initials() {
+    assert!(warned(
+        "person-name",
+        "#PrayForLily 🙏 our brave 7yo on the oncology ward"
+    ));
+    assert!(warned(
+        "person-name",
+        "Mr K on Ward 4 has refused his insulin"
+    ));
+    assert!(warned("person-name", "Mr Singh in side room 3 has C. diff"));
+    assert!(warned(
+        "person-name",
+        "JB, 54, tiler, back in resus with a GI bleed"
+    ));
+}
+
+#[test]
+fn flags_wishes_for_one_person_in_hashtags_even_for_unlisted_names() {
+    assert!(warned(
+        "person-name",
+        "#StayStrongAmira ❤️ the bravest 9 year old on our ward"
+    ));
+    assert!(warned("person-name", "#GetWellSoonZaviyar from all of us"));
+    assert!(!flagged("person-name", "#PrayForUkraine #PrayForKeswick"));
+    assert!(!flagged("person-name", "#TeamNHS #SupportOurNurses"));
+}
+
+#[test]
+fn a_surname_with_an_apostrophe_is_not_an_initial() {
+    assert!(!flagged(
+        "person-name",
+        "Dr Rahman, Ms O'Neill and the whole team on Ward 14 carried me through the winter"
+    ));
+    assert!(warned("person-name", "Mrs O in bed 3 is asking for you"));
+}
+
+#[test]
+fn ignores_colleagues() {
+    assert!(!flagged(
+        "person-name",
+        "Learned so much in theatre with Mr Okafor today. Lap chole in 25 mins"
+    ));
+    assert!(!flagged(
+        "person-name",
+        "Thank you Dr Emma Brown for a brilliant grand round today"
+    ));
+    assert!(!flagged(
+        "person-name",
+        "Huge thanks to Sister Priya Patel. Priya and the team admitted 40 patients"
+    ));
+}
+
+#[test]
+fn ignores_cleared_posts_and_plain_words() {
+    assert!(!flagged(
+        "person-name",
+        "With her permission: Isla (2) went home from NICU today"
+    ));
+    assert!(!flagged(
+        "person-name",
+        "Will you be on call tonight? May is busy."
+    ));
+    assert!(!flagged(
+        "person-name",
+        "Running for St Oswald's Hospice 🏃"
+    ));
+}
+
+#[test]
+#[ignore = "a name with no slot or patient cue (\"Off to Dave's 60th\") needs world knowledge"]
+fn bare_names_in_social_posts() {
+    assert!(warned(
+        "person-name",
+        "Off to Dave's 60th tonight 🍻 15 years and now mates"
+    ));
+}
