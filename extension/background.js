@@ -35,8 +35,8 @@ const cache = new Map();
 const startedAt = performance.now();
 /** Identifies this worker lifetime (tests check that a stopped worker really restarted). */
 const instance = Math.random().toString(36).slice(2);
-/** @type {{wasm: number|null, checker: number|null}} */
-const timings = { wasm: null, checker: null };
+/** @type {{wasm: number|null, settings: number|null, construct: number|null, checker: number|null, warm: number|null}} */
+const timings = { wasm: null, settings: null, construct: null, checker: null, warm: null };
 
 function initWasm() {
   if (!wasmReady) {
@@ -49,14 +49,44 @@ function initWasm() {
 
 /** Builds a checker from the stored settings. */
 async function build() {
-  const [settings] = await Promise.all([loadSettings(), initWasm()]);
+  const [settings] = await Promise.all([
+    loadSettings().then((loaded) => {
+      timings.settings ??= performance.now() - startedAt;
+      return loaded;
+    }),
+    initWasm(),
+  ]);
+  const constructing = performance.now();
   const checker = new Checker(checkerConfig(settings));
+  timings.construct ??= performance.now() - constructing;
   return {
     checker,
     settings,
     version: checker.version(),
     ignoredRules: new Set(settings.ignored_rules ?? []),
   };
+}
+
+/**
+ * Checked once after every build. Rule patterns compile on first use, and on a freshly started
+ * worker that first use runs in the engine's unoptimised tier: over 100 ms for the first post.
+ * The content script wakes the worker when a composer gains focus, so this usually runs before
+ * the doctor's first keystroke reaches us, and their first check is as fast as any other.
+ */
+const WARM_UP_TEXT =
+  'Saw a 34-year-old teacher from Keswick in clinic today, Mrs K in bed 4, DOB 01/02/1990, NHS no 943 476 5919, ' +
+  'call 07700 900614 or email jo@example.com, SW1A 1AA. Honestly Mounjaro is a game changer @NovoNordiskUK, ' +
+  'use my code SAVE10 at amzn.to/x. Disclosure: speaker fees from Lilly. DM me for advice. What a frequent flyer 🙄';
+
+function warmUp(checker) {
+  setTimeout(() => {
+    try {
+      checker.check(WARM_UP_TEXT);
+      timings.warm ??= performance.now() - startedAt;
+    } catch {
+      // A checker freed by a rebuild in the meantime; the next build warms its own.
+    }
+  }, 0);
 }
 
 function rebuild() {
@@ -69,6 +99,7 @@ function rebuild() {
       state = s;
       loadError = null;
       timings.checker ??= performance.now() - startedAt;
+      warmUp(s.checker);
       return s;
     },
     (e) => {

@@ -79,6 +79,8 @@
       if (c) {
         lastComposer = c;
         c.lastUsed = performance.now();
+        // Wake the worker now, so it is built and warmed up before the first keystroke arrives.
+        SO.request({ type: 'status' }).catch(() => {});
         c.update();
       }
     },
