@@ -10,10 +10,22 @@ const PARAGRAPH: &str =
 Pt NHS no 943 476 5919, call 07700 900614. Honestly Mounjaro is a game changer @NovoNordiskUK. \
 Disclosure: speaker fees from Lilly. Remember to #MakeEveryContactCount and stay hydrated! ";
 
+/// A long reflective Facebook post: plain prose, nothing to flag. The mix above puts a finding
+/// in every 30 characters or so; real long posts are mostly like this.
+const PROSE: &str = "Some thoughts after a long week in general practice. Demand keeps rising and \
+continuity of care is harder than ever, but the team has been brilliant 🙂 We ran a teaching \
+session on hypertension in primary care, with a refresher on ambulatory monitoring and when to \
+refer. Most people with raised blood pressure feel completely well, so opportunistic checks \
+matter.\n";
+
 fn post_of(chars: usize) -> String {
+    repeat_to(PARAGRAPH, chars)
+}
+
+fn repeat_to(paragraph: &str, chars: usize) -> String {
     let mut text = String::new();
     while text.chars().count() < chars {
-        text.push_str(PARAGRAPH);
+        text.push_str(paragraph);
     }
     text.chars().take(chars).collect()
 }
@@ -28,6 +40,11 @@ fn bench_check(c: &mut Criterion) {
             b.iter(|| checker.check(text))
         });
     }
+    let prose = repeat_to(PROSE, 63_206);
+    group.throughput(Throughput::Bytes(prose.len() as u64));
+    group.bench_with_input(BenchmarkId::new("prose", 63_206), &prose, |b, text| {
+        b.iter(|| checker.check(text))
+    });
     group.finish();
 }
 

@@ -13,10 +13,16 @@ const PARAGRAPH = 'Busy on call last night 😴 Saw a 34-year-old teacher from K
   'Pt NHS no 943 476 5919, call 07700 900614. Honestly Mounjaro is a game changer @NovoNordiskUK. ' +
   'Disclosure: speaker fees from Lilly. Remember to #MakeEveryContactCount and stay hydrated! ';
 
-/** @param {number} chars */
-function postOf(chars) {
+// A long reflective post: plain prose, nothing to flag (the mix above has a finding every ~30 characters).
+const PROSE = 'Some thoughts after a long week in general practice. Demand keeps rising and ' +
+  'continuity of care is harder than ever, but the team has been brilliant 🙂 We ran a teaching ' +
+  'session on hypertension in primary care, with a refresher on ambulatory monitoring and when to ' +
+  'refer. Most people with raised blood pressure feel completely well, so opportunistic checks matter.\n';
+
+/** @param {number} chars @param {string} paragraph */
+function postOf(chars, paragraph = PARAGRAPH) {
   let text = '';
-  while ([...text].length < chars) text += PARAGRAPH;
+  while ([...text].length < chars) text += paragraph;
   return [...text].slice(0, chars).join('');
 }
 
@@ -55,3 +61,6 @@ for (const chars of [280, 2000, 63206]) {
   const r = time(() => checker.check(text), runs);
   console.log(`check ${chars} chars: median ${fmt(r.median)}, p95 ${fmt(r.p95)}`);
 }
+const proseText = postOf(63206, PROSE);
+const prose = time(() => checker.check(proseText), 100);
+console.log(`check 63206 chars of plain prose: median ${fmt(prose.median)}, p95 ${fmt(prose.p95)}`);

@@ -1,7 +1,8 @@
 //! First names and UK place names for the patient-confidentiality rules. Regenerate the data files
 //! with `generate_patient_lexicons.py` (the steps are in its docstring).
 
-use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 
 /// First names that are not everyday English words (one per line after the header).
 pub const FIRST_NAMES: &str = include_str!("first_names.txt");
@@ -10,30 +11,41 @@ pub const FIRST_NAMES_COMMON_WORDS: &str = include_str!("first_names_common_word
 /// UK towns, cities and villages from GeoNames (CC BY 4.0).
 pub const UK_PLACES: &str = include_str!("uk_places.txt");
 
-/// A word list kept in the case-insensitive order `generate_patient_lexicons.py` writes, looked up
-/// by binary search. There is nothing to build: a hash set of the 8,000 first names was a
-/// noticeable share of the extension's cold start (DESIGN.md §8).
-pub struct SortedWords(Vec<&'static str>);
+/// A word list looked up ignoring ASCII case (the lists are ASCII), without allocating per
+/// lookup: every word of every post is looked up, so this is on the hot path of `check`.
+pub struct WordSet(HashSet<Folded<'static>>);
 
-impl SortedWords {
+impl WordSet {
     pub fn new(list: &'static str) -> Self {
-        SortedWords(entries(list).collect())
+        WordSet(entries(list).map(Folded).collect())
     }
 
-    /// Whether `word` is on the list, ignoring ASCII case (the lists are ASCII).
     pub fn contains(&self, word: &str) -> bool {
-        word.is_ascii()
-            && self
-                .0
-                .binary_search_by(|entry| cmp_ignoring_ascii_case(entry, word))
-                .is_ok()
+        // The set is covariant: a set of 'static words can be searched with a shorter-lived one.
+        let set: &HashSet<Folded<'_>> = &self.0;
+        word.is_ascii() && set.contains(&Folded(word))
     }
 }
 
-fn cmp_ignoring_ascii_case(a: &str, b: &str) -> Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+/// A word compared and hashed as if lower-cased.
+struct Folded<'a>(&'a str);
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+impl Hash for Folded<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // FNV-1a over the folded bytes, handed to the set's hasher as one word.
+        let folded = self.0.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+        });
+        state.write_u64(folded);
+    }
 }
 
 /// The entries of a list: every non-empty line after the `#` header.
@@ -48,25 +60,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn name_lists_are_ascii_in_case_insensitive_order() {
+    fn name_lists_are_ascii() {
         for list in [FIRST_NAMES, FIRST_NAMES_COMMON_WORDS] {
-            let words: Vec<_> = entries(list).collect();
-            assert!(words.iter().all(|w| w.is_ascii()));
-            for pair in words.windows(2) {
-                assert_ne!(
-                    cmp_ignoring_ascii_case(pair[0], pair[1]),
-                    Ordering::Greater,
-                    "{pair:?} out of order: binary search would miss names"
-                );
-            }
+            assert!(entries(list).all(|w| w.is_ascii()));
         }
     }
 
     #[test]
     fn lookup_ignores_case() {
-        let names = SortedWords::new(FIRST_NAMES);
+        let names = WordSet::new(FIRST_NAMES);
         assert!(names.contains("aaliyah") && names.contains("AALIYAH"));
-        assert!(!names.contains("stethoscope"));
-        assert!(SortedWords::new(FIRST_NAMES_COMMON_WORDS).contains("will"));
+        assert!(!names.contains("stethoscope") && !names.contains("Zoë"));
+        assert!(WordSet::new(FIRST_NAMES_COMMON_WORDS).contains("will"));
     }
 }

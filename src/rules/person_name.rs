@@ -14,6 +14,7 @@
 //! patient-context analysis clears (fiction, real consent, the poster's own family).
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 use std::ops::Range;
 
 use crate::pattern::LazyRegex;
@@ -21,7 +22,7 @@ use crate::pattern::LazyRegex;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::lexicon::people_places::{
-    entries, SortedWords, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES,
+    entries, WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES,
 };
 use crate::rules::patient_context::{sentence, sentence_initial, tail};
 use crate::rules::Rule;
@@ -31,8 +32,8 @@ const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
 
 pub struct PersonName {
     /// Plain first names and first names that are also everyday words.
-    plain: SortedWords,
-    common: SortedWords,
+    plain: &'static WordSet,
+    common: &'static WordSet,
     word: LazyRegex,
     title: LazyRegex,
     initials: LazyRegex,
@@ -47,8 +48,8 @@ pub struct PersonName {
 impl PersonName {
     pub fn new(_config: &Config) -> Self {
         PersonName {
-            plain: SortedWords::new(FIRST_NAMES),
-            common: SortedWords::new(FIRST_NAMES_COMMON_WORDS),
+            plain: word_set(&PLAIN, FIRST_NAMES),
+            common: word_set(&COMMON, FIRST_NAMES_COMMON_WORDS),
             word: LazyRegex::new(r"\b[A-Za-z][a-z]+(?:[-'’][A-Z][a-z]+)?\b"),
             title: LazyRegex::new(
                 r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.? ?(?:(O['’][A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|Mc[A-Z][a-z]+)|([A-Z])(?:\.|\b))",
@@ -88,6 +89,14 @@ impl PersonName {
     }
 }
 
+static PLAIN: OnceLock<WordSet> = OnceLock::new();
+static COMMON: OnceLock<WordSet> = OnceLock::new();
+
+/// The name lists are the same for every checker: built once per process.
+fn word_set(cell: &'static OnceLock<WordSet>, list: &'static str) -> &'static WordSet {
+    cell.get_or_init(|| WordSet::new(list))
+}
+
 /// UK places, countries and institutions that follow "#PrayFor…" as often as names do.
 fn is_place(word: &str) -> bool {
     const NOT_PEOPLE: &[&str] = &[
@@ -95,8 +104,10 @@ fn is_place(word: &str) -> bool {
         "Paris", "London", "Manchester", "Britain", "England", "Scotland", "Wales", "Ireland",
         "Nhs", "Everyone", "Peace", "Humanity", "All", "The", "Our", "My",
     ];
+    static PLACES: OnceLock<HashSet<String>> = OnceLock::new();
+    let places = PLACES.get_or_init(|| entries(UK_PLACES).map(str::to_lowercase).collect());
     NOT_PEOPLE.iter().any(|p| p.eq_ignore_ascii_case(word))
-        || entries(UK_PLACES).any(|p| p.eq_ignore_ascii_case(word))
+        || places.contains(&word.to_lowercase())
 }
 
 fn hit(span: Range<usize>, severity: Severity, message: &str, fix: &str) -> Hit {
@@ -109,6 +120,52 @@ fn hit(span: Range<usize>, severity: Severity, message: &str, fix: &str) -> Hit 
         GUIDANCE,
     )
     .with_fix(FixHit::replace(format!("Replace with \"{fix}\""), fix))
+}
+
+/// The spans the `word` pattern (`\b[A-Za-z][a-z]+(?:[-'’][A-Z][a-z]+)?\b`, ASCII boundaries)
+/// would match, found by a plain scan: every word of every post passes through here, and one regex
+/// search per word was a third of the time `check` takes on a long post.
+fn name_like_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    // The end of the run of word bytes starting at `at`.
+    let run_end = move |at: usize| (at..bytes.len()).find(|&i| !is_word(bytes[i])).unwrap_or(bytes.len());
+    let shaped = move |run: Range<usize>, capital: bool| {
+        let word = &bytes[run];
+        word.len() >= 2
+            && (if capital { word[0].is_ascii_uppercase() } else { word[0].is_ascii_alphabetic() })
+            && word[1..].iter().all(u8::is_ascii_lowercase)
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            if !is_word(bytes[at]) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            let mut end = run_end(start);
+            at = end;
+            if !shaped(start..end, false) {
+                continue;
+            }
+            // "Mary-Jane", "O'Neill"-style joins onto a capitalised part.
+            let join = match bytes.get(end) {
+                Some(b'-' | b'\'') => 1,
+                _ if text[end..].starts_with('’') => '’'.len_utf8(),
+                _ => 0,
+            };
+            if join > 0 && end + join < bytes.len() && is_word(bytes[end + join]) {
+                let second = run_end(end + join);
+                if shaped(end + join..second, true) {
+                    end = second;
+                    at = end;
+                }
+            }
+            return Some(start..end);
+        }
+        None
+    })
 }
 
 const NAME_MSG: &str = "This looks like a patient's name. A name (even a first name or a name in a hashtag) identifies the patient; don't post it without their explicit consent.";
@@ -129,11 +186,8 @@ impl Rule for PersonName {
         };
         // Names seen after a colleague title anywhere ("Sister Priya Patel" … "Priya and the team").
         // Most words are not names: one pass with a list lookup before any regex keeps this cheap.
-        let candidates: Vec<Range<usize>> = self
-            .word
-            .find_iter(text)
-            .filter(|m| self.in_lexicon(m.as_str()))
-            .map(|m| m.range())
+        let candidates: Vec<Range<usize>> = name_like_words(text)
+            .filter(|span| self.in_lexicon(&text[span.clone()]))
             .collect();
         let mut colleagues: HashSet<String> = HashSet::new();
         for span in &candidates {

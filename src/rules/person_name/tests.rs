@@ -102,3 +102,19 @@ fn bare_names_in_social_posts() {
         "Off to Dave's 60th tonight 🍻 15 years and now mates"
     ));
 }
+
+#[test]
+fn the_word_scan_finds_what_the_word_pattern_finds() {
+    let pattern = regex::Regex::new(r"(?-u:\b)[A-Za-z][a-z]+(?:[-'’][A-Z][a-z]+)?(?-u:\b)").unwrap();
+    for text in [
+        "Mary-Jane and O'Neill met McDonald at 3pm; Anna’s bed2 x_y",
+        "😷jim in bay 3, Zoë, co-op Jean-Luc, it's, A-Z, ab-Cd-Ef, Tom-",
+        "",
+        "a",
+        "Ab’",
+        "élan Ëve Éric-Ann",
+    ] {
+        let expected: Vec<_> = pattern.find_iter(text).map(|m| m.range()).collect();
+        assert_eq!(super::name_like_words(text).collect::<Vec<_>>(), expected, "{text}");
+    }
+}
