@@ -178,7 +178,7 @@ impl Jigsaw {
                 (
                     Kind::Sex,
                     LazyRegex::new(
-                        r"(?i)\b\d{1,3} ?(?:yo|y/o|-?year-old|yr-old|years? old)(?: [a-z-]+)? (?:man|woman|lady|gent|gentleman|girl|boy|lad|bloke|mum|dad|mother|father|grandmother|grandfather|grandma|grandad|nan|male|female|chap|fella|[MF])\b|\b(?:lady|gent|bloke|lad)\b",
+                        r"(?i)\b\d{1,3} ?(?:yo|y/o|-?year-old|yr-old|years? old)(?: [a-z-]+)? (?:man|woman|lady|gent|gentleman|girl|boy|lad|bloke|mum|dad|mother|father|grandmother|grandfather|grandma|grandad|nan|male|female|chap|fella|[MF])\b|\b(?:lady|gent|bloke|lad)\b|\b(?i:for|with|to|saw|met|treated|examined|admitted) an? (?:man|woman|gentleman|girl|boy|chap|fella)\b",
                     ),
                 ),
                 (
@@ -365,6 +365,12 @@ impl Rule for Jigsaw {
             if matches!(kind, Kind::Clinical | Kind::VagueTime) && !warning {
                 continue;
             }
+            // They do not count towards the warning, so they are highlighted as reminders only.
+            let severity = if matches!(kind, Kind::Clinical | Kind::VagueTime) {
+                Severity::Info
+            } else {
+                severity
+            };
             let mut hit = Hit::new(
                 "jigsaw-identification",
                 Category::Confidentiality,

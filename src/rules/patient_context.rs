@@ -137,7 +137,8 @@ const ENCOUNTER_CUES: &[&str] = &[
     "we did everything", "we'll take", "we looked after", "on the list", "sharing this",
     "this cxr", "this ct", "this x-ray", "this ecg", "this mri", "this scan", "his cxr", "her cxr",
     "his scan", "her scan", "his x-ray", "her x-ray", "his ct", "her ct",
-    "ventilated", "delivered twins", "delivered her", "delivered his", "delivered baby",
+    "ventilated", "delivered twins", "delivered triplets", "delivered her", "delivered his",
+    "delivered baby", "delivered a baby", "came off", "looked after the", "looking after the",
     "pulls through", "pull through", "collapsed", "rushed in", "blue-lighted", "blue lighted",
     "we lost", "who fell", "fell in", "fell at", "arrested in", "welcome back",
 ];
@@ -233,6 +234,8 @@ pub(crate) struct PatientContext {
     described: LazyRegex,
     /// A person placed in a clinical setting ("on our oncology ward", "in ICU").
     setting: LazyRegex,
+    /// Hedging straight after a consent claim ("consented I think 😅"): not explicit consent.
+    hedge: LazyRegex,
 }
 
 impl PatientContext {
@@ -251,6 +254,9 @@ impl PatientContext {
             described: LazyRegex::new(
                 r"\b\d{1,3} ?(?:yo|y/o|y\.o\.|-?years?-old|-?yr-old|years? old)(?: [a-z-]+)? (?:man|woman|lady|gent|gentleman|girl|boy|lad|bloke|mum|dad|mother|father|grandmother|grandfather|grandma|grandad|nan|baby|toddler|teenager|teen|female|male|chap|fella)\b",
             ),
+            hedge: LazyRegex::new(
+                r"^[^.!?\n]{0,25}?(?:\bi think\b|\bi guess\b|\bi assume\b|\bprobably\b|\bmaybe\b|\bsort of\b|\bkind of\b|\bish\b|😅|🤞|🙈|😬)",
+            ),
             setting: LazyRegex::new(
                 r"\b(?:on|in) (?:the|our|my) (?:[a-z&-]+ ){0,2}(?:ward|unit|bay)\b|\b(?:in|on) (?:icu|itu|hdu|ccu|nicu|picu|scbu)\b",
             ),
@@ -268,7 +274,13 @@ impl PatientContext {
                 ENCOUNTER => ctx.encounter.push(span),
                 EXPLICIT_PATIENT => ctx.explicit_patient = true,
                 FICTION => ctx.fiction = true,
-                CONSENT => ctx.consent = true,
+                CONSENT => {
+                    ctx.consent = true;
+                    if let Some(h) = self.hedge.find(&lower[span.end..]) {
+                        ctx.weak_consent = true;
+                        ctx.weak_consent_spans.push(span.start..span.end + h.end());
+                    }
+                }
                 WEAK_CONSENT => {
                     ctx.weak_consent = true;
                     ctx.weak_consent_spans.push(span);
@@ -324,6 +336,13 @@ mod tests {
         assert!(ctx("Delivered twins for a 44yo first-time mum this morning").is_patient());
         assert!(ctx("the bravest 9 year old on our oncology ward").is_patient());
         assert!(ctx("Still in ICU but improving").is_patient());
+    }
+
+    #[test]
+    fn hedged_consent_is_weak() {
+        assert!(ctx("Pt consented I think 😅 so here's the rash").is_patient());
+        assert!(ctx("She consented, probably, when I asked").weak_consent);
+        assert!(!ctx("She consented in writing. Admitted in May").is_patient());
     }
 
     #[test]

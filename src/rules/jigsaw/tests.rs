@@ -79,3 +79,24 @@ fn unlisted_unique_roles() {
         "Saw the lighthouse keeper's widow from Fair Isle today"
     ));
 }
+
+#[test]
+fn an_occupation_a_place_and_a_person_add_up() {
+    assert!(warned(
+        "jigsaw-identification",
+        "Looked after the farrier who came off his bike at Hexham yesterday. Cheerful for a man with a broken hip"
+    ));
+    assert!(warned(
+        "jigsaw-identification",
+        "Delivered triplets at 4am for the headmaster's wife in Ludlow"
+    ));
+}
+
+#[test]
+fn vague_times_are_reminders_even_when_the_post_warns() {
+    let found = check("Bed 14 has pulled out his NG tube again tonight, 3rd time this week");
+    assert!(found
+        .iter()
+        .filter(|f| f.rule == "jigsaw-identification" && f.text.to_lowercase().contains("tonight"))
+        .all(|f| f.severity == crate::Severity::Info));
+}
