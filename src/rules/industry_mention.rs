@@ -11,7 +11,8 @@
 //!   the lunch") without a declaration of what the doctor received (GMP 2024 para 96).
 //! - `undeclared-promotion` (warning): any other undeclared mention that isn't plainly news,
 //!   safety or criticism ("Honestly, Mounjaro is a game changer").
-//! - `brand-mention` (info): a neutral mention (recall, shortage, complaint), a mention whose
+//! - `brand-mention` (info): a neutral mention (recall, shortage, complaint, price or class
+//!   comparison, a brand set against its generic name: "atorvastatin, not 'Lipitor'"), a mention whose
 //!   declaration is elsewhere ("see bio"), or one a declaration may not cover.
 //! - `service-promotion`: "DM to book" beside an undeclared product promotion.
 //!
@@ -311,7 +312,13 @@ impl Rule for IndustryMention {
             } else {
                 Cover::Undeclared
             };
-            let reading = cue_map.reading(text, &s.span);
+            let mut reading = cue_map.reading(text, &s.span);
+            if reading == Reading::Promotion
+                && self.cues.contrasted(text, &s.span, s.generic)
+                && !cue_map.praised_in_sentence(text, &s.span)
+            {
+                reading = Reading::Neutral;
+            }
             let hit = match cover {
                 Cover::Declared => continue,
                 Cover::Partly => self.info(s, "Your declaration doesn't clearly cover {maker}: if you have any link with {maker}, name it in the declaration too."),

@@ -309,3 +309,48 @@ fn coi_rules_are_fast() {
         println!("{chars} chars: {:?} per check", start.elapsed() / runs);
     }
 }
+
+#[test]
+fn brands_set_against_generic_names_are_only_reminders() {
+    for text in [
+        "Generic names please, folks: it's atorvastatin, not 'Lipitor'. It's paracetamol, not 'Panadol'",
+        "Brand names like Nurofen and Lipitor confuse patients on discharge.",
+        "Please stop saying Panadol, it's paracetamol.",
+        "'Lipitor' (atorvastatin) is the same tablet you already take.",
+        "Reminder that Nurofen is just ibuprofen in a shinier box.",
+        "Prescribe atorvastatin rather than Lipitor on the TTO.",
+        "Patients keep asking for \"Calpol\" by name; write the generic on the chart.",
+    ] {
+        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
+        assert!(
+            check(text).iter().any(|f| f.rule == "brand-mention"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn praise_beside_a_contrast_is_still_promotion() {
+    assert!(warned(
+        "undeclared-promotion",
+        "Honestly Mounjaro is a game changer"
+    ));
+    assert!(warned(
+        "undeclared-promotion",
+        "Nurofen is the best for period pain, not Panadol"
+    ));
+    assert!(warned(
+        "undeclared-promotion",
+        "Forget 'generic' creams, CeraVe is the one I recommend to everyone"
+    ));
+}
+
+#[test]
+fn class_and_price_comparisons_are_only_reminders() {
+    let text = "Wegovy and Mounjaro are the same class of drug at wildly different prices";
+    assert!(coi_warnings(text).is_empty(), "{:?}", coi_warnings(text));
+    assert!(warned(
+        "undeclared-promotion",
+        "Mounjaro is the same class as Wegovy but honestly works so much better, love it"
+    ));
+}
