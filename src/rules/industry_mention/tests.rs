@@ -354,3 +354,19 @@ fn class_and_price_comparisons_are_only_reminders() {
         "Mounjaro is the same class as Wegovy but honestly works so much better, love it"
     ));
 }
+
+#[test]
+fn a_sponsored_clinic_with_promotion_is_a_sponsored_event() {
+    let text = "Our Saturday skin clinic is sponsored by Medik8 and every patient goes home with a free goodie bag 🎁 Come and see us!";
+    assert_eq!(spans_of("sponsored-event", text), vec!["Medik8"]);
+    assert!(warned(
+        "sponsored-event",
+        "Tonight's menopause evening is kindly sponsored by Bayer, book your place"
+    ));
+    for text in [
+        "[Sponsored] Our skin clinic is sponsored by Medik8 this month, come and see us",
+        "Our skin clinic is sponsored by Medik8. Disclosure: Medik8 pays me a consultancy fee.",
+    ] {
+        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
+    }
+}
