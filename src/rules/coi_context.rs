@@ -96,7 +96,7 @@ fn sentence_around(text: &str, span: &Range<usize>) -> Range<usize> {
     let is_stop = |i: usize| {
         bytes[i] == b'\n'
             || (matches!(bytes[i], b'.' | b'!' | b'?')
-                && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()))
+                && bytes.get(i + 1).map_or(true, |b| b.is_ascii_whitespace()))
     };
     let mut start = span.start;
     while start > 0 && !is_stop(start - 1) {
