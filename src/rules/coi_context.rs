@@ -3,14 +3,65 @@
 //! Not a rule itself: [`Cues::scan`] reads the post once and the conflict-of-interest rules ask
 //! about the neighbourhood of each mention. Promotion beats neutrality ("Gaviscon Advance is the
 //! one. Not the supermarket own-brand stuff. Trust me" is promotion even though it compares
-//! prices); news, recalls, shortages and complaints without praise are only reminders
-//! (*Good medical practice* (2024) para 90(b) is about promoting and endorsing).
+//! prices); news, recalls, shortages, complaints and price comparisons without praise are only
+//! reminders (*Good medical practice* (2024) para 90(b) is about promoting and endorsing).
+//!
+//! A brand set against its generic name is neutral too when its sentence holds no praise
+//! ([`Cues::contrasted`]): "it's atorvastatin, not 'Lipitor'", "'Lipitor' (atorvastatin)", "brand
+//! names like Lipitor and Panadol", "stop saying Panadol", "Lipitor is just atorvastatin", or a
+//! brand in quotes in a sentence about names or prescribing.
 
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::lexicon::coi_cues::{EVENT, NEUTRAL, PROMOTION};
+use crate::pattern::LazyRegex;
+
+/// Comparisons of class and price: neutral like the phrases in [`NEUTRAL`] ("the same class of
+/// drug at wildly different prices").
+const COMPARISON: &[&str] = &[
+    "different price*",
+    "price difference*",
+    "price gap",
+    "price tag",
+    "times the price",
+    "× the price",
+    "x the price",
+    "twice the price",
+    "half the price",
+    "more expensive",
+    "same class",
+    "same molecule",
+    "same medicine",
+    "same thing",
+    "identical",
+    "costs the nhs",
+    "cost the nhs",
+];
+
+/// Just before a brand: words that set it against its generic name.
+const CONTRAST_BEFORE: &str = r#"(?ix)
+    (?: \bnot | \binstead\s+of | \brather\s+than | \bover | \bvs\.? | \bversus
+      | \bstop\s+(?:saying|calling\s+(?:it|them)|writing|asking\s+for|requesting)
+      | \b(?:don't|dont|don’t|never|please\s+don't)\s+(?:say|write|call\s+(?:it|them)|ask\s+for)
+      | \b(?:aka|a\.k\.a\.?|sold\s+as|marketed\s+as|branded\s+as|known\s+as)
+    ) \s*[,:]?\s*['‘’"“”]?\s*$
+  | \b(?:brand|trade|proprietary)[\s-]+names?\b[^.!?
+]{0,80}$
+"#;
+
+/// Just after a brand: "is just atorvastatin", "= atorvastatin".
+const CONTRAST_AFTER: &str = r#"(?ix)
+    ^['‘’"“”]?\s*(?:['’]s\s+)?(?:is|are|=)\s+(?:just|only|simply|literally|basically|merely|still)\b
+  | ^['‘’"“”]?\s*(?:is|are)\s+(?:a|the)\s+brand(?:ed)?\b
+"#;
+
+/// In a sentence with a quoted brand: words about names and prescribing.
+const NAME_TALK: &str = r"(?ix)
+    \b(?:generic(?:ally)?|generics|brand(?:ed)?|trade\s+names?|not|stop|instead|rather|say|saying
+      |call|calling|called|prescribe|prescribing|spell|spelling|pronounce)\b
+";
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Cue {
@@ -33,6 +84,29 @@ pub enum Reading {
 pub struct Cues {
     automaton: AhoCorasick,
     kinds: Vec<(Cue, bool)>,
+    contrast_before: LazyRegex,
+    contrast_after: LazyRegex,
+    name_talk: LazyRegex,
+}
+
+/// The sentence around `span`: from the last stop (`.`, `!`, `?` before a space, or a newline) to
+/// the next.
+fn sentence_around(text: &str, span: &Range<usize>) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let is_stop = |i: usize| {
+        bytes[i] == b'\n'
+            || (matches!(bytes[i], b'.' | b'!' | b'?')
+                && bytes.get(i + 1).map_or(true, |b| b.is_ascii_whitespace()))
+    };
+    let mut start = span.start;
+    while start > 0 && !is_stop(start - 1) {
+        start -= 1;
+    }
+    let mut end = span.end;
+    while end < text.len() && !is_stop(end) {
+        end += 1;
+    }
+    start..end
 }
 
 /// Where the cues are in one post.
@@ -51,6 +125,7 @@ impl Cues {
             (Cue::Promotion, PROMOTION),
             (Cue::Neutral, NEUTRAL),
             (Cue::Event, EVENT),
+            (Cue::Neutral, COMPARISON),
         ] {
             for phrase in list {
                 let prefix = phrase.ends_with('*');
@@ -64,7 +139,33 @@ impl Cues {
                 .build(&patterns)
                 .expect("cue automaton builds"),
             kinds,
+            contrast_before: LazyRegex::new(CONTRAST_BEFORE),
+            contrast_after: LazyRegex::new(CONTRAST_AFTER),
+            name_talk: LazyRegex::new(NAME_TALK),
         }
+    }
+
+    /// True when the brand at `span` is set against its generic name (`generic`, if known)
+    /// rather than praised: see the module comment. The caller checks for praise
+    /// ([`CueMap::praised_in_sentence`]).
+    pub fn contrasted(&self, text: &str, span: &Range<usize>, generic: Option<&str>) -> bool {
+        let sentence = sentence_around(text, span);
+        let before = &text[sentence.start..span.start];
+        let after = &text[span.end..sentence.end];
+        if self.contrast_before.is_match(before) || self.contrast_after.is_match(after) {
+            return true;
+        }
+        let is_quote = |c: Option<char>| c.is_some_and(|c| "'‘’\"“”".contains(c));
+        let quoted = is_quote(before.chars().next_back()) && is_quote(after.chars().next());
+        if !quoted {
+            return false;
+        }
+        let rest = after[after.chars().next().map_or(0, char::len_utf8)..].trim_start();
+        let glossed = generic.is_some_and(|g| {
+            rest.strip_prefix('(')
+                .is_some_and(|r| r.trim_start().to_ascii_lowercase().starts_with(g))
+        });
+        glossed || self.name_talk.is_match(&text[sentence])
     }
 
     /// Finds every cue in `lower` (the post with ASCII letters lower-cased).
@@ -125,6 +226,17 @@ impl CueMap {
         } else {
             Reading::Promotion
         }
+    }
+
+    /// True when a praise cue sits in the sentence around `span`.
+    pub fn praised_in_sentence(&self, text: &str, span: &Range<usize>) -> bool {
+        let sentence = sentence_around(text, span);
+        let first = self.promotion.partition_point(|r| r.end <= sentence.start);
+        self.promotion[first..]
+            .iter()
+            .take_while(|r| r.start < sentence.end)
+            .next()
+            .is_some()
     }
 
     fn paragraph_around(&self, len: usize, span: &Range<usize>) -> Range<usize> {
@@ -195,5 +307,38 @@ mod tests {
             reading("The Fluenz spray: bestow nothing; unrecallable", "Fluenz"),
             Reading::Promotion
         );
+    }
+
+    fn contrasted(text: &str, word: &str, generic: Option<&str>) -> bool {
+        let at = text.find(word).unwrap();
+        Cues::new().contrasted(text, &(at..at + word.len()), generic)
+    }
+
+    #[test]
+    fn brands_against_generic_names_are_contrasts() {
+        assert!(contrasted("atorvastatin, not 'Lipitor'.", "Lipitor", None));
+        assert!(contrasted(
+            "'Lipitor' (atorvastatin) again",
+            "Lipitor",
+            Some("atorvastatin")
+        ));
+        assert!(contrasted(
+            "brand names like Calpol, Nurofen",
+            "Nurofen",
+            None
+        ));
+        assert!(contrasted("Stop saying “Panadol”!", "Panadol", None));
+        assert!(!contrasted(
+            "Nurofen works. Not Panadol though",
+            "Nurofen",
+            None
+        ));
+        assert!(!contrasted("I love 'Mounjaro' so much", "Mounjaro", None));
+    }
+
+    #[test]
+    fn price_comparisons_are_neutral() {
+        let text = "Wegovy and Mounjaro are the same class at wildly different prices";
+        assert_eq!(reading(text, "Wegovy"), Reading::Neutral);
     }
 }

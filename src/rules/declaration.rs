@@ -12,7 +12,10 @@
 //! "I consult for X", "my husband works for X", "I hold shares in", "I designed this app (so,
 //! obvious bias!)"), and statements of no interest ("no conflicts to declare"). "I work with X"
 //! counts only for a company named in the next few words, since doctors "work with" patients and
-//! devices every day.
+//! devices every day. "Sponsored by X" ("funded", "supported", "paid for", "covered") is not a
+//! declaration when what was sponsored is a clinic, event or giveaway ("our Saturday skin clinic is
+//! sponsored by Medik8", "lunch kindly sponsored by Pfizer"): that tells readers about the event,
+//! not what the doctor gets, so the mention is read as a sponsored event (GMP 2024 para 96).
 //!
 //! Why: *Good medical practice* (2024) para 90(b) asks doctors communicating publicly to declare
 //! conflicts of interest, para 95 to be open about them.
@@ -45,7 +48,20 @@ pub struct Clause {
 
 pub struct DeclarationFinder {
     patterns: Vec<Pattern>,
+    /// Just before "sponsored by": a clinic, event or giveaway as the thing sponsored.
+    event_subject: LazyRegex,
 }
+
+/// A clinic, event or giveaway ending just before "sponsored by" / "funded by".
+const EVENT_SUBJECT: &str = r"(?x)
+    \b(?:clinics?|events?|days?|evenings?|nights?|sessions?|lunch(?:es)?|dinners?|breakfasts?|drinks
+      |courses?|conferences?|meetings?|workshops?|launch|party|raffle|stands?|stalls?|giveaways?
+      |prizes?|goodie\s+bags?|goody\s+bags?|bags|webinars?|masterclass(?:es)?|talks?|teaching
+      |journal\s+club|refreshments|food|pizza|coffee|cakes?|fair|roadshow|open\s+day|study\s+day
+      |screening|checks|treatments?|facials?|samples|freebies|hampers?|competition)
+    \s*(?:[()\[\],:–—-]\s*)?(?:(?:is|was|are|were|'s|’s|has\s+been|have\s+been|will\s+be|being|all)\s+)*
+    (?:(?:very\s+)?(?:kindly|generously|proudly|partly|partially|fully|once\s+again|again|also)\s+)*$
+";
 
 struct Pattern {
     kind: Kind,
@@ -158,6 +174,7 @@ impl DeclarationFinder {
                 Pattern::new(Kind::NoInterest, false, None, NO_INTEREST),
                 Pattern::new(Kind::Elsewhere, false, None, ELSEWHERE),
             ],
+            event_subject: LazyRegex::new(EVENT_SUBJECT),
         }
     }
 
@@ -176,6 +193,10 @@ impl DeclarationFinder {
                     .bytes()
                     .take_while(|b| b" \t\r\n({|*:;,.!?-".contains(b))
                     .count();
+                if pattern.needs_company && self.sponsors_an_event(text, m.start() + lead, m.end())
+                {
+                    continue;
+                }
                 let mut span = clause_around(text, m.start() + lead..m.end());
                 if let Some(words) = pattern.reach {
                     span.start = m.start() + lead;
@@ -196,6 +217,26 @@ impl DeclarationFinder {
             }
         }
         clauses
+    }
+}
+
+impl DeclarationFinder {
+    /// True when `text[start..end]` is "sponsored by" (or "funded by" ...) and what was sponsored,
+    /// just before it, is a clinic, event or giveaway.
+    fn sponsors_an_event(&self, text: &str, start: usize, end: usize) -> bool {
+        let found = &text[start..end];
+        let sponsor = ["funded", "sponsored", "supported", "paid for", "covered"]
+            .iter()
+            .any(|w| found.starts_with(w))
+            && found.ends_with("by");
+        if !sponsor {
+            return false;
+        }
+        let mut from = start.saturating_sub(60);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        self.event_subject.is_match(&text[from..start])
     }
 }
 

@@ -10,7 +10,9 @@
 //!
 //! Hospital numbers have no national format, so context decides: a label ("hosp no", "hospital
 //! number", "MRN", "unit no", "record no", "patient ID", "PAS no") followed by an identifier of
-//! five to ten digits, optionally with a letter prefix ("RXH 3028471", "A1234567"). A trust-code
+//! five to ten digits, optionally with a prefix of a capital letter and up to three capitals or
+//! digits, joined by a space, dash or slash ("RXH 3028471", "A1234567", "RX1-448812", "K/123456"),
+//! and optionally one trailing capital ("0123456X"). A trust-code
 //! style number ("RXH3028471": R + two characters + 6–8 digits) with no label counts only when a
 //! word like "pt" or "patient" is close by.
 
@@ -33,7 +35,7 @@ impl HospitalNumber {
     pub fn new(_config: &Config) -> Self {
         HospitalNumber {
             labelled: LazyRegex::new(
-                r"(?i-u)(?-u:\b)(?:hosp(?:ital)?\.? ?(?:no|num|number|#|id)\.?|mrn|m\.r\.n\.?|unit ?(?:no|number|#)\.?|(?:medical )?records? ?(?:no|number|#)\.?|case ?notes? ?(?:no|number)\.?|pas ?(?:no|number|id)\.?|(?:patient|pt) ?(?:id|identifier)\.?)(?: ?[:#=\-]| is| was)? ?(?-i:[A-Z]{0,4})[ \-]?[0-9]{5,10}(?-i:[A-Z])?(?-u:\b)",
+                r"(?i-u)(?-u:\b)(?:hosp(?:ital)?\.? ?(?:no|num|number|#|id)\.?|mrn|m\.r\.n\.?|unit ?(?:no|number|#)\.?|(?:medical )?records? ?(?:no|number|#)\.?|case ?notes? ?(?:no|number)\.?|pas ?(?:no|number|id)\.?|(?:patient|pt) ?(?:id|identifier)\.?)(?: ?[:#=\-]| is| was)? ?(?:(?-i:[A-Z][A-Z0-9]{0,3})[ /\-]?)?[0-9]{5,10}(?-i:[A-Z])?(?-u:\b)",
             ),
             trust_style: LazyRegex::new(r"(?-u)(?-u:\b)R[A-Z0-9]{2}[ \-]?[0-9]{6,8}(?-u:\b)"),
             patient_before: Cues::new("pt|patient|bed|ward"),
@@ -94,6 +96,28 @@ mod tests {
         ));
         assert!(warned("hospital-number", "unit no: 0123456"));
         assert!(warned("hospital-number", "Patient ID K0456789 on the list"));
+    }
+
+    #[test]
+    fn flags_prefixes_with_digits_dashes_and_slashes() {
+        assert_eq!(
+            spans_of(
+                "hospital-number",
+                "Hospital no. RX1-448812 is the fourth this week"
+            ),
+            vec!["Hospital no. RX1-448812"]
+        );
+        assert!(warned("hospital-number", "hosp no K/123456 still waiting"));
+        assert!(warned("hospital-number", "MRN: A123456 bloods pending"));
+        assert!(warned("hospital-number", "unit no 0123456X for the list"));
+        assert!(warned("hospital-number", "Hospital number RXH/3028471 please"));
+    }
+
+    #[test]
+    fn prefixes_need_a_label_and_enough_digits() {
+        assert!(!flagged("hospital-number", "order AB1-448812 shipped today"));
+        assert!(!flagged("hospital-number", "hospital no. A1-1234 went up"));
+        assert!(!flagged("hospital-number", "hospital number K/12 sorted"));
     }
 
     #[test]

@@ -11,9 +11,18 @@
 //!   the lunch") without a declaration of what the doctor received (GMP 2024 para 96).
 //! - `undeclared-promotion` (warning): any other undeclared mention that isn't plainly news,
 //!   safety or criticism ("Honestly, Mounjaro is a game changer").
-//! - `brand-mention` (info): a neutral mention (recall, shortage, complaint), a mention whose
+//! - `brand-mention` (info): a neutral mention (recall, shortage, complaint, price or class
+//!   comparison, a brand set against its generic name: "atorvastatin, not 'Lipitor'"), a mention whose
 //!   declaration is elsewhere ("see bio"), or one a declaration may not cover.
 //! - `service-promotion`: "DM to book" beside an undeclared product promotion.
+//!
+//! An @handle the lexicon doesn't know counts as a company when its name sounds commercial
+//! (`@DermaLuxeUK`: Derma, Aesthetics, Clinic, Skin, Pharma, Labs, Beauty, Health, a leading Med,
+//! or a UK/Ltd ending)
+//! and it is praised or thanked in its sentence in a post that also sells something ("book your
+//! facial", "link in bio", "offer", "new machine", "treatments"). Handles of doctors (`@DrLee`),
+//! the NHS, royal colleges, the BMA, the GMC, trusts and public-health bodies are never read this
+//! way.
 //!
 //! A declaration doesn't count when it names only other companies (DOI: Pfizer, then praise for
 //! Dexcom), or when "no conflicts" sits beside a personal code or affiliate link.
@@ -72,6 +81,10 @@ pub struct IndustryMention {
     codes: DiscountCode,
     links: AffiliateLink,
     booking: LazyRegex,
+    /// Any @handle, for handles the lexicon doesn't know.
+    handle: LazyRegex,
+    /// Words that show a post sells something, for unknown handles.
+    selling: LazyRegex,
     interests: Vec<Interest>,
     /// Declared companies the lexicon doesn't know, matched by name.
     unknown: Option<(AhoCorasick, Vec<usize>)>,
@@ -127,6 +140,10 @@ impl IndustryMention {
             booking: LazyRegex::new(
                 r"(?i)\b(?:dm|message|pm|inbox|call|text|email)\s+(?:me\s+|us\s+|the\s+(?:clinic|page)\s+)?to\s+book\b|\bbook\s+(?:your|a)\s+(?:free\s+)?(?:consultation|consult|appointment|slot|session|treatment)s?\b(?:\s+(?:at|with|via)\s+@\w+)?|\bbook\s+(?:now|today|online)\b|\blimited\s+(?:slots|spaces|availability)\b",
             ),
+            handle: LazyRegex::new(r"(?:^|[^A-Za-z0-9_@])(@[A-Za-z0-9_]{3,30})\b"),
+            selling: LazyRegex::new(
+                r"(?i)\bbook(?:ed|ing|ings)?\b|\blink\s+in\s+(?:my\s+)?bio\b|\boffers?\b|%\s*off\b|\bdiscount|\bcode\b|\btreatments?\b|\bfacials?\b|\bmachines?\b|\bdevices?\b|\bproducts?\b|\bskincare\b|\bpeels?\b|\bfillers?\b|\bbotox\b|\bshop\b|\bavailable\b|\bappointments?\b|\bslots?\b|\bprices?\b|\b(?:my|our)\s+(?:new\s+)?clinic\b|\bcome\s+(?:and\s+)?see\s+us\b",
+            ),
             interests,
             unknown,
             standing: config
@@ -136,7 +153,7 @@ impl IndustryMention {
         }
     }
 
-    fn mentions<'a>(&'a self, doc: &Document) -> Vec<Seen<'a>> {
+    fn mentions<'a>(&'a self, doc: &'a Document) -> Vec<Seen<'a>> {
         let mut seen: Vec<Seen<'a>> = Vec::new();
         for m in self.lexicon.find(doc.text, &doc.lower) {
             let maker = m
@@ -180,8 +197,73 @@ impl IndustryMention {
                 });
             }
         }
+        self.commercial_handles(doc, &mut seen);
         seen
     }
+
+    /// Unknown @handles that sound like a company and are praised in a post that sells something.
+    fn commercial_handles<'a>(&'a self, doc: &'a Document, seen: &mut Vec<Seen<'a>>) {
+        let text = doc.text;
+        if !text.contains('@') || !self.selling.is_match(text) {
+            return;
+        }
+        let mut cue_map = None;
+        for caps in self.handle.captures_iter(text) {
+            let m = caps.get(1).expect("group 1 is the handle");
+            let span = m.range();
+            if seen
+                .iter()
+                .any(|s| s.span.start < span.end && span.start < s.span.end)
+                || !sounds_commercial(&doc.lower[span.start + 1..span.end])
+            {
+                continue;
+            }
+            let cues = cue_map.get_or_insert_with(|| self.cues.scan(&doc.lower));
+            if !cues.praised_in_sentence(text, &span) {
+                continue;
+            }
+            seen.push(Seen {
+                span,
+                kind: TermKind::Handle,
+                label: m.as_str(),
+                maker: m.as_str(),
+                owners: &[],
+                generic: None,
+                interest: None,
+            });
+        }
+    }
+}
+
+/// True when a handle (lower case, without the `@`) sounds like a company ("dermaluxeuk",
+/// "glowaestheticsltd") and not like a doctor, the NHS, a college, a union, a regulator or a trust.
+fn sounds_commercial(handle: &str) -> bool {
+    const PERSON: &[&str] = &["dr", "doc", "prof", "nurse", "mr", "mrs", "ms", "miss", "the_dr"];
+    const PUBLIC: &[&str] = &[
+        "nhs", "trust", "rcgp", "rcp", "rcs", "rcn", "rcem", "rcog", "rcpch", "rcpsych", "rcr",
+        "bma", "gmc", "nmc", "nice", "hospital", "college", "royal", "uni", "gov", "dhsc",
+        "ukhsa", "mhra", "cqc", "charity", "foundation", "society", "assoc", "council", "network",
+        "icb", "ccg", "pcn", "ambulance", "hee", "deanery", "school", "research", "nihr", "who",
+        "ward", "team", "surgery", "england", "scot", "wales", "healthwatch", "publichealth",
+    ];
+    const COMMERCIAL: &[&str] = &[
+        "derma", "pharma", "aesthetic", "clinic", "skin", "labs", "beauty", "cosmetic", "wellness",
+        "laser", "medical", "health", "luxe", "glow", "filler", "nutrition", "supplement",
+        "vitamin", "shop", "store",
+    ];
+    if PERSON.iter().any(|p| {
+        handle
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'))
+    }) || PUBLIC.iter().any(|p| handle.contains(p))
+    {
+        return false;
+    }
+    // "clinical" is a colleague's word (@ClinicalFellowLee), not a clinic's.
+    let handle = handle.replace("clinical", "");
+    COMMERCIAL.iter().any(|c| handle.contains(c))
+        || handle.starts_with("med")
+        || ["uk", "ltd", "official"].iter().any(|e| handle.ends_with(e))
 }
 
 /// The companies (and declared interests) a post's declarations name.
@@ -311,7 +393,13 @@ impl Rule for IndustryMention {
             } else {
                 Cover::Undeclared
             };
-            let reading = cue_map.reading(text, &s.span);
+            let mut reading = cue_map.reading(text, &s.span);
+            if reading == Reading::Promotion
+                && self.cues.contrasted(text, &s.span, s.generic)
+                && !cue_map.praised_in_sentence(text, &s.span)
+            {
+                reading = Reading::Neutral;
+            }
             let hit = match cover {
                 Cover::Declared => continue,
                 Cover::Partly => self.info(s, "Your declaration doesn't clearly cover {maker}: if you have any link with {maker}, name it in the declaration too."),

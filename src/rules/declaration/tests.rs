@@ -215,3 +215,26 @@ fn never_panics_on_multibyte_text() {
         assert!(text.is_char_boundary(clause.span.start) && text.is_char_boundary(clause.span.end));
     }
 }
+
+#[test]
+fn a_sponsored_clinic_or_event_is_not_a_declaration() {
+    for text in [
+        "Our Saturday skin clinic is sponsored by Medik8 and every patient gets a goodie bag",
+        "Lunch kindly sponsored by Pfizer today!",
+        "The raffle prizes were generously donated and the stall is funded by Galderma",
+        "Journal club (sponsored by AstraZeneca) is back on Thursday",
+    ] {
+        assert!(
+            relationships(text).is_empty(),
+            "{text}: {:?}",
+            relationships(text)
+        );
+    }
+    for text in [
+        "My travel was funded by Lilly.",
+        "This podcast is supported by Dexcom.",
+        "My research is sponsored by Abbott.",
+    ] {
+        assert!(!relationships(text).is_empty(), "{text}");
+    }
+}

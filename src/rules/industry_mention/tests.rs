@@ -309,3 +309,93 @@ fn coi_rules_are_fast() {
         println!("{chars} chars: {:?} per check", start.elapsed() / runs);
     }
 }
+
+#[test]
+fn brands_set_against_generic_names_are_only_reminders() {
+    for text in [
+        "Generic names please, folks: it's atorvastatin, not 'Lipitor'. It's paracetamol, not 'Panadol'",
+        "Brand names like Nurofen and Lipitor confuse patients on discharge.",
+        "Please stop saying Panadol, it's paracetamol.",
+        "'Lipitor' (atorvastatin) is the same tablet you already take.",
+        "Reminder that Nurofen is just ibuprofen in a shinier box.",
+        "Prescribe atorvastatin rather than Lipitor on the TTO.",
+        "Patients keep asking for \"Calpol\" by name; write the generic on the chart.",
+    ] {
+        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
+        assert!(
+            check(text).iter().any(|f| f.rule == "brand-mention"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn praise_beside_a_contrast_is_still_promotion() {
+    assert!(warned(
+        "undeclared-promotion",
+        "Honestly Mounjaro is a game changer"
+    ));
+    assert!(warned(
+        "undeclared-promotion",
+        "Nurofen is the best for period pain, not Panadol"
+    ));
+    assert!(warned(
+        "undeclared-promotion",
+        "Forget 'generic' creams, CeraVe is the one I recommend to everyone"
+    ));
+}
+
+#[test]
+fn class_and_price_comparisons_are_only_reminders() {
+    let text = "Wegovy and Mounjaro are the same class of drug at wildly different prices";
+    assert!(coi_warnings(text).is_empty(), "{:?}", coi_warnings(text));
+    assert!(warned(
+        "undeclared-promotion",
+        "Mounjaro is the same class as Wegovy but honestly works so much better, love it"
+    ));
+}
+
+#[test]
+fn a_sponsored_clinic_with_promotion_is_a_sponsored_event() {
+    let text = "Our Saturday skin clinic is sponsored by Medik8 and every patient goes home with a free goodie bag 🎁 Come and see us!";
+    assert_eq!(spans_of("sponsored-event", text), vec!["Medik8"]);
+    assert!(warned(
+        "sponsored-event",
+        "Tonight's menopause evening is kindly sponsored by Bayer, book your place"
+    ));
+    for text in [
+        "[Sponsored] Our skin clinic is sponsored by Medik8 this month, come and see us",
+        "Our skin clinic is sponsored by Medik8. Disclosure: Medik8 pays me a consultancy fee.",
+    ] {
+        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
+    }
+}
+
+#[test]
+fn a_praised_commercial_handle_in_a_sales_post_is_promotion() {
+    let text = "Big shout out to @DermaLuxeUK for the gorgeous new LED machine in my clinic ✨ Book your facial now!";
+    assert_eq!(spans_of("undeclared-promotion", text), vec!["@DermaLuxeUK"]);
+    assert!(warned(
+        "undeclared-promotion",
+        "Shout out to @GlowAestheticsLtd, amazing new treatments available, link in bio"
+    ));
+    assert!(warned(
+        "undeclared-promotion",
+        "Loving my new peel range from @MedSkinLabs 😍 10% off this month"
+    ));
+}
+
+#[test]
+fn colleagues_and_public_bodies_are_not_commercial_handles() {
+    for text in [
+        "Thanks @NHSEngland and @RCGP for the amazing new guidance, book your place at the webinar",
+        "Huge thanks to @DrAhmedSkin for the brilliant teaching on skin lesions, booked on the next one",
+        "Thanks @SarahK for covering my clinic today, amazing",
+        "Brilliant talk from @BMA_Juniors and @LeedsHospitals on rota gaps, book your slot",
+        "Amazing support from @ClinicalFellowUK_Lee on the ward, thanks! Book on the course",
+        "Booked a facial at @DermaLuxeUK, terrible service",
+        "Big shout out to @DermaLuxeUK for the gorgeous new LED machine in my clinic. #ad",
+    ] {
+        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
+    }
+}
