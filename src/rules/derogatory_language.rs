@@ -4,7 +4,9 @@
 //! describing words before them ("the orthopods are knuckle-dragging idiots"), plural insults after
 //! a demonstrative ("I can't with these morons"), sneers at a colleague's competence ("bought his
 //! degree online", "how did she pass medical school", "Absolutely useless." after talk of a
-//! colleague), "the crumbly in bed 3" and "a right Karen".
+//! colleague), direct insults with describing words ("you're a lazy, arrogant waste of a salary"),
+//! "the crumbly in bed 3", "a right Karen", "a clinic full of Karens" and "can't fix stupid" (not
+//! in a post about politics).
 //!
 //! Why: the GMC asks doctors never to use social media to abuse, bully or demean an individual or
 //! group (*Using social media as a medical professional* (2024), "Behaving professionally"), to
@@ -51,7 +53,13 @@ const PLURAL_INSULTS: &str = concat!(
 const SINGULAR_INSULTS: &str = concat!(
     r"(?:clown|idiot|moron|muppet|numpty|plonker|cretin|imbecile|halfwit|buffoon|donkey|twat",
     r"|prick|knob|tosser|wanker|dickhead|dimwit|nitwit|dunce|neanderthal|caveman",
-    r"|liability|embarrassment|waste of space|danger to patients)",
+    r"|liability|embarrassment|danger to patients)",
+);
+
+/// "a waste of space", "a waste of a salary", "a waste of a white coat".
+const WASTE: &str = concat!(
+    r"waste of (?:space|oxygen|skin|(?:a )?(?:salary|white coat|stethoscope|uniform|lanyard|gmc number",
+    r"|training (?:post|number)|consultant post|medical degree|degree|bed|bay))",
 );
 
 const INSULTS: &str = concat!(
@@ -84,19 +92,20 @@ pub struct DerogatoryLanguage {
     politics: LazyRegex,
     crumbly: LazyRegex,
     karen: LazyRegex,
+    stupid: LazyRegex,
 }
 
 impl DerogatoryLanguage {
     pub fn new(_config: &Config) -> Self {
         DerogatoryLanguage {
             // All matched against the lower-cased text.
-            slurs: LazyRegex::new(concat!(
+            slurs: LazyRegex::new(format!(concat!(
                 r"(?-u:\b)(?:frequent[- ]fl(?:y|i)ers?|bed[- ]?blockers?|bed[- ]?blocking|(?:time[- ]?)?wasters",
                 r"|scroungers?|junkies|smackheads?|crackheads?|druggies|alkies|pissheads?|gomers?",
                 r"|nutters?|nutjobs?|chavs?|scumbags?|scum|vermin|dregs of society|retards?|retarded",
                 r"|lard[- ]?arses?|land ?whales?|heifers?|fatties|crumblies",
                 r"|feral (?:kids|children|families|youths?|teenagers|parents|patients|lot|mob)",
-                r"|waste of (?:space|oxygen|a bed|skin|a bay)",
+                r"|{WASTE}",
                 r"|thick as (?:mince|two short planks|pig ?shit|shit|a brick|mud|custard|a plank|porridge)",
                 r"|where do they find (?:these|such|those) people|who (?:hired|trained|let) (?:him|her|them|this one)",
                 r"|why do (?:we|i) (?:even )?bother|(?:should|ought to|needs? to) (?:be|get) struck off",
@@ -105,16 +114,17 @@ impl DerogatoryLanguage {
                 r"|(?:a )?disgrace to (?:the|our) profession|embarrassment to (?:the|our) profession",
                 r"|glorified (?:hcas?|healthcare assistants?|nurses?|secretar(?:y|ies)|receptionists?|scribes?",
                 r"|porters?|cleaners?|phlebotomists?|students?|medical students|pharmacists?|paramedics?))(?-u:\b)",
-            )),
+            ), WASTE = WASTE)),
             intensified: LazyRegex::new(format!(
                 r"(?-u:\b)(?:(?:absolute|total|complete|utter|such an?|what an?|bunch of|pack of|load of|proper|bloody|f\*+ing|fucking|effing) {INSULTS}|(?:absolute |total |complete |utter )?joke of an? {ROLES})(?-u:\b)"
             )),
             mention: LazyRegex::new(
                 r#"(?:(?-u:\b)(?:call|calls|calling|called|term|terms|label|labels|labelling|word|words|phrase|like) (?:them |patients |people |someone |anyone )?|(?-u:\b)the )?['"‘“]$"#,
             ),
-            direct: LazyRegex::new(concat!(
-                r"(?-u:\b)you(?:'re| are) (?:such |just |nothing but )?(?:a|an) (?:absolute |total |complete |utter )?",
-                r"(?:disgrace|quack|joke|clown|idiot|moron|embarrassment|charlatan|fraud|danger to patients)(?-u:\b)",
+            // "you're a disgrace", "you're a lazy, arrogant waste of a salary": up to three
+            // describing words between the article and the insult.
+            direct: LazyRegex::new(format!(
+                r"\byou(?:'re|’re| are) (?:such |just |nothing but |honestly |literally )?(?:a|an)((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:disgrace|quack|joke|charlatan|fraud|{SINGULAR_INSULTS}|{WASTE})\b"
             )),
             quack: LazyRegex::new(
                 r"(?-u:\b)(?:a|that|this|total|absolute|utter|complete|you|these|those|bunch of|such a) (quacks?)(?-u:\b)(?: ([a-z]+))?",
@@ -137,7 +147,7 @@ impl DerogatoryLanguage {
             // "the orthopods are knuckle-dragging idiots", "the locum was a spineless muppet":
             // up to three describing words between the verb and the insult.
             role_insult: LazyRegex::new(format!(
-                r"\b{ROLES}\b[^.!?\n]{{0,40}}?\b(?:(?:are|were|'re)(?: (?:all|just|such|a bunch of|a load of|a pack of))*((?: [a-z][a-z'-]*){{0,3}}?) {PLURAL_INSULTS}|(?:is|was|'s)(?: just| such| also| really)? an?((?: [a-z][a-z'-]*){{0,3}}?) {SINGULAR_INSULTS})\b"
+                r"\b(?:{ROLES}|(?:dr|mr|mrs|ms|miss|prof) [a-z]+)\b[^.!?\n]{{0,40}}?\b(?:(?:are|were|'re)(?: (?:all|just|such|a bunch of|a load of|a pack of))*((?: [a-z][a-z'-]*){{0,3}}?) {PLURAL_INSULTS}|(?:is|was|'s)(?: just| such| also| really)? an?((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:{SINGULAR_INSULTS}|{WASTE}))\b"
             )),
             // "these morons", "bunch of absolute muppets", "such idiots".
             demonstrative: LazyRegex::new(format!(
@@ -201,8 +211,16 @@ impl DerogatoryLanguage {
             karen: LazyRegex::new(concat!(
                 r"\b(?:(?:a right|a proper|an absolute|a total|a complete|a real|a bit of a|such a|what a|full|full-on|classic|typical",
                 r"|(?:is|was|'s|being|were|are) (?:a|an|such a|total|absolute|proper)) karens?|karens?(?: energy| vibes| behaviou?r| moment| haircut)",
-                r"|karen(?:ing|ed))\b",
+                r"|karen(?:ing|ed)",
+                // Karens as a crowd: "a clinic full of Karens", "these Karens demanding", not
+                // "both Karens in pharmacy".
+                r"|(?:full of|bunch of|loads? of|lots of|pack of|gang of|army of|queue of|room of|these|those|so many|more|entitled|angry|the usual) karens",
+                r"|karens (?:demanding|wanting|complaining|shouting|kicking off|googling|who (?:google|googled|demand|think|want|insist|complain|read)))\b",
             )),
+            // "Can't fix stupid": contempt for the people just described.
+            stupid: LazyRegex::new(
+                r"\b(?:(?:you )?can'?t fix stupid|(?:you )?can'?t cure stupid|no cure for stupid(?:ity)?|stupid is as stupid does)\b",
+            ),
             mockery: LazyRegex::new(
                 r"(?:(?-u:\b)can'?t|(?-u:\b)cannot|(?-u:\b)couldn'?t|(?-u:\b)to save (?:their|his|her) li(?:fe|ves)|(?-u:\b)gonna|(?-u:\b)lol(?-u:\b)|🙄|😂|🤣)",
             ),
@@ -224,7 +242,7 @@ impl DerogatoryLanguage {
 
 /// Words in the gap before an insult that turn it round: "are not idiots", "treated like idiots".
 fn softened(gap: &str) -> bool {
-    gap.split(' ').any(|w| {
+    gap.split(' ').map(|w| w.trim_end_matches(',')).any(|w| {
         matches!(
             w,
             "not"
@@ -303,8 +321,13 @@ impl Rule for DerogatoryLanguage {
                 spans.push((m.range(), true));
             }
         }
-        for m in self.direct.find_iter(lower) {
-            spans.push((m.range(), true));
+        for c in self.direct.captures_iter(lower) {
+            let (Some(all), Some(gap)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            if !softened(gap.as_str()) {
+                spans.push((all.range(), true));
+            }
         }
         for c in self.quack.captures_iter(lower) {
             let Some(word) = c.get(1) else { continue };
@@ -405,6 +428,13 @@ impl Rule for DerogatoryLanguage {
         for m in self.karen.find_iter(lower) {
             if !self.is_mention(doc, m.range()) {
                 spans.push((m.range(), true));
+            }
+        }
+        if !self.politics.is_match(lower) {
+            for m in self.stupid.find_iter(lower) {
+                if !self.is_mention(doc, m.range()) {
+                    spans.push((m.range(), true));
+                }
             }
         }
         spans.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));

@@ -1,6 +1,11 @@
 //! `individual-advice`: offering one person clinical advice by DM or in a public reply ("DM me
 //! your rash pics", "DM me and I'll talk you through it", a reply that says "@kerry sounds like a
-//! UTI" or "@sam just take Nytol").
+//! UTI" or "@sam just take Nytol", or gives a dose: "200mg bd x 3 days", "take 2 tablets").
+//!
+//! A reply is a post that opens with an @handle or "Replying to @handle"; elsewhere in a post,
+//! advice counts as a reply when it follows a handle ("... @kerry sounds like a UTI"). A dose
+//! counts only in a reply and in a sentence aimed at the person ("you", "take", "ask"), not a
+//! colleague's "we start 5mg od".
 //!
 //! Why: advice given to a stranger online has no history, examination, records or safety-netting,
 //! and the exchange sits outside any proper consultation. The GMC asks doctors to keep
@@ -27,6 +32,9 @@ pub struct IndividualAdvice {
     reply: LazyRegex,
     reply_advice: LazyRegex,
     reply_product: LazyRegex,
+    handle_before: LazyRegex,
+    dose: LazyRegex,
+    personal: LazyRegex,
     decline: LazyRegex,
     results: LazyRegex,
     addressed: LazyRegex,
@@ -54,7 +62,7 @@ const MEDICINES: &str = concat!(
 impl IndividualAdvice {
     pub fn new(_config: &Config) -> Self {
         let reply_advice = format!(
-            r"(?-u:\b)(?:sounds (?:like|to me like) (?:an? )?{c}|(?:probably|likely|definitely|classic|def) (?:an? )?{c}|you(?:'ve| have)? (?:probably |likely )?got (?:an? )?{c}|(?:just |honestly |definitely |def )?(?:take|try|get|grab|buy|chew|pop|start) (?:an? |some |the )?{m}|works for most people|you(?:'ll)? need (?:a course of |some )?{m})(?-u:\b)",
+            r"(?-u:\b)(?:sounds (?:like|to me like) (?:an? )?{c}|(?:probably|likely|definitely|classic|def) (?:an? )?{c}|you(?:'ve| have)? (?:probably |likely )?got (?:an? )?{c}|(?:just |honestly |definitely |def )?(?:take|try|get|grab|buy|chew|pop|start) (?:an? |some |the )?{m}|works for most people|you(?:'ll)? need (?:a course of |some )?{m}|ask (?:the|your|a) (?:pharmacist|chemist|gp|doctor) for (?:some |a course of )?{m})(?-u:\b)",
             c = CONDITIONS,
             m = MEDICINES,
         );
@@ -74,7 +82,26 @@ impl IndividualAdvice {
                 r" (?:of )?(?:your|the) (?:rash|mole|lump|spot|wound|skin|eye|throat|tongue|bite)(?-u:\b)",
                 r"|(?-u:\b)free (?:derm(?:atology)? |medical |gp |clinical )?(?:advice|consults?|consultations?)(?-u:\b)",
             )),
-            reply: LazyRegex::new(r"^\s*@[a-z0-9_]{1,30}(?-u:\b)"),
+            // "@sue ...", "Replying to @sue: ...", "re @sue".
+            reply: LazyRegex::new(
+                r"^\W*(?:(?:replying|reply|in reply|responding) to |re:? )?@[a-z0-9_]{1,30}(?-u:\b)",
+            ),
+            // "... @sue sounds like a UTI": a handle just before the advice, anywhere in the post.
+            handle_before: LazyRegex::new(
+                r"@[a-z0-9_]{1,30}[,:]? *(?:(?:hun|hon|babe|mate|lovely|love|x)[,!]? *)?$",
+            ),
+            // Dose instructions: "200mg bd", "x 3 days", "take 2 tablets", "two puffs twice a day".
+            dose: LazyRegex::new(concat!(
+                r"(?-u:\b)(?:\d+(?:\.\d+)? ?(?:mg|mcg|micrograms?|g|ml)(?: (?:tablets?|caps(?:ules)?))?",
+                r" (?:bd|tds|qds|od|on|nocte|prn|once|twice|three times|four times|every|daily|a day|at night|x ?\d+)",
+                r"|x ?\d+ ?(?:days?|weeks?|\/7|\/52)",
+                r"|take (?:\d+|one|two|three|four) (?:tablets?|pills?|caps(?:ules)?|puffs?|spoonfuls?|sachets?|doses?)",
+                r"|(?:\d+|one|two|three|four) (?:tablets?|pills?|caps(?:ules)?|puffs?|sachets?) (?:once|twice|three times|four times|every|a day|daily|at night))(?-u:\b)",
+            )),
+            // A dose aimed at the person replied to, not a colleague's "we start 5mg od".
+            personal: LazyRegex::new(
+                r"(?-u:\b)(?:you|your|you'?re|hun|hon|babe|mate|take|ask|get|try|grab|buy|pop)(?-u:\b)",
+            ),
             reply_advice: LazyRegex::new(reply_advice),
             reply_product: LazyRegex::new(
                 r"(?-u:\b)(?:just|honestly|definitely) (?:get|take|try|grab|buy|use) (?:some )?([a-z][a-z-]{2,})(?-u:\b)",
@@ -154,9 +181,24 @@ impl Rule for IndividualAdvice {
                 push(m.range(), RESULTS_MESSAGE);
             }
         }
+        if !reply {
+            // "Great thread! @kerry sounds like a UTI": advice right after a handle.
+            for m in self.reply_advice.find_iter(lower) {
+                let before = &lower[doc.window(&m.range(), 40).start..m.start()];
+                if self.handle_before.is_match(before) {
+                    push(m.range(), REPLY_MESSAGE);
+                }
+            }
+        }
         if reply {
             for m in self.reply_advice.find_iter(lower) {
                 push(m.range(), REPLY_MESSAGE);
+            }
+            for m in self.dose.find_iter(lower) {
+                let sentence = doc.sentence_around(&m.range());
+                if self.personal.is_match(&lower[sentence]) {
+                    push(m.range(), REPLY_MESSAGE);
+                }
             }
             for c in self.reply_product.captures_iter(lower) {
                 let (Some(all), Some(word)) = (c.get(0), c.get(1)) else {
@@ -247,6 +289,37 @@ mod tests {
             "individual-advice",
             "@jo_smith that sounds like a nightmare shift, hope you got some sleep"
         ));
+    }
+
+    #[test]
+    fn flags_replies_with_a_lead_in_and_dose_instructions() {
+        let spans = spans_of(
+            "individual-advice",
+            "Replying to @sue_from_stoke: sounds like a UTI hun, ask the pharmacist for trimethoprim 200mg bd x 3 days",
+        );
+        assert!(spans.iter().any(|s| s == "sounds like a UTI"), "{spans:?}");
+        assert!(spans.iter().any(|s| s.contains("200mg bd")), "{spans:?}");
+        for text in [
+            "@dan_runs take 2 tablets of ibuprofen three times a day with food, you'll be fine",
+            "@mia_k you need 400mg tds for a week",
+            "Such a good question. @kerry_b92 sounds like a chest infection, see your GP",
+            "re @tom_b: try 10mg at night x 5 days",
+        ] {
+            assert!(flagged("individual-advice", text), "{text}");
+        }
+    }
+
+    #[test]
+    fn ignores_doses_in_teaching_and_colleague_replies() {
+        for text in [
+            "Nitrofurantoin 100mg bd x 3 days is first line for uncomplicated UTI in women.",
+            "@DrSmith agree, we start amlodipine 5mg od and review in 4 weeks",
+            "Replying to @jo_smith: that sounds like a nightmare shift, hope you got some sleep",
+            "Shoutout to @nhs_pharmacy, take 2 minutes to read their thread",
+            "@worried_mum I can't give individual advice, but 111 can tell you about doses",
+        ] {
+            assert!(!flagged("individual-advice", text), "{text}");
+        }
     }
 
     #[test]

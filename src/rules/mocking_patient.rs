@@ -11,6 +11,12 @@
 //! Example: "Had a 25-stone bloke tell me he 'barely eats' today. Sure mate 🐷" is flagged on
 //! "Sure mate", "🐷" and "25-stone bloke".
 //!
+//! Also sneers at how patients smell or look ("why do the frailty pts always smell like wee and
+//! cabbage 🤢", "the old dears stink lol"): the remark must sit in a sentence about patients and
+//! come with a sneer ("always", "every single one", "like it's a uniform", "lol", a disgust or
+//! laughing emoji); clinical signs ("smell of pear drops", "smelt of alcohol") and care for how
+//! patients feel ("many worry they smell of urine") are not mockery.
+//!
 //! Blame phrases count only when the post is about patients, and not in a sentence about
 //! ministers or the government (political criticism is clean).
 
@@ -30,6 +36,13 @@ pub struct MockingPatient {
     blame: LazyRegex,
     patient_context: LazyRegex,
     politics: LazyRegex,
+    body: LazyRegex,
+    group: LazyRegex,
+    sneer: LazyRegex,
+    disgust: LazyRegex,
+    clinical_smell: LazyRegex,
+    caring: LazyRegex,
+    group_before: LazyRegex,
 }
 
 impl MockingPatient {
@@ -59,6 +72,38 @@ impl MockingPatient {
             )),
             patient_context: LazyRegex::new(
                 r"(?-u:\b)(?:patients?|pts?|clinic|consultations?|surgery|ward|bay|bed|cubicle|a&e|resus|these people|my list|attenders?)(?-u:\b)",
+            ),
+            // What patients smell or look like: "smell like wee and cabbage", "stink of fags",
+            // "look like zombies".
+            body: LazyRegex::new(concat!(
+                r"(?-u:\b)(?:(?:smell(?:s|ed|t)?|stink(?:s|ing)?|stank|reek(?:s|ed|ing)?|pong(?:s|ed|ing)?|honk(?:s|ed)?)",
+                r" (?:like|of) (?:an? |the |old |stale )?[a-z'-]+(?: and [a-z'-]+)?",
+                r"|(?P<bare>stinks?|stank|reeks?|minging|mingers)",
+                r"|look(?:s|ed)? like (?:a |an )?(?:beached )?(?:whales?|pigs?|hippos?|walrus(?:es)?|zombies?|trolls?",
+                r"|goblins?|gremlins?|potato(?:es)?|tramps?|corpses?))(?-u:\b)",
+            )),
+            // The patients as a group or one of them, not "the ward" or "the rota".
+            group: LazyRegex::new(concat!(
+                r"(?-u:\b)(?:patients?|pts?|old (?:dears|ladies|men|boys|girls|folk|biddies|codgers|timers)|oldies|the elderly",
+                r"|residents|drunks|these people|frailty|geriatrics|geris|regulars|attenders|the [a-z]+ (?:lot|brigade|crowd))(?-u:\b)",
+            )),
+            // What turns a description into a sneer: "always", "every single one", "like it's a
+            // uniform", "lol".
+            sneer: LazyRegex::new(
+                r"(?-u:\b)(?:always|every (?:single )?(?:one|time)|without fail|all of them|uniform|lol|lmao|eww*|gross|yuck|grim|rank)(?-u:\b)",
+            ),
+            // A bare "stink" must follow the people: "the old dears all stink", not "this rota stinks".
+            group_before: LazyRegex::new(
+                r"(?-u:\b)(?:patients?|pts?|dears|ladies|men|folk|oldies|residents|drunks|people|regulars|attenders|lot|brigade|crowd|they)(?: (?:all|always|really|just|proper|absolutely|literally|still|honestly|are|were))* $",
+            ),
+            // Care for how patients feel about it: "worry they smell of urine".
+            caring: LazyRegex::new(
+                r"(?-u:\b)(?:worr\w*|embarrass\w*|dignity|ashamed|self-conscious|afraid|scared|anxious|concerned|fears?|reassur\w*|gently|sensitiv\w*|stigma\w*)(?-u:\b)",
+            ),
+            disgust: LazyRegex::new(r"[🤢🤮😷🤣😂🙄]"),
+            // Smells that are signs ("smell of pear drops" in DKA), taught, not mocked.
+            clinical_smell: LazyRegex::new(
+                r"(?-u:\b)(?:pear ?drops|acetone|ketones?|almonds|mice|mousy|fish|ammonia|grapes|fruity|sweet|alcohol)(?-u:\b)",
             ),
             politics: LazyRegex::new(
                 r"(?-u:\b)(?:government|minister|ministers|secretary|mps?|parliament|tories|tory|labour|dhsc|treasury|chancellor|prime minister|pm|cabinet|policy|policies)(?-u:\b)",
@@ -94,6 +139,32 @@ impl Rule for MockingPatient {
         }
         if mocked && weighty {
             for m in self.weight_detail.find_iter(lower) {
+                spans.push(m.range());
+            }
+        }
+        let disgusted = self.disgust.is_match(doc.text);
+        let mut sneered = false;
+        for c in self.body.captures_iter(lower) {
+            let Some(m) = c.get(0) else { continue };
+            let sentence = &lower[doc.sentence_around(&m.range())];
+            if c.name("bare").is_some() {
+                let before = &lower[doc.window(&m.range(), 40).start..m.start()];
+                if !self.group_before.is_match(before) {
+                    continue;
+                }
+            }
+            if self.group.is_match(sentence)
+                && !self.caring.is_match(sentence)
+                && (disgusted || self.sneer.is_match(sentence))
+                && !self.clinical_smell.is_match(m.as_str())
+                && !self.politics.is_match(sentence)
+            {
+                spans.push(m.range());
+                sneered = true;
+            }
+        }
+        if sneered {
+            for m in self.disgust.find_iter(doc.text) {
                 spans.push(m.range());
             }
         }
@@ -183,6 +254,41 @@ mod tests {
             "mocking-patient",
             "Patients in my clinic have been told for decades that it's their fault."
         ));
+    }
+
+    #[test]
+    fn flags_sneers_at_how_patients_smell_or_look() {
+        assert_eq!(
+            spans_of(
+                "mocking-patient",
+                "Why do the frailty pts always smell like wee and cabbage?? Like it's a uniform 🤢"
+            ),
+            vec!["smell like wee and cabbage", "🤢"]
+        );
+        for text in [
+            "The old dears on ward 9 stink of fags every single time lol",
+            "Nursing home patients reek of stale urine, gross",
+            "Patients in resus tonight all look like zombies 😂",
+            "The Friday night drunks always stink lol",
+        ] {
+            assert!(flagged("mocking-patient", text), "{text}");
+        }
+    }
+
+    #[test]
+    fn ignores_smell_as_a_clinical_sign_or_about_dignity() {
+        for text in [
+            "Patients in DKA often smell of pear drops: that's acetone on the breath.",
+            "Patient smelt of alcohol and had a GCS of 13, so we scanned his head.",
+            "Many patients with incontinence worry they smell of urine. Ask gently and offer the continence service.",
+            "The ward always smells like toast at 7am and I love it",
+            "Why do I always smell like hospital soap after a shift 🤢",
+            "Patients always worry they smell of wee. Reassure them, it's so common.",
+            "This rota stinks, patients always lose out",
+            "We rank patients by acuity, always",
+        ] {
+            assert!(!flagged("mocking-patient", text), "{text}");
+        }
     }
 
     #[test]

@@ -14,7 +14,9 @@
 //! could ring with updates"), is care, not a relationship, unless the post has a romantic cue.
 //!
 //! A strong cue (an invitation, a friend request, "I'm his GP and now we're mates") must sit in a
-//! sentence that mentions a patient or the care relationship; once one is found, weaker social
+//! sentence that mentions a patient or the care relationship. Dating or friendship ("went on a
+//! date", "we're now gym buddies", "she's coming to my 40th") needs one patient tied to the
+//! poster in the same sentence ("my patient Jade", "he was a patient"), not "30 patients today"; once one is found, weaker social
 //! cues elsewhere in the post ("meeting for a drink") are highlighted too.
 
 use crate::pattern::LazyRegex;
@@ -27,6 +29,8 @@ use crate::text::Document;
 pub struct PatientRelationship {
     patient: LazyRegex,
     strong: LazyRegex,
+    bond: LazyRegex,
+    one_patient: LazyRegex,
     care_role: LazyRegex,
     friends: LazyRegex,
     social: LazyRegex,
@@ -48,6 +52,25 @@ impl PatientRelationship {
                 r"|slid into my dms|friend request|(?:followed|added) me on (?:insta(?:gram)?|facebook|snap(?:chat)?)",
                 r"|(?:dating|fancy|fancies|kissed|slept with|hooked up with) (?:a |my |one of my |an? (?:former |ex-?|old )?)patient",
                 r"|(?:date|drinks?|dinner|coffee) with (?:a |my |one of my |an? (?:former |ex-?|old )?)patients?)(?-u:\b)",
+            )),
+            // Dating or friendship, which needs one particular patient in the same sentence.
+            bond: LazyRegex::new(concat!(
+                r"(?-u:\b)(?:(?:went|go|going|been|gone|out) on (?:a |another |our (?:first |second |third )?)?dates?",
+                r"|(?:first|second|third) date|asked (?:him|her|them) out",
+                r"|(?:we'?re|we are|we'?ve been|we have been|we started|started) (?:dating|seeing each other|going out)",
+                r"|(?:we'?re|we are|we'?ve become|we have become|we became|(?:she|he) and i (?:are|became|have become))(?: now)?",
+                r"(?: (?:gym|running|walking|drinking|gig|proper|best|good|close|firm|great|real))? (?:buddies|mates|friends|pals|besties|bffs)",
+                r"|(?:she'?s|he'?s|they'?re|is|are) coming (?:to|round (?:to|for)) my (?:\d+(?:st|nd|rd|th)|birthday|party|wedding|hen|stag|bbq|barbecue|house|place|flat)",
+                r"|invited (?:him|her|them) (?:to|round (?:to|for)) my (?:\d+(?:st|nd|rd|th)|birthday|party|wedding|hen|stag|bbq|barbecue|house|place|flat))(?-u:\b)",
+            )),
+            // One patient tied to the poster ("my patient Jade", "he was a patient"), not "30
+            // patients in clinic today".
+            one_patient: LazyRegex::new(concat!(
+                r"(?-u:\b)(?:(?:was|is|were|'s|he'?s|she'?s) (?:a|my|one of my|an? (?:former|ex-?|old)) patient",
+                r"|my (?:former |ex-?|old )?patient(?:'s)?|a patient (?:of mine|i)|one of my patients",
+                r"|with (?:a|my|one of my|an? (?:former|ex-?|old)) patient",
+                r"|(?:met|know) (?:him|her|them) (?:at|from|through|in) (?:my |the )?(?:surgery|clinic|practice|ward)",
+                r"|(?:been|was|am|i'?m) (?:his|her|their) (?:gp|doctor|consultant|surgeon|midwife))(?-u:\b)",
             )),
             care_role: LazyRegex::new(
                 r"(?-u:\b)(?:been|was|am|i'?m) (?:his|her|their) (?:gp|doctor|consultant|surgeon|midwife)(?-u:\b)",
@@ -102,6 +125,15 @@ impl Rule for PatientRelationship {
                 }
             }
             found.push(m.range());
+        }
+        for m in self.bond.find_iter(lower) {
+            let sentence = doc.sentence_around(&m.range());
+            // "went on a date night with my husband".
+            let date_night = lower[m.end()..].starts_with(" night");
+            let taken = found.iter().any(|f| f.start < m.end() && m.start() < f.end);
+            if !date_night && !taken && self.one_patient.is_match(&lower[sentence]) {
+                found.push(m.range());
+            }
         }
         for m in self.care_role.find_iter(lower) {
             let sentence = doc.sentence_around(&m.range());
@@ -202,6 +234,51 @@ mod tests {
             "patient-relationship",
             "Patient's daughter gave me her number, said I was cute 😏"
         ));
+    }
+
+    #[test]
+    fn flags_dating_and_friendship_with_one_patient() {
+        assert_eq!(
+            spans_of(
+                "patient-relationship",
+                "Went on a date last night with someone I met at my surgery (he was a patient!)"
+            ),
+            vec!["Went on a date"]
+        );
+        assert_eq!(
+            spans_of(
+                "patient-relationship",
+                "bumped into my patient Jade at the gym — we're now gym buddies and she's coming to my 40th!"
+            ),
+            vec!["we're now gym buddies", "she's coming to my 40th"]
+        );
+        for text in [
+            "Second date tonight with a patient from my list 🙈",
+            "She's been my patient for years and we've become good friends",
+            "Invited her to my wedding, she was my patient through both pregnancies",
+        ] {
+            assert!(flagged("patient-relationship", text), "{text}");
+        }
+        assert_eq!(
+            spans_of(
+                "patient-relationship",
+                "Went on a date with a patient, is that allowed?"
+            ),
+            vec!["date with a patient", "is that allowed"]
+        );
+    }
+
+    #[test]
+    fn ignores_dates_and_friends_without_one_patient() {
+        for text in [
+            "Went on a date last night, then 30 patients in clinic today. Knackered.",
+            "Went on a date night with my husband, my patient list can wait",
+            "Two patients in bay 4 are now best friends, so lovely to see",
+            "We're now good friends with the whole practice team, and my patients love the new waiting room",
+            "My patient is coming to her own review with her daughter",
+        ] {
+            assert!(!flagged("patient-relationship", text), "{text}");
+        }
     }
 
     #[test]

@@ -12,9 +12,9 @@
 //! flagged on "WhatsApp me".
 //!
 //! An invitation is flagged only when the post speaks to patients ("my patients", "my menopause
-//! clinic patients", "on my list", "registered with us", "patients welcome") or the same sentence
-//! asks for clinical matters (results, prescriptions, rashes, "if she gets worse", "personalised
-//! advice"). A sentence that declines ("I can't give personalised advice") is not an invitation. "DM to book" adverts, recruitment ("message me and I'll put you
+//! clinic patients", "on my list", "registered with us", "patients welcome", "Dear patients", a
+//! line opening "Patients —") or the same sentence asks for clinical matters (results,
+//! prescriptions, rashes, "if she gets worse", "personalised advice", "direct advice"). A sentence that declines ("I can't give personalised advice") is not an invitation. "DM to book" adverts, recruitment ("message me and I'll put you
 //! forward") and colleagues asking each other to DM are left alone.
 
 use crate::pattern::LazyRegex;
@@ -55,14 +55,23 @@ impl PersonalChannel {
                 r"|registered (?:with us|with the practice|at (?:the|our) (?:surgery|practice))",
                 r"|patients (?:at|of) (?:the |our )?\w+",
                 r"|patients(?: are| very| always| all| more than)? welcome",
-                r"|patients (?:can|may|should|are free to) (?:join|message|dm|follow|add|text|whatsapp|ask))(?-u:\b)",
+                r"|patients (?:can|may|should|are free to) (?:join|message|dm|follow|add|text|whatsapp|ask)",
+                r"|any (?:of )?(?:my |our )?patients (?:reading|out there|who|following|seeing)",
+                r"|(?:dear|calling all|to all|attention|hi|hey)(?: my| our)? patients)(?-u:\b)",
+                // "Patients — feel free to...", "Patients: WhatsApp me": a post that opens by
+                // addressing patients.
+                r"|(?m)^\W*(?:my |our |all )?patients *(?:[,:—–-]|\.\.\.|…)",
             )),
             clinical: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:results?|prescriptions?|scripts?|repeat|symptoms?|rash(?:es)?|photos?|pics?",
-                r"|medications?|meds|queries|questions about|worse|worried|worth coming in",
+                r"|medications?|meds|queries|worse|worried|worth coming in",
                 r"|bloods|blood tests?|test results|diagnos\w*|pain",
                 r"|personali[sz]ed (?:advice|plans?|recommendations|guidance|tips|care)|tailored advice",
-                r"|individual(?:ised)? advice|one[- ]to[- ]one advice)(?-u:\b)",
+                r"|individual(?:ised)? advice|one[- ]to[- ]one advice",
+                r"|(?:direct|personal|1[:-]1|1-2-1) (?:medical |health )?advice",
+                r"|(?:ask|send) me (?:your |any )?(?:medical|health|clinical) (?:questions|queries)",
+                r"|questions about (?:your |the |their |his |her )?(?:health|treatment|condition|tablets|pills",
+                r"|hrt|care|scan|operation|op|procedure|referral|baby|child))(?-u:\b)",
             )),
             supporting: LazyRegex::new(concat!(
                 r"(?-u:\b)(?:(?:photos?|pics?|pictures?|snaps?) of (?:your |the )?(?:rash(?:es)?|moles?|lumps?|spots?",
@@ -265,6 +274,38 @@ mod tests {
             "See your GP for personalised advice about HRT",
             "Patients welcome at our open day on Saturday, no booking needed",
             "Scammers are using a fake Telegram channel in my name. I will never message you on Telegram.",
+        ] {
+            assert!(!flagged("personal-channel", text), "{text}");
+        }
+    }
+
+    #[test]
+    fn flags_invitations_that_address_patients_directly() {
+        assert_eq!(
+            spans_of(
+                "personal-channel",
+                "Patients — feel free to WhatsApp me on 07700 900555 anytime"
+            ),
+            vec!["WhatsApp me on"]
+        );
+        for text in [
+            "Patients: text me on 07700 900123 if you can't get through to reception",
+            "Dear patients, I'm on Insta now, DM me there",
+            "Join my private Facebook group 'Dr Nina's Patients Hub' for direct advice",
+            "Add me on WhatsApp for personal advice about your HRT",
+        ] {
+            assert!(flagged("personal-channel", text), "{text}");
+        }
+    }
+
+    #[test]
+    fn ignores_patient_notices_and_groups_without_an_invitation() {
+        for text in [
+            "Patients — the surgery closes at 1pm on Thursday for training",
+            "Patients: please ring reception on 0113 496 0000 for appointments, not my mobile",
+            "Join our private WhatsApp group for GP trainees in the deanery",
+            "Join my Instagram live tonight, ask me questions about the MRCP",
+            "DM me to book a private consultation at the clinic",
         ] {
             assert!(!flagged("personal-channel", text), "{text}");
         }

@@ -251,6 +251,69 @@ fn ignores_crumbly_food_and_karen_as_a_name() {
 }
 
 #[test]
+fn flags_direct_insults_with_describing_words() {
+    assert_eq!(
+        spans_of(
+            "derogatory-language",
+            "Dr Hughes, you're a lazy, arrogant waste of a salary."
+        ),
+        vec!["you're a lazy, arrogant waste of a salary"]
+    );
+    for text in [
+        "You're an arrogant, useless clown and everyone on the ward knows it",
+        "@DrPatel you are a smug little fraud",
+        "Dr Evans is a lazy, entitled waste of a white coat",
+        "The new locum is a waste of oxygen",
+        "That consultant is a complete waste of a salary",
+    ] {
+        assert!(flagged("derogatory-language", text), "{text}");
+    }
+}
+
+#[test]
+fn ignores_kind_or_turned_round_you_are_a() {
+    for text in [
+        "You're a brilliant, kind doctor and your patients are lucky",
+        "You're not a fraud, imposter syndrome lies to you",
+        "Don't feel like you're a burden for asking for help",
+        "If you think you're a bad trainee for crying after an arrest, you're not",
+        "Wasting a salary on agency locums because posts sit empty is the real scandal",
+    ] {
+        assert!(!flagged("derogatory-language", text), "{text}");
+    }
+}
+
+#[test]
+fn flags_karens_as_a_crowd_and_cant_fix_stupid() {
+    let spans = spans_of(
+        "derogatory-language",
+        "Today's clinic was full of Karens who Googled their symptoms… Can't fix stupid 🤷",
+    );
+    assert!(spans.iter().any(|s| s == "full of Karens"), "{spans:?}");
+    assert!(spans.iter().any(|s| s == "Can't fix stupid"), "{spans:?}");
+    for text in [
+        "Waiting room rammed with entitled Karens again",
+        "Karens demanding antibiotics for a cold, every single Monday",
+        "Three patients today who think they know better. You can't fix stupid.",
+    ] {
+        assert!(flagged("derogatory-language", text), "{text}");
+    }
+}
+
+#[test]
+fn ignores_karens_by_name_and_stupid_about_politics() {
+    for text in [
+        "Both Karens in pharmacy are absolute stars 🌟",
+        "The two Karens on reception have worked here 20 years between them",
+        "Shout out to the Karens who run our PPG, thank you",
+        "The government thinks cutting public health saves money. Can't fix stupid.",
+        "Is it ok to say 'can't fix stupid' about your own exam revision?",
+    ] {
+        assert!(!flagged("derogatory-language", text), "{text}");
+    }
+}
+
+#[test]
 #[ignore = "contempt without a listed term (\"these people\", sarcasm) needs the mocking rule or more context"]
 fn knows_its_limits() {
     assert!(flagged(
