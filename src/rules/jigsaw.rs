@@ -146,8 +146,8 @@ pub struct Jigsaw {
     /// A direct identifier is already in the post (title + name, bed number, name hashtag): every
     /// further detail then adds to it.
     direct: LazyRegex,
-    /// A sentence about a colleague ("Mr Hughes, our consultant urologist"): its title is no
-    /// patient identifier.
+    /// A sentence about a colleague ("Mr Hughes, our consultant urologist", "RIP Dr Ellis"): its
+    /// title is no patient identifier.
     colleague: LazyRegex,
     words: WordList,
     patterns: Vec<(Kind, LazyRegex)>,
@@ -161,7 +161,7 @@ impl Jigsaw {
                 r"\b(?:Mr|Mrs|Ms|Miss) [A-Z]|(?i:\b(?:bed|bay|cubicle|side room) ?\d|#(?:prayfor|justicefor)[a-z]|@\w+ (?:my|our) (?:old )?patient)|\b(?i:rip|rest in peace|your dad|your mum|my patient|our patient) [A-Z]",
             ),
             colleague: LazyRegex::new(
-                r"(?i)\b(?:consultant|surgeon|registrar|theatre|colleague|our team|the team|mentor|trainer|supervisor|retir\w*)\b",
+                r"(?i)\b(?:consultant|surgeon|registrar|theatre|colleague|our team|the team|mentor|trainer|supervisor|retir\w*|(?:rip|rest in peace) (?:dr|prof|professor|sister|nurse|matron)\b)\b",
             ),
             words: WordList::new(&[
                 (Kind::Occupation as u8, OCCUPATIONS),
@@ -310,10 +310,10 @@ fn generalise_age(text: &str) -> String {
 impl Rule for Jigsaw {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let ctx = doc.patient_context();
-        let direct = self.direct.find_iter(doc.text).any(|m| {
-            let title = m.as_str().starts_with('M');
-            !(title && self.colleague.is_match(&doc.text[sentence(doc.text, &m.range())]))
-        });
+        let direct = self
+            .direct
+            .find_iter(doc.text)
+            .any(|m| !self.colleague.is_match(&doc.text[sentence(doc.text, &m.range())]));
         if ctx.cleared() || !(ctx.is_patient() || direct) {
             return;
         }

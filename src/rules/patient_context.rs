@@ -234,6 +234,8 @@ pub(crate) struct PatientContext {
     described: LazyRegex,
     /// A person placed in a clinical setting ("on our oncology ward", "in ICU").
     setting: LazyRegex,
+    /// "the Darlington dad who…": one person picked out by what happened to them.
+    who: LazyRegex,
     /// Hedging straight after a consent claim ("consented I think 😅"): not explicit consent.
     hedge: LazyRegex,
 }
@@ -256,6 +258,9 @@ impl PatientContext {
             ),
             hedge: LazyRegex::new(
                 r"^[^.!?\n]{0,25}?(?:\bi think\b|\bi guess\b|\bi assume\b|\bprobably\b|\bmaybe\b|\bsort of\b|\bkind of\b|\bish\b|😅|🤞|🙈|😬)",
+            ),
+            who: LazyRegex::new(
+                r"\bthe (?:[a-z-]+ )?(?:dad|mum|man|woman|lady|lad|bloke|girl|boy|gent|teenager|pensioner|toddler|baby) who\b",
             ),
             setting: LazyRegex::new(
                 r"\b(?:on|in) (?:the|our|my) (?:[a-z&-]+ ){0,2}(?:ward|unit|bay)\b|\b(?:in|on) (?:icu|itu|hdu|ccu|nicu|picu|scbu)\b",
@@ -291,7 +296,7 @@ impl PatientContext {
             }
         }
         ctx.explicit_patient |= self.explicit.is_match(lower);
-        for pattern in [&self.care, &self.described, &self.setting] {
+        for pattern in [&self.care, &self.described, &self.setting, &self.who] {
             ctx.encounter
                 .extend(pattern.find_iter(lower).map(|m| m.range()));
         }
@@ -336,6 +341,7 @@ mod tests {
         assert!(ctx("Delivered twins for a 44yo first-time mum this morning").is_patient());
         assert!(ctx("the bravest 9 year old on our oncology ward").is_patient());
         assert!(ctx("Still in ICU but improving").is_patient());
+        assert!(ctx("the Darlington dad who got stabbed on Friday is stable").is_patient());
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::lexicon::industry::{Lexicon, Mention};
 use crate::lexicon::people_places::{
     entries, WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES,
 };
@@ -71,7 +72,7 @@ impl PersonName {
                 r"(?i)(?:\b(?:my|our|a|the) (?:old |oldest |lovely |favourite )?(?:patient|pt)|\bpt|\bpatient|\blittle|\bbaby|\brip|\brest in peace|\bdischarged|\bshout ?out to|\bbirthday to|\byour (?:dad|mum|mother|father|husband|wife|nan|gran|grandad|grandma|son|daughter|brother|sister))\s*,?\s*$",
             ),
             tie_after: LazyRegex::new(
-                r"^(?:\s*,\s*\d{1,3}\b|\s*\(\s*(?:\d{1,3}\b|bay|bed|cubicle|side room)|\s+(?:in|on|from)\s+(?:[A-Za-z]+\s+){0,2}(?:bed|bay|cubicle|side room|room)\s*\d|\s+(?:in|on)\s+(?:ward|bay|bed)\s*\d|\s*,\s*(?:his|her) (?:wife|husband|daughter|son|mum|dad|mother|father)\b|'s (?:\d{1,3}(?:st|nd|rd|th)|funeral|diagnosis|scan|results|biopsy|surgery|operation))",
+                r"^(?:\s*,\s*\d{1,3}\b|\s*\(\s*(?:\d{1,3}\b|bay|bed|cubicle|side room)|\s+(?:in|on|from)\s+(?:[A-Za-z]+\s+){0,2}(?:bed|bay|cubicle|side room|room)\s*\d|\s+(?:in|on)\s+(?:ward|bay|bed)\s*\d|\s*,\s*(?:his|her) (?:wife|husband|daughter|son|mum|dad|mother|father)\b|'s (?:\d{1,3}(?:st|nd|rd|th)|funeral|diagnosis|scan|results|biopsy|surgery|operation|bloods|blood results|notes|x-ray|ct|mri|referral|prescription|meds|medication|discharge|obs|ecg|swab))",
             ),
         }
     }
@@ -232,6 +233,7 @@ impl Rule for PersonName {
         }
 
         let mut next_flagged = 0;
+        let mut brands: Option<Vec<Mention>> = None;
         for span in candidates {
             let word = &text[span.clone()];
             // Title matches are in order, so only the first not yet passed can contain this word.
@@ -264,6 +266,11 @@ impl Rule for PersonName {
             }
             let slot = self.patient_before.is_match(before) || self.tie_after.is_match(after);
             if !self.is_name(word, slot) {
+                continue;
+            }
+            // "download Flo": a product the industry lexicon knows, not a patient.
+            let brands = brands.get_or_insert_with(|| Lexicon::get().find(text, &doc.lower));
+            if brands.iter().any(|b| b.span.start <= span.start && span.end <= b.span.end) {
                 continue;
             }
             // Institutions named after people: "Wills Memorial Building", "Alder Hey".

@@ -62,7 +62,8 @@ family|lady|gent|man|woman";
 const OWN_OR_SERVICE: &str =
     "me|my|our|us|helpline|hotline|line|freephone|switchboard|reception|practice|surgery|\
 service|clinic|appointments|office|team|samaritans|childline|charity|advice|support|\
-enquiries|bookings|ward|department|dept|unit|pharmacy|hospital|bleep|ext|extension|desk";
+enquiries|bookings|ward|department|dept|unit|pharmacy|hospital|bleep|ext|extension|desk|\
+clinics|centre|center|book|to book|booking|walk in|walk-in|flu|jabs|vaccination|vaccinations";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Shape {
@@ -325,6 +326,10 @@ mod tests {
             "National Breastfeeding Helpline on 0300 100 0212"
         ));
         assert!(!warned("phone-number", "call the ward on 0113 496 0123"));
+        assert!(!warned(
+            "phone-number",
+            "Flu clinics on Saturday at the health centre. Ring 020 7946 0999 to book"
+        ));
     }
 
     #[test]

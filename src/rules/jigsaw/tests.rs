@@ -100,3 +100,11 @@ fn vague_times_are_reminders_even_when_the_post_warns() {
         .filter(|f| f.rule == "jigsaw-identification" && f.text.to_lowercase().contains("tonight"))
         .all(|f| f.severity == crate::Severity::Info));
 }
+
+#[test]
+fn remembering_a_colleague_is_not_a_case() {
+    assert!(!flagged(
+        "jigsaw-identification",
+        "RIP Dr Ann Lowe, GP in Kendal for 30 years and the reason I became a doctor"
+    ));
+}

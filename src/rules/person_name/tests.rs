@@ -118,3 +118,12 @@ fn the_word_scan_finds_what_the_word_pattern_finds() {
         assert_eq!(super::name_like_words(text).collect::<Vec<_>>(), expected, "{text}");
     }
 }
+
+#[test]
+fn a_product_named_like_a_person_is_not_a_patient() {
+    assert!(!flagged(
+        "person-name",
+        "PCOS patients: download Flo to track your cycle, it's brilliant"
+    ));
+    assert!(warned("person-name", "Flo in bay 4 is asking for you"));
+}
