@@ -224,7 +224,10 @@ impl PhoneNumber {
         let near = before(doc, span.start, 32);
         let phone_word = self.phone.in_text(near);
         let called = phone_word || self.call.in_text(near);
-        if self.identifier.in_text(near) && !phone_word {
+        // An identifier label labels this number only from within its own clause: in
+        // "NHS no 943 476 5919, call 07700 900614" the label belongs to the first number.
+        let clause = near.rfind([',', ';']).map_or(near, |i| &near[i + 1..]);
+        if self.identifier.in_text(clause) && !phone_word {
             return None;
         }
         if self.not_patient.in_text(near) && !phone_word {
@@ -312,6 +315,14 @@ mod tests {
         assert!(warned(
             "phone-number",
             "Pt's daughter left 07700 900482 as the contact"
+        ));
+    }
+
+    #[test]
+    fn an_identifier_label_before_a_comma_is_not_this_numbers() {
+        assert!(warned(
+            "phone-number",
+            "Pt NHS no 943 476 5919, call 07700 900614"
         ));
     }
 

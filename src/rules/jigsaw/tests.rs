@@ -108,3 +108,10 @@ fn remembering_a_colleague_is_not_a_case() {
         "RIP Dr Ann Lowe, GP in Kendal for 30 years and the reason I became a doctor"
     ));
 }
+
+#[test]
+fn a_company_after_from_is_not_a_place() {
+    let found = check("Saw a 34-year-old teacher from Keswick in resus. Disclosure: speaker fees from Lilly.");
+    assert!(found.iter().any(|f| f.rule == "jigsaw-identification" && f.text == "from Keswick"));
+    assert!(!found.iter().any(|f| f.rule == "jigsaw-identification" && f.text.contains("Lilly")));
+}
