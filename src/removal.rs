@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::text::floor_boundary;
+
 /// Labels that only ever introduce the identifier that follows them.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -33,13 +35,6 @@ pub fn tidy(text: &str, span: Range<usize>) -> Range<usize> {
     } else {
         start..end
     }
-}
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]

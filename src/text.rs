@@ -18,6 +18,9 @@ pub struct Document<'a> {
     /// Whether the post is about a patient: several rules ask, so it is worked out once per post
     /// (see [`Document::patient_context`]).
     pub(crate) patient: OnceCell<crate::rules::patient_context::Context>,
+    /// The industry lexicon's mentions, also asked for by several rules
+    /// (see [`Document::industry_mentions`]).
+    pub(crate) industry: OnceCell<Vec<crate::lexicon::industry::Mention>>,
 }
 
 impl<'a> Document<'a> {
@@ -27,6 +30,7 @@ impl<'a> Document<'a> {
             lower: text.to_ascii_lowercase(),
             config,
             patient: OnceCell::new(),
+            industry: OnceCell::new(),
         }
     }
 
@@ -100,6 +104,22 @@ pub fn byte_offset_of_utf16(text: &str, utf16: usize) -> usize {
         units += c.len_utf16();
     }
     text.len()
+}
+
+/// `at`, moved back to the nearest char boundary of `text`.
+pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// `at`, moved forward to the nearest char boundary of `text`.
+pub(crate) fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 #[cfg(test)]

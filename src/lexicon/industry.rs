@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use crate::text::{ceil_boundary, floor_boundary, Document};
+
 const COMPANIES: &str = include_str!("companies.txt");
 const BRANDS: &str = include_str!("brands.txt");
 
@@ -520,18 +522,12 @@ fn model_suffix(rest: &str) -> Option<usize> {
     Some(0)
 }
 
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
+impl Document<'_> {
+    /// Every lexicon mention in the post, found on first request: several rules ask.
+    pub(crate) fn industry_mentions(&self) -> &[Mention] {
+        self.industry
+            .get_or_init(|| Lexicon::get().find(self.text, &self.lower))
     }
-    at
-}
-
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// Every company name in the lexicon, sorted: the options page offers them as autocomplete for

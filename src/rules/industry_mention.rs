@@ -155,7 +155,7 @@ impl IndustryMention {
 
     fn mentions<'a>(&'a self, doc: &'a Document) -> Vec<Seen<'a>> {
         let mut seen: Vec<Seen<'a>> = Vec::new();
-        for m in self.lexicon.find(doc.text, &doc.lower) {
+        for m in doc.industry_mentions() {
             let maker = m
                 .owners
                 .first()
@@ -166,7 +166,7 @@ impl IndustryMention {
                     .any(|&a| m.owners.iter().any(|&b| self.lexicon.related(a, b)))
             });
             seen.push(Seen {
-                span: m.span,
+                span: m.span.clone(),
                 kind: m.kind,
                 label: m.label,
                 maker,

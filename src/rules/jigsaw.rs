@@ -18,7 +18,6 @@ use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::lexicon::industry::{Lexicon, Mention};
 use crate::lexicon::people_places::{entries, UK_PLACES};
 use crate::rules::patient_context::{bounded, sentence, sentence_initial, WordList};
 use crate::rules::Rule;
@@ -230,7 +229,6 @@ impl Jigsaw {
                 found.push((m.range(), Kind::Sex));
             }
         }
-        let mut brands: Option<Vec<Mention>> = None;
         for (kind, pattern) in &self.patterns {
             for m in pattern.find_iter(text) {
                 let locative = ["in ", "from ", "near ", "outside ", "at "]
@@ -247,11 +245,13 @@ impl Jigsaw {
                     continue;
                 }
                 // "fees from Lilly": a company the industry lexicon knows, not a place.
-                if *kind == Kind::Place && locative {
-                    let brands = brands.get_or_insert_with(|| Lexicon::get().find(text, &doc.lower));
-                    if brands.iter().any(|b| b.span.start < m.end() && m.start() < b.span.end) {
-                        continue;
-                    }
+                let company = || {
+                    doc.industry_mentions()
+                        .iter()
+                        .any(|b| b.span.start < m.end() && m.start() < b.span.end)
+                };
+                if *kind == Kind::Place && locative && company() {
+                    continue;
                 }
                 found.push((m.range(), *kind));
             }

@@ -21,9 +21,8 @@ use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::lexicon::industry::{Lexicon, Mention};
 use crate::lexicon::people_places::{
-    entries, WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES,
+    WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES,
 };
 use crate::rules::patient_context::{sentence, sentence_initial, tail};
 use crate::rules::Rule;
@@ -105,10 +104,9 @@ fn is_place(word: &str) -> bool {
         "Paris", "London", "Manchester", "Britain", "England", "Scotland", "Wales", "Ireland",
         "Nhs", "Everyone", "Peace", "Humanity", "All", "The", "Our", "My",
     ];
-    static PLACES: OnceLock<HashSet<String>> = OnceLock::new();
-    let places = PLACES.get_or_init(|| entries(UK_PLACES).map(str::to_lowercase).collect());
+    static PLACES: OnceLock<WordSet> = OnceLock::new();
     NOT_PEOPLE.iter().any(|p| p.eq_ignore_ascii_case(word))
-        || places.contains(&word.to_lowercase())
+        || word_set(&PLACES, UK_PLACES).contains(word)
 }
 
 fn hit(span: Range<usize>, severity: Severity, message: &str, fix: &str) -> Hit {
@@ -233,7 +231,6 @@ impl Rule for PersonName {
         }
 
         let mut next_flagged = 0;
-        let mut brands: Option<Vec<Mention>> = None;
         for span in candidates {
             let word = &text[span.clone()];
             // Title matches are in order, so only the first not yet passed can contain this word.
@@ -269,7 +266,7 @@ impl Rule for PersonName {
                 continue;
             }
             // "download Flo": a product the industry lexicon knows, not a patient.
-            let brands = brands.get_or_insert_with(|| Lexicon::get().find(text, &doc.lower));
+            let brands = doc.industry_mentions();
             if brands.iter().any(|b| b.span.start <= span.start && span.end <= b.span.end) {
                 continue;
             }
