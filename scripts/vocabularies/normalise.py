@@ -44,8 +44,10 @@ TRAIL_PUNCT = EDGE_PUNCT + ".?!"
 
 WORD_SEPARATORS = re.compile(r"[\s\-–—/]+")
 # Step 0: three or more single characters joined by one repeated separator ("i d i o t",
-# "m.u.p.p.e.t", "w-a-n-k-e-r", "f_u_c_k") are one word.
-SPACED = re.compile(r"(?<!\S)[^\s.\-_]([ .\-_])(?:[^\s.\-_]\1){1,}[^\s.\-_](?=[\s.,;:!?]|$)")
+# "m.u.p.p.e.t", "w-a-n-k-e-r", "f_u_c_k") are one word. The run starts and ends at a word
+# boundary: whitespace, a dash or '/', or the end ('.', ',', ';', ':', '!', '?' may follow).
+SPACED = re.compile(r"(?<![^\s\-–—/])[^\s.\-_–—/]([ .\-_])(?:[^\s.\-_–—/]\1){1,}"
+                    r"[^\s.\-_–—/](?=[\s.,;:!?\-–—/]|$)")
 
 
 def fold(text: str) -> str:
@@ -136,17 +138,18 @@ class Matcher:
     """Finds lexicon lemmas in text after normalising both (the matching rules of the README)."""
 
     def __init__(self, lemmas):
-        self.lemmas = []
+        # Indexed by the first letter of the skeleton: every rule keeps a word's first letter.
+        self.lemmas = {}
         self.closed = {}
         for lemma in lemmas:
             words = [w for w in WORD_SEPARATORS.split(lemma) if skeleton(w)]
             if not words:
                 continue
-            self.lemmas.append(([word_forms(w) for w in words], lemma))
+            forms = [word_forms(w) for w in words]
+            self.lemmas.setdefault(skeleton(words[0])[0], []).append((forms, lemma))
             if len(words) > 1:
                 for form in word_forms(WORD_SEPARATORS.sub("", lemma)):
-                    self.closed.setdefault(form, []).append(lemma)
-        self.closed = {form: sorted(set(v)) for form, v in self.closed.items()}
+                    self.closed.setdefault(form[0][0], {}).setdefault(form, set()).add(lemma)
 
     @staticmethod
     def _word_matches(tok, forms):
@@ -164,13 +167,14 @@ class Matcher:
         """Every lemma found in `text`, sorted."""
         toks = [(t[0], t[3]) for t in tokens(text)]
         found = set()
-        for i, key in enumerate(toks):
-            for forms, lemma in self.lemmas:
+        for i, tok in enumerate(toks):
+            initial = tok[0][0]
+            for forms, lemma in self.lemmas.get(initial, []):
                 if i + len(forms) <= len(toks) and all(
                         self._word_matches(toks[i + j], f) for j, f in enumerate(forms)):
                     found.add(lemma)
-            for form, lemmas in self.closed.items():
-                if self._word_matches(toks[i], [form]):
+            for form, lemmas in self.closed.get(initial, {}).items():
+                if self._word_matches(tok, [form]):
                     found.update(lemmas)
         return sorted(found)
 
@@ -183,24 +187,26 @@ CYRILLIC_WRITE = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "�
 
 
 def obfuscations(lemma: str, rng: random.Random, n: int = 6) -> list[str]:
-    """Up to `n` disguised spellings of `lemma`, one of each kind the normaliser undoes."""
-    words = lemma.split(" ")
-    target = max(range(len(words)), key=lambda i: len(words[i]))  # disguise the longest word
-    word = words[target]
+    """Up to `n` disguised spellings of `lemma`, one of each kind the normaliser undoes. Only
+    the longest word (between spaces or hyphens) is disguised; separators are kept."""
+    parts = re.split(r"([ -])", lemma)
+    target = max(range(0, len(parts), 2), key=lambda i: len(parts[i]))
+    word = parts[target]
     letters = [i for i, c in enumerate(word) if c.isalpha()]
     variants = []
 
     def put(new_word):
-        v = " ".join(words[:target] + [new_word] + words[target + 1:])
+        v = "".join(parts[:target] + [new_word] + parts[target + 1:])
         if v != lemma and v not in variants:
             variants.append(v)
 
-    # 1. symbols for letters
+    # 1. symbols for letters ('!' never last: trailing punctuation is stripped)
     subs = [i for i in letters if word[i] in LEET_WRITE]
     if subs:
         w = list(word)
         for i in rng.sample(subs, min(len(subs), rng.choice([1, 2]))):
-            w[i] = rng.choice(LEET_WRITE[word[i]])
+            choices = LEET_WRITE[word[i]].replace("!", "") if i == len(word) - 1 else LEET_WRITE[word[i]]
+            w[i] = rng.choice(choices)
         put("".join(w))
     # 2. asterisks for inner letters (first letter kept, at least two letters kept)
     inner = [i for i in letters if 0 < i < len(word) - 1]
