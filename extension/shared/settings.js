@@ -41,6 +41,7 @@ export const LIMITS = {
  *   categories: Record<string, Mode>,
  *   sites: {x: boolean, facebook: boolean},
  *   ignored_rules: string[],
+ *   guard: boolean,
  * }} Settings
  * @typedef {{ok: boolean, settings: Settings|null, errors: string[]}} Validation
  */
@@ -55,6 +56,8 @@ export function defaultSettings() {
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, 'warn'])),
     sites: Object.fromEntries(SITES.map((s) => [s, true])),
     ignored_rules: [],
+    // Ask before a post with warnings is published (the guard). An organisation can lock it on.
+    guard: true,
   };
 }
 
@@ -259,6 +262,10 @@ export function validateSettings(input) {
       else settings.sites[site] = on;
     }
   }
+
+  // The guard switch.
+  if (typeof obj.guard !== 'boolean') errors.push('"Ask before posting" (guard) must be true or false.');
+  else settings.guard = obj.guard;
 
   return errors.length ? fail() : { ok: true, settings, errors: [] };
 }
