@@ -9,6 +9,7 @@
 
 import init, { Checker } from '../pkg/second_opinion.js';
 import { SETTINGS_KEY, checkerConfig, loadSettings, saveSettings } from './shared/settings.js';
+import { effectiveSettings, loadPolicy } from './shared/policy.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 
@@ -17,7 +18,9 @@ const CACHE_SIZE = 64;
 
 /**
  * @typedef {{checker: any, settings: import('./shared/settings.js').Settings,
- *   version: string, ignoredRules: Set<string>}} State
+ *   version: string, ignoredRules: Set<string>, enforced: Set<string>}} State
+ * `settings` are the effective ones (the doctor's with the organisation's policy on top);
+ * `enforced` holds the categories the policy always warns about ("Ignore rule" does not apply).
  */
 
 /** @type {Promise<void>|null} the WASM module, instantiated once per worker lifetime */
@@ -47,15 +50,17 @@ function initWasm() {
   return wasmReady;
 }
 
-/** Builds a checker from the stored settings. */
+/** Builds a checker from the stored settings and the organisation's policy. */
 async function build() {
-  const [settings] = await Promise.all([
+  const [own, { policy }] = await Promise.all([
     loadSettings().then((loaded) => {
       timings.settings ??= performance.now() - startedAt;
       return loaded;
     }),
+    loadPolicy(),
     initWasm(),
   ]);
+  const settings = effectiveSettings(own, policy);
   const constructing = performance.now();
   const checker = new Checker(checkerConfig(settings));
   timings.construct ??= performance.now() - constructing;
@@ -64,6 +69,7 @@ async function build() {
     settings,
     version: checker.version(),
     ignoredRules: new Set(settings.ignored_rules ?? []),
+    enforced: new Set(policy.warn_categories),
   };
 }
 
@@ -115,7 +121,7 @@ function rebuild() {
 rebuild();
 
 ext.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && SETTINGS_KEY in changes) rebuild();
+  if ((area === 'sync' && SETTINGS_KEY in changes) || area === 'managed') rebuild();
 });
 
 /**
@@ -152,9 +158,12 @@ async function handle(msg) {
       const s = await statePromise;
       const enabled = siteEnabled(s, msg.site);
       if (!enabled) return { ok: true, findings: [], enabled };
-      // "Ignore rule" is filtered here, so every caller (content script, popup) agrees.
-      const findings = findingsFor(s, msg.text).filter((f) => !s.ignoredRules.has(f.rule));
-      return { ok: true, findings, enabled, version: s.version };
+      // "Ignore rule" is filtered here, so every caller (content script, popup) agrees; it does
+      // not apply to a category the organisation always warns about (those are `enforced`).
+      const findings = findingsFor(s, msg.text)
+        .filter((f) => !s.ignoredRules.has(f.rule) || s.enforced.has(f.category))
+        .map((f) => (s.enforced.has(f.category) ? { ...f, enforced: true } : f));
+      return { ok: true, findings, enabled, guard: s.settings.guard !== false, version: s.version };
     }
     case 'status': {
       try {

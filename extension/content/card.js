@@ -94,7 +94,8 @@
             composer.ignoreOccurrence(finding);
           },
         }),
-        h('button', {
+        // A category the organisation always warns about cannot be ignored as a rule.
+        finding.enforced ? null : h('button', {
           type: 'button',
           'data-action': 'ignore-rule',
           text: 'Ignore rule',

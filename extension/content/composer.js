@@ -171,6 +171,7 @@
       } else {
         this.checkerError = null;
         this.enabled = reply.enabled !== false;
+        this.guard = reply.guard !== false; // the doctor may switch the guard off (unless policy forbids)
         if (this.read().text === text) {
           this.checkedText = text;
           this.findings = reply.findings;
@@ -227,7 +228,7 @@
     /** 'clean' | 'warning' | 'pending' | 'unchecked' — what the guard needs to know. */
     submitState() {
       if (this.checkerError) return 'unchecked';
-      if (!this.enabled) return 'clean';
+      if (!this.enabled || this.guard === false) return 'clean';
       const text = this.read().text;
       if (this.inFlight || this.checkedText === null || text !== this.checkedText) {
         if (text !== this.model.text) this.update();

@@ -197,7 +197,7 @@
 
   // Settings changed (e.g. "Ignore rule", options page): check everything again.
   SO.ext.storage?.onChanged.addListener((changes, area) => {
-    if (area !== 'sync' || !('settings' in changes)) return;
+    if (!(area === 'sync' && 'settings' in changes) && area !== 'managed') return;
     for (const c of composers.values()) {
       c.checkedText = null;
       c.requestCheck();
