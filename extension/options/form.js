@@ -132,6 +132,7 @@ export function fillForm(s) {
   for (const site of SITES) $(`site-${site}`).checked = s.sites[site] !== false;
   for (const cat of CATEGORIES) $(`mode-${cat}`).value = s.categories[cat] ?? 'warn';
   $('ignored-terms').value = s.ignored_terms.join('\n');
+  $('guard').checked = s.guard !== false;
   ignoredRules = [...s.ignored_rules];
   renderIgnoredRules();
 }
@@ -160,6 +161,7 @@ export function readForm() {
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, $(`mode-${c}`).value])),
     sites: Object.fromEntries(SITES.map((s) => [s, $(`site-${s}`).checked])),
     ignored_rules: [...ignoredRules],
+    guard: $('guard').checked,
   };
 }
 

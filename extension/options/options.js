@@ -9,7 +9,9 @@ import {
   SETTINGS_KEY,
   SETTINGS_VERSION,
 } from '../shared/settings.js';
+import { keepUserValues, loadPolicy } from '../shared/policy.js';
 import { companyNames } from './companies.js';
+import { applyPolicy } from './policy-ui.js';
 import {
   addInterestRow,
   buildStaticControls,
@@ -25,6 +27,15 @@ const $ = (id) => /** @type {any} */ (document.getElementById(id));
 /** True while the form has edits not yet saved; storage changes then don't overwrite it. */
 let dirty = false;
 
+/** The organisation's policy (shared/policy.js), read at start and whenever it changes. */
+let managed = await loadPolicy();
+
+/** Fills the form with the doctor's settings, then shows and locks what the policy sets. */
+function fill(settings) {
+  fillForm(settings);
+  applyPolicy(managed.policy, managed.problems);
+}
+
 /** @param {string[]} errors  shown in the error summary, which takes focus */
 function showErrors(errors) {
   const box = $('errors');
@@ -39,7 +50,8 @@ function showErrors(errors) {
 async function save(event) {
   event.preventDefault();
   $('save-status').textContent = '';
-  const result = validateSettings(readForm());
+  // Fields the organisation locks keep the doctor's own stored values.
+  const result = validateSettings(keepUserValues(readForm(), await loadSettings(), managed.policy));
   if (!result.ok) {
     showErrors(result.errors);
     return;
@@ -47,7 +59,7 @@ async function save(event) {
   showErrors([]);
   await saveSettings(result.settings);
   dirty = false;
-  fillForm(result.settings);
+  fill(result.settings);
   $('save-status').textContent = 'Saved. Open X and Facebook tabs use these settings now.';
 }
 
@@ -94,14 +106,14 @@ async function importSettings(event) {
   await saveSettings(result.settings);
   dirty = false;
   showErrors([]);
-  fillForm(result.settings);
+  fill(result.settings);
   importStatus(`Imported and saved settings from ${file.name}.`, false);
 }
 
 async function main() {
   buildStaticControls();
   $('about').textContent = `Settings format version ${SETTINGS_VERSION}. Second Opinion ${ext.runtime.getManifest().version}.`;
-  fillForm(await loadSettings());
+  fill(await loadSettings());
   $('settings-form').addEventListener('input', () => {
     dirty = true;
     $('save-status').textContent = '';
@@ -122,8 +134,14 @@ async function main() {
   $('export').addEventListener('click', exportSettings);
   $('import-file').addEventListener('change', importSettings);
   ext.storage.onChanged.addListener(async (changes, area) => {
+    if (area === 'managed') {
+      managed = await loadPolicy();
+      if (!dirty) fill(await loadSettings());
+      else applyPolicy(managed.policy, managed.problems);
+      return;
+    }
     if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
-    if (!dirty) fillForm(await loadSettings());
+    if (!dirty) fill(await loadSettings());
     else {
       $('save-status').textContent =
         'Settings were changed elsewhere (for example from the popup or a warning card). Saving replaces them with this form.';

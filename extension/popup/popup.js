@@ -7,8 +7,10 @@
 // broadcast {type: 'findings-changed'} after each check.
 
 import { loadSettings, saveSettings, SETTINGS_KEY } from '../shared/settings.js';
+import { effectiveSettings, loadPolicy } from '../shared/policy.js';
 import { SITE_LABELS } from './labels.js';
 import { catalogueList, findingsList } from './render.js';
+import { lockSiteToggle, showPolicy } from './policy-note.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -97,9 +99,13 @@ async function showState() {
   const row = $('site-row');
   row.hidden = !site;
   let siteOn = true;
+  let siteFixed = false;
+  const { policy } = await loadPolicy();
+  showPolicy(policy);
   if (site) {
-    const settings = await loadSettings();
+    const settings = effectiveSettings(await loadSettings(), policy);
     siteOn = settings.sites[site] !== false;
+    siteFixed = lockSiteToggle(policy, site);
     const toggle = /** @type {HTMLInputElement} */ ($('site-toggle'));
     toggle.checked = siteOn;
     $('site-toggle-label').textContent = `Check posts on ${SITE_LABELS[site] ?? site}`;
@@ -110,7 +116,8 @@ async function showState() {
     );
   }
   if (!state.enabled || !siteOn) {
-    return empty(`Checking is off on ${SITE_LABELS[site] ?? 'this site'}. Switch it on above.`);
+    const how = siteFixed ? 'Your organisation has switched it off.' : 'Switch it on above.';
+    return empty(`Checking is off on ${SITE_LABELS[site] ?? 'this site'}. ${how}`);
   }
   if (state.checkerOk === false) {
     return empty('The checker is not running, so this post has not been checked.');
@@ -185,7 +192,7 @@ async function main() {
     if (button) askTab({ type: 'popup:reveal', index: Number(button.dataset.index) });
   });
   $('site-toggle').addEventListener('change', async (e) => {
-    if (!site) return;
+    if (!site || /** @type {HTMLInputElement} */ (e.target).disabled) return;
     const settings = await loadSettings();
     settings.sites[site] = /** @type {HTMLInputElement} */ (e.target).checked;
     await saveSettings(settings);
@@ -196,7 +203,7 @@ async function main() {
     if (message?.type === 'findings-changed' && fromOurTab) refresh();
   });
   ext.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && SETTINGS_KEY in changes) refresh();
+    if ((area === 'sync' && SETTINGS_KEY in changes) || area === 'managed') refresh();
   });
   await refresh();
 }
