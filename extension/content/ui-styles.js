@@ -45,6 +45,15 @@ button:focus-visible, a:focus-visible { outline: 2px solid #005eb8; outline-offs
 .notice { position: fixed; bottom: 16px; left: 50%; transform: translateX(-50%); background: #303030; color: #fff;
   padding: 8px 14px; border-radius: 8px; font-size: 13px; box-shadow: 0 2px 10px rgba(0,0,0,.3); }
 [hidden] { display: none !important; }
+/* Phones (Firefox for Android) and touch screens: finger-sized targets (44 px, WCAG 2.5.5), the
+   guard's two choices side by side across the dialog, the close button clear of the title. */
+@media (max-width: 480px), (pointer: coarse) {
+  .actions button, .panel li button { min-height: 44px; padding: 8px 14px; }
+  .close { min-width: 44px; min-height: 44px; top: 2px; right: 2px; }
+  .card .kind, .card h2, .panel h2 { padding-right: 40px; }
+  .guard { padding: 16px; }
+  .guard .actions button { flex: 1 1 40%; }
+}
 `;
 
   /** @type {ShadowRoot|null} */
