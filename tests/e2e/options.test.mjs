@@ -2,7 +2,7 @@
 // warning in an already-open X tab, and the "add declaration" fix inserts the standing
 // declaration; invalid input and malformed imports are refused whole; export/import round-trips.
 // Every wait is on a condition; no sleeps, no retries.
-/* global window, document -- used inside functions evaluated in the browser */
+/* global window, document, chrome -- used inside functions evaluated in the browser */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, WAIT } from './harness.mjs';
@@ -185,6 +185,33 @@ describe('options page', () => {
     assert.equal(s.categories.boundaries, 'remind');
     assert.equal(s.sites.x, false);
     await options.close();
+  });
+
+  test('"Ask before posting" switched off: warnings are still underlined, and Post goes ahead without asking', async () => {
+    const options = await openOptions(session);
+    await options.evaluate(() => chrome.storage.sync.remove('settings'));
+    const ask = options.getByRole('switch', { name: 'Ask before posting a post that has warnings' });
+    await options.waitForFunction(() => document.getElementById('site-x').checked);
+    assert.equal(await ask.isChecked(), true, 'on by default');
+    await ask.uncheck();
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: WAIT });
+    assert.equal((await storedSettings(options)).guard, false);
+
+    const tab = await session.open('https://x.com/home?guard-off=1');
+    await tab.page.locator(COMPOSER).click();
+    const post = 'NHS 943 476 5919';
+    await tab.page.keyboard.type(post);
+    await tab.waitIsolated(
+      `(() => { const c = SecondOpinion.composers()[0]; return c && c.checkedText === ${JSON.stringify(post)} && !c.inFlight
+        && c.visibleFindings().some((f) => f.rule === 'nhs-number' && f.severity === 'warning'); })()`,
+    );
+    await tab.page.locator('[data-testid="tweetButtonInline"]').click();
+    await tab.page.waitForFunction(() => window.__fixture.submissions.length === 1, null, { timeout: WAIT });
+    assert.deepEqual((await tab.main(() => window.__fixture.submissions))[0].texts, [post]);
+    await options.evaluate(() => chrome.storage.sync.remove('settings'));
+    await options.close();
+    await tab.page.close();
   });
 });
 
