@@ -57,10 +57,15 @@ test-firefox: build
 	scripts/setup.sh node browsers
 	node --test tests/e2e/firefox.test.mjs
 
-# Release packages: dist/second-opinion-{chrome,firefox}.zip; `web-ext lint` on the Firefox one.
+# Release packages and store material: dist/second-opinion-{chrome,firefox}.zip (`web-ext lint`
+# must report no errors and no warnings on the Firefox one), dist/second-opinion-source.zip with
+# build instructions for Mozilla's reviewers, and dist/listing/ (store descriptions, permission
+# justifications, 1280×800 screenshots taken from the demo in headless Chromium).
 dist: build
-	scripts/setup.sh node
+	SKIP_FIREFOX=1 scripts/setup.sh node browsers
 	node scripts/dist.mjs
+	node scripts/listing.mjs
+	node scripts/demo.mjs --listing dist/listing/screenshots
 
 # Builds everything, opens the practice pages in Chromium with the extension, types sample posts,
 # saves screenshots under demo/ and prints the findings. Headed when $$DISPLAY is set.

@@ -5,19 +5,27 @@
 //
 //   node scripts/demo.mjs                  run the demo
 //   node scripts/demo.mjs --update-docs    also copy the screenshots to docs/screenshots/
+//   node scripts/demo.mjs --listing DIR    headless, at 1280×800, and writes the store screenshots
+//                                          to DIR (`make dist` uses dist/listing/screenshots)
 //   DEMO_HEADLESS=1 node scripts/demo.mjs  headless even with a display
 /* global chrome, window, document -- used inside functions evaluated in the browser */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { chromium } from 'playwright-core';
 import { ROOT, Session } from '../tests/e2e/harness.mjs';
 import { startServer, HOSTS } from '../tests/e2e/server.mjs';
+import { storeScreenshots } from './store-screenshots.mjs';
 
 const OUT = join(ROOT, 'demo');
 const DOCS = join(ROOT, 'docs', 'screenshots');
-const headed = Boolean(process.env.DISPLAY) && process.env.DEMO_HEADLESS !== '1';
+const listingAt = process.argv.indexOf('--listing');
+/** Where the store screenshots go (--listing DIR), or null. */
+const LISTING = listingAt >= 0 ? resolve(process.argv[listingAt + 1] ?? join(ROOT, 'dist', 'listing', 'screenshots')) : null;
+/** The stores' screenshot size (Chrome Web Store: 1280×800 or 640×400). */
+const VIEWPORT = LISTING ? { width: 1280, height: 800 } : { width: 1100, height: 760 };
+const headed = Boolean(process.env.DISPLAY) && process.env.DEMO_HEADLESS !== '1' && !LISTING;
 const WAIT = 20_000;
 
 /** The practice posts (the NHS number is the checker's documentation example; the phone number is in Ofcom's drama range). */
@@ -60,7 +68,7 @@ async function launch() {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: false,
-    viewport: { width: 1100, height: 760 },
+    viewport: VIEWPORT,
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
     args: [
       ...(headed ? [] : ['--headless=new']),
@@ -173,9 +181,13 @@ async function main() {
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/extension/options/options.html`);
     await options.waitForFunction(() => document.body.dataset.ready === 'true');
-    await shot(options, 'options', { fullPage: true });
+    await shot(options, 'options', { fullPage: !LISTING });
     await options.close();
     console.log(`\nScreenshots:\n${shots.map((s) => `  ${s.replace(`${ROOT}/`, '')}`).join('\n')}`);
+    if (LISTING) {
+      const written = await storeScreenshots(session.context, OUT, LISTING);
+      console.log(`Store screenshots (1280×800):\n${written.map((s) => `  ${s.replace(`${ROOT}/`, '')}`).join('\n')}`);
+    }
     if (process.argv.includes('--update-docs')) {
       mkdirSync(DOCS, { recursive: true });
       for (const s of shots) copyFileSync(s, join(DOCS, s.split('/').pop()));

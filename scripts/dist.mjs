@@ -1,6 +1,10 @@
 // `make dist`: release packages holding only what the extension needs.
-//   dist/second-opinion-chrome.zip   manifest without Firefox-only keys
-//   dist/second-opinion-firefox.zip  manifest without Chrome-only keys; checked with `web-ext lint`
+//   dist/second-opinion-chrome.zip   manifest without Firefox-only keys and without `key` (the
+//                                    Chrome Web Store refuses a manifest with one; the store gives
+//                                    the extension its own id)
+//   dist/second-opinion-firefox.zip  manifest without Chrome-only keys; `web-ext lint` must report
+//                                    no errors and no warnings
+// scripts/listing.mjs then adds the source archive and the store listing material.
 // Each package holds manifest.json, extension/** (code, pages, styles; no docs), pkg/*.js and
 // pkg/*.wasm (the checker) and the icons the manifest names. Every file the manifest or an ES
 // module import refers to must be present, or the build fails.
@@ -34,6 +38,7 @@ function manifestFiles(manifest) {
     ...Object.values(manifest.action?.default_icon ?? {}),
     manifest.action?.default_popup,
     manifest.options_ui?.page,
+    manifest.storage?.managed_schema,
     manifest.background?.service_worker,
     ...(manifest.background?.scripts ?? []),
     ...(manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]),
@@ -75,23 +80,19 @@ function references(stage, file) {
  */
 function stage(browser) {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  // The minimum versions and the data-collection declaration are stated once, in manifest.json
+  // (Firefox 140: the CSS Custom Highlight API and data_collection_permissions; Firefox for
+  // Android reads the latter from 142). The packages copy them; they do not make them up.
+  const { gecko, gecko_android } = manifest.browser_specific_settings ?? {};
+  if (gecko?.strict_min_version !== '140.0' || gecko_android?.strict_min_version !== '142.0' || !gecko?.data_collection_permissions) {
+    throw new Error('manifest.json: browser_specific_settings must state Firefox 140, Android 142 and data_collection_permissions');
+  }
+  delete manifest.key;
   if (browser === 'chrome') {
     delete manifest.browser_specific_settings;
     if (manifest.background) delete manifest.background.scripts;
-  } else {
-    if (manifest.background?.scripts) delete manifest.background.service_worker;
-    // Firefox's built-in data consent: this extension collects and transmits nothing.
-    const gecko = manifest.browser_specific_settings?.gecko;
-    if (gecko && !gecko.data_collection_permissions) {
-      gecko.data_collection_permissions = { required: ['none'] };
-    }
-    // The highlights need the CSS Custom Highlight API, in Firefox from 140 (also the first
-    // version that reads data_collection_permissions).
-    if (gecko && parseFloat(gecko.strict_min_version ?? '0') < 140) gecko.strict_min_version = '140.0';
-    // Firefox for Android reads data_collection_permissions from 142.
-    if (gecko && !manifest.browser_specific_settings.gecko_android) {
-      manifest.browser_specific_settings.gecko_android = { strict_min_version: '142.0' };
-    }
+  } else if (manifest.background?.scripts) {
+    delete manifest.background.service_worker;
   }
   const files = [
     ...walk('extension').filter((f) => EXTENSION_FILES.test(f)),
@@ -148,8 +149,8 @@ try {
     const dir = stage(browser);
     zip(browser, dir);
     if (browser === 'firefox' && lint) {
-      // Errors fail the build; warnings are printed for a person to read.
-      execFileSync(webExt, ['lint', '--source-dir', dir, '--output', 'text'], { stdio: 'inherit' });
+      // Errors and warnings both fail the build.
+      execFileSync(webExt, ['lint', '--source-dir', dir, '--output', 'text', '--warnings-as-errors'], { stdio: 'inherit' });
     }
     rmSync(dir, { recursive: true, force: true });
   }
