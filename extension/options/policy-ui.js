@@ -97,6 +97,11 @@ export function applyPolicy(policy, problems) {
     $('guard').checked = true;
     lock($('guard'), `${note}: always on`);
   }
+  const rulesHint = $('ignored-rules-hint');
+  rulesHint.dataset.text ??= rulesHint.textContent;
+  rulesHint.textContent = policy.warn_categories.length
+    ? `${rulesHint.dataset.text} They do not apply to the categories your organisation always warns about.`
+    : rulesHint.dataset.text;
   const orgTerms = $('org-terms');
   orgTerms.hidden = !policy.ignored_terms.length;
   $('org-terms-hint').textContent = `Also never flagged (${note.charAt(0).toLowerCase()}${note.slice(1)}; you cannot remove these):`;
