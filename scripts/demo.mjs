@@ -13,10 +13,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { storeScreenshots } from './store-screenshots.mjs';
 import { chromium } from 'playwright-core';
 import { ROOT, Session } from '../tests/e2e/harness.mjs';
 import { startServer, HOSTS } from '../tests/e2e/server.mjs';
-import { storeScreenshots } from './store-screenshots.mjs';
 
 const OUT = join(ROOT, 'demo');
 const DOCS = join(ROOT, 'docs', 'screenshots');

@@ -228,7 +228,8 @@
     /** 'clean' | 'warning' | 'pending' | 'unchecked' — what the guard needs to know. */
     submitState() {
       if (this.checkerError) return 'unchecked';
-      if (!this.enabled || this.guard === false) return 'clean';
+      if (!this.enabled) return 'clean';
+      if (this.guard === false) return 'clean'; // "Ask before posting" switched off
       const text = this.read().text;
       if (this.inFlight || this.checkedText === null || text !== this.checkedText) {
         if (text !== this.model.text) this.update();

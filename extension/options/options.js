@@ -9,17 +9,17 @@ import {
   SETTINGS_KEY,
   SETTINGS_VERSION,
 } from '../shared/settings.js';
-import { keepUserValues, loadPolicy } from '../shared/policy.js';
 import { companyNames } from './companies.js';
-import { applyPolicy } from './policy-ui.js';
 import {
   addInterestRow,
   buildStaticControls,
-  fillForm,
+  fillForm as fillOwnSettings,
   markInvalid,
   readForm,
   suggestDeclaration,
 } from './form.js';
+import { keepUserValues, loadPolicy } from '../shared/policy.js';
+import { applyPolicy } from './policy-ui.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => /** @type {any} */ (document.getElementById(id));
@@ -31,8 +31,8 @@ let dirty = false;
 let managed = await loadPolicy();
 
 /** Fills the form with the doctor's settings, then shows and locks what the policy sets. */
-function fill(settings) {
-  fillForm(settings);
+function fillForm(settings) {
+  fillOwnSettings(settings);
   applyPolicy(managed.policy, managed.problems);
 }
 
@@ -59,7 +59,7 @@ async function save(event) {
   showErrors([]);
   await saveSettings(result.settings);
   dirty = false;
-  fill(result.settings);
+  fillForm(result.settings);
   $('save-status').textContent = 'Saved. Open X and Facebook tabs use these settings now.';
 }
 
@@ -106,14 +106,14 @@ async function importSettings(event) {
   await saveSettings(result.settings);
   dirty = false;
   showErrors([]);
-  fill(result.settings);
+  fillForm(result.settings);
   importStatus(`Imported and saved settings from ${file.name}.`, false);
 }
 
 async function main() {
   buildStaticControls();
   $('about').textContent = `Settings format version ${SETTINGS_VERSION}. Second Opinion ${ext.runtime.getManifest().version}.`;
-  fill(await loadSettings());
+  fillForm(await loadSettings());
   $('settings-form').addEventListener('input', () => {
     dirty = true;
     $('save-status').textContent = '';
@@ -136,12 +136,12 @@ async function main() {
   ext.storage.onChanged.addListener(async (changes, area) => {
     if (area === 'managed') {
       managed = await loadPolicy();
-      if (!dirty) fill(await loadSettings());
+      if (!dirty) fillForm(await loadSettings());
       else applyPolicy(managed.policy, managed.problems);
       return;
     }
     if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
-    if (!dirty) fill(await loadSettings());
+    if (!dirty) fillForm(await loadSettings());
     else {
       $('save-status').textContent =
         'Settings were changed elsewhere (for example from the popup or a warning card). Saving replaces them with this form.';

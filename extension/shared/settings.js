@@ -240,6 +240,10 @@ export function validateSettings(input) {
   settings.ignored_terms = list(obj.ignored_terms, 'Ignored terms', LIMITS.term, LIMITS.terms);
   settings.ignored_rules = list(obj.ignored_rules, 'Ignored rules', LIMITS.term, LIMITS.rules);
 
+  // The guard switch.
+  if (typeof obj.guard !== 'boolean') errors.push('"Ask before posting" (guard) must be true or false.');
+  else settings.guard = obj.guard;
+
   // Category modes.
   if (!isObject(obj.categories)) {
     errors.push('Categories must be an object of category → mode.');
@@ -262,10 +266,6 @@ export function validateSettings(input) {
       else settings.sites[site] = on;
     }
   }
-
-  // The guard switch.
-  if (typeof obj.guard !== 'boolean') errors.push('"Ask before posting" (guard) must be true or false.');
-  else settings.guard = obj.guard;
 
   return errors.length ? fail() : { ok: true, settings, errors: [] };
 }

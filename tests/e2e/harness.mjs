@@ -10,7 +10,7 @@ import { startServer } from './server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export function chromiumPath() {
+function chromiumPath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   for (const p of ['/usr/lib/chromium/chromium', '/usr/bin/chromium']) if (existsSync(p)) return p;
   throw new Error('Chromium not found: run scripts/setup.sh browsers or set CHROMIUM_PATH');
@@ -21,12 +21,9 @@ export const WAIT = 15_000;
 
 /**
  * Starts the fixture server and Chromium with the extension.
- * @param {{executablePath?: string, context?: Record<string, any>}} [options]  another
- *   executable (policy.mjs wraps Chromium to give it its own policy folder) and extra
- *   launchPersistentContext options (viewport, hasTouch, isMobile…)
  * @returns {Promise<Session>}
  */
-export async function launch(options = {}) {
+export async function launch() {
   for (const f of ['pkg/second_opinion.js', 'pkg/second_opinion_bg.wasm', 'icons/generated/icon-128.png']) {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`make build\` first`);
   }
@@ -37,10 +34,9 @@ export async function launch(options = {}) {
     .concat(['MAP * ~NOTFOUND'])
     .join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: options.executablePath ?? chromiumPath(),
+    executablePath: chromiumPath(),
     headless: false,
     viewport: { width: 1000, height: 800 },
-    ...options.context,
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
     args: [
       '--headless=new',

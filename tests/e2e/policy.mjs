@@ -30,10 +30,16 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { chromiumPath } from './harness.mjs';
 
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
 const ETC_CHROMIUM = '/etc/chromium';
+
+/** The Chromium binary the harness would start (it honours CHROMIUM_PATH the same way). */
+function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const p of ['/usr/lib/chromium/chromium', '/usr/bin/chromium']) if (existsSync(p)) return p;
+  throw new Error('Chromium not found: run scripts/setup.sh browsers or set CHROMIUM_PATH');
+}
 
 /** Does this machine let us give one process its own mount namespace? */
 function canUnshare() {
@@ -44,7 +50,8 @@ function canUnshare() {
 
 /**
  * A Chromium whose managed policy folder holds `policy` (a Chromium policy file: for an
- * extension's managed storage, `{"3rdparty": {"extensions": {"<id>": {...}}}}`).
+ * extension's managed storage, `{"3rdparty": {"extensions": {"<id>": {...}}}}`). Start it by
+ * setting CHROMIUM_PATH to `executablePath` before the harness's launch().
  * @param {object} policy
  * @returns {{executablePath: string, mode: 'namespace'|'machine', cleanup: () => void}}
  */

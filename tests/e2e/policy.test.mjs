@@ -27,7 +27,9 @@ describe('organisation policy in Chromium (managed policy folder)', { timeout: 1
 
   before(async () => {
     env = chromiumWithPolicy({ '3rdparty': { extensions: { [ID]: POLICY } } });
-    session = await launch({ executablePath: env.executablePath });
+    // This test file runs in its own process: the harness starts the wrapped Chromium.
+    process.env.CHROMIUM_PATH = env.executablePath;
+    session = await launch();
     await storeOwnSettings(session);
   });
   after(async () => {
