@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { ROOT, WAIT, launch } from './harness.mjs';
 import { chromiumIdFromKey, chromiumWithPolicy } from './policy.mjs';
 import { openOptions, openPopup, storedSettings } from './popup-helpers.mjs';
-import { NHS, OWN_SETTINGS, POLICY, POST, checkedFindings, highlightPoint, storeOwnSettings, uiAll, waitUi } from './policy-flow.mjs';
+import { NHS, OWN_SETTINGS, POLICY, POST, checkedFindings, highlightPoint, storeOwnSettings, uiAll, uiJs, waitUi } from './policy-flow.mjs';
 
 const COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
 const SUBMIT = '[data-testid="tweetButtonInline"]';
@@ -75,7 +75,9 @@ describe('organisation policy in Chromium (managed policy folder)', { timeout: 1
     const actions = await uiAll(tab, '.card .actions button');
     assert.ok(actions.some((b) => b.text === 'Ignore'), JSON.stringify(actions));
     assert.ok(!actions.some((b) => b.action === 'ignore-rule'), `no Ignore rule: ${JSON.stringify(actions)}`);
-    await tab.page.keyboard.press('Escape');
+    const close = await waitUi(tab, '.card button.close');
+    await tab.page.mouse.click(close.x, close.y);
+    await tab.waitIsolated(`${uiJs('.card')} === null`, WAIT, 'card closed');
 
     // The doctor switched the guard off; the organisation requires it. It asks, and lets them post.
     await tab.page.locator(SUBMIT).click();
