@@ -9,6 +9,7 @@ import {
   SETTINGS_KEY,
   SETTINGS_VERSION,
 } from '../shared/settings.js';
+import { IMPORT_MAX_BYTES } from '../shared/limits.js';
 import { companyNames } from './companies.js';
 import {
   addInterestRow,
@@ -56,8 +57,12 @@ async function save(event) {
     showErrors(result.errors);
     return;
   }
+  const saved = await saveSettings(result.settings);
+  if (!saved.ok) {
+    showErrors(saved.errors);
+    return;
+  }
   showErrors([]);
-  await saveSettings(result.settings);
   dirty = false;
   fillForm(result.settings);
   $('save-status').textContent = 'Saved. Open X and Facebook tabs use these settings now.';
@@ -91,24 +96,42 @@ async function importSettings(event) {
   const file = input.files?.[0];
   input.value = '';
   if (!file) return;
+  try {
+    const result = await readImport(file);
+    if (!result.ok) {
+      importStatus(`Import rejected: ${result.errors.join(' ')} Nothing was changed.`, true);
+      return;
+    }
+    dirty = false;
+    showErrors([]);
+    fillForm(result.settings);
+    importStatus(`Imported and saved settings from ${file.name}.`, false);
+  } catch (e) {
+    // Nothing above should throw; if something does, say so rather than fail silently.
+    importStatus(`Import failed: ${e?.message ?? e}. Nothing was changed.`, true);
+  }
+}
+
+/**
+ * Reads, validates and stores an import file: too large, not JSON, invalid or over the sync
+ * quota all come back as {ok: false, errors} with nothing stored.
+ * @param {File} file
+ */
+async function readImport(file) {
+  const refuse = (message) => ({ ok: false, settings: null, errors: [message] });
+  if (file.size > IMPORT_MAX_BYTES) {
+    return refuse(`${file.name} is ${kb(file.size)}; a settings file is at most ${kb(IMPORT_MAX_BYTES)}.`);
+  }
   let parsed;
   try {
     parsed = JSON.parse(await file.text());
   } catch (e) {
-    importStatus(`Import rejected: ${file.name} is not valid JSON (${e.message}). Nothing was changed.`, true);
-    return;
+    return refuse(`${file.name} is not valid JSON (${e.message}).`);
   }
-  const result = validateSettings(parsed);
-  if (!result.ok) {
-    importStatus(`Import rejected: ${result.errors.join(' ')} Nothing was changed.`, true);
-    return;
-  }
-  await saveSettings(result.settings);
-  dirty = false;
-  showErrors([]);
-  fillForm(result.settings);
-  importStatus(`Imported and saved settings from ${file.name}.`, false);
+  return saveSettings(parsed);
 }
+
+const kb = (bytes) => `${Math.ceil(bytes / 1024).toLocaleString('en-GB')} KB`;
 
 async function main() {
   buildStaticControls();

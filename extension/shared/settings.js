@@ -3,6 +3,8 @@
 // options page (edits it). Pure functions except loadSettings/saveSettings, which take the
 // storage area as an optional argument so tests can pass a fake.
 
+import { FORBIDDEN_KEYS, forbiddenKeyPaths, itemBytes, syncQuota, totalQuotaError } from './limits.js';
+
 /** Key of the settings object in chrome.storage.sync. */
 export const SETTINGS_KEY = 'settings';
 
@@ -89,8 +91,10 @@ export function migrateSettings(obj) {
   /** @type {Record<string, unknown>} */
   const out = {};
   for (const [key, value] of Object.entries(obj)) {
-    if (key === 'version') continue;
-    out[renamed[key] ?? key] = value;
+    // Own properties only: `renamed.constructor` is Object, and assigning `__proto__` would
+    // replace the prototype instead of copying a value.
+    if (key === 'version' || FORBIDDEN_KEYS.includes(key)) continue;
+    out[Object.hasOwn(renamed, key) ? renamed[key] : key] = value;
   }
   if (Array.isArray(out.declared_interests)) {
     out.declared_interests = out.declared_interests.map((i) =>
@@ -98,8 +102,12 @@ export function migrateSettings(obj) {
     );
   }
   if (Array.isArray(out.sites)) {
+    // Unknown entries are kept (as "on") so that validation names them instead of dropping them.
     const on = out.sites;
-    out.sites = Object.fromEntries(SITES.map((s) => [s, on.includes(s)]));
+    out.sites = Object.fromEntries([
+      ...SITES.map((s) => [s, on.includes(s)]),
+      ...on.filter((s) => !SITES.includes(s)).map((s) => [String(s), true]),
+    ]);
   }
   const defaults = defaultSettings();
   for (const key of Object.keys(defaults)) {
@@ -143,6 +151,13 @@ export function validateSettings(input) {
   const fail = () => ({ ok: false, settings: null, errors });
   if (!isObject(input)) {
     errors.push('Settings must be a JSON object.');
+    return fail();
+  }
+  const forbidden = forbiddenKeyPaths(input);
+  if (forbidden.length) {
+    for (const path of forbidden) {
+      errors.push(`"${path.split(/[.[]/).pop()}" is not a setting name (found at ${path}).`);
+    }
     return fail();
   }
   const obj = /** @type {Record<string, any>} */ ({ ...migrateSettings(input) });
@@ -267,6 +282,17 @@ export function validateSettings(input) {
     }
   }
 
+  if (!errors.length) {
+    const bytes = itemBytes(SETTINGS_KEY, settings);
+    const { perItem } = syncQuota();
+    if (bytes > perItem) {
+      errors.push(
+        `These settings take ${bytes} bytes; the browser's synced storage holds at most ${perItem} bytes for them. ` +
+          'Remove some declared interests, ignored terms or ignored rules, or shorten the standing declaration.',
+      );
+    }
+  }
+
   return errors.length ? fail() : { ok: true, settings, errors: [] };
 }
 
@@ -318,13 +344,23 @@ export async function loadSettings(area = api()?.storage?.sync) {
 }
 
 /**
- * Validates and then stores settings as a whole; nothing is written unless all is valid.
+ * Validates and then stores settings as a whole; nothing is written unless all is valid and
+ * fits the sync quota alongside whatever else is stored there. Never throws: a refusal by the
+ * browser comes back as an error message too.
  * @param {unknown} settings
- * @param {{set: (items: Record<string, unknown>) => Promise<void>}} [area] storage area
+ * @param {{set: (items: Record<string, unknown>) => Promise<void>,
+ *   getBytesInUse?: (keys: string|null) => Promise<number>}} [area] storage area
  * @returns {Promise<Validation>}
  */
 export async function saveSettings(settings, area = api()?.storage?.sync) {
   const result = validateSettings(settings);
-  if (result.ok) await area.set({ [SETTINGS_KEY]: result.settings });
+  if (!result.ok) return result;
+  try {
+    const overQuota = await totalQuotaError(area, SETTINGS_KEY, result.settings);
+    if (overQuota) return { ok: false, settings: null, errors: [overQuota] };
+    await area.set({ [SETTINGS_KEY]: result.settings });
+  } catch (e) {
+    return { ok: false, settings: null, errors: [`The browser did not store the settings: ${e?.message ?? e}`] };
+  }
   return result;
 }
