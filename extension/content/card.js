@@ -108,16 +108,23 @@
       ]),
       h('button', { type: 'button', class: 'close', 'aria-label': 'Close', text: '×', onclick: () => close({ refocus: true }) }),
     ]);
-    el.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        close({ refocus: true });
-      }
-    });
-    el.addEventListener('mouseenter', () => clearTimeout(hoverTimer));
-    el.addEventListener('mouseleave', () => {
-      if (current?.byHover) scheduleHoverClose();
-    });
+    // Like every UI handler (see ui-styles.js), these ignore events the page synthesised.
+    el.addEventListener(
+      'keydown',
+      SO.ui.trusted((e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          close({ refocus: true });
+        }
+      }),
+    );
+    el.addEventListener('mouseenter', SO.ui.trusted(() => clearTimeout(hoverTimer)));
+    el.addEventListener(
+      'mouseleave',
+      SO.ui.trusted(() => {
+        if (current?.byHover) scheduleHoverClose();
+      }),
+    );
     SO.ui.layer().append(el);
     current = { el, composer, finding, byHover: !!opts.byHover };
     const range = composer.rangeFor(finding);

@@ -1,6 +1,11 @@
-// The one open shadow root that holds everything Second Opinion draws on the page (badges,
+// The one closed shadow root that holds everything Second Opinion draws on the page (badges,
 // cards, the guard dialog, notices). Its host sits at the end of <html>, outside every composer,
 // so the editors never see it. Styles are a constructed stylesheet (not subject to page CSP).
+// Closed, and every handler added through h() ignores events the page synthesised
+// (isTrusted false): cards can name the doctor's declared interests, and their buttons apply
+// fixes, store "Ignore rule" and release the guard, so the page may neither read nor press them.
+// Tests reach this UI as a person does (real input, the accessibility tree) or from the
+// isolated world through SecondOpinion.ui.root().
 'use strict';
 (() => {
   const SO = globalThis.SecondOpinion;
@@ -42,6 +47,12 @@ button:focus-visible, a:focus-visible { outline: 2px solid #005eb8; outline-offs
 .guard { background: #fff; border-radius: 12px; padding: 18px 20px; width: min(460px, calc(100vw - 24px));
   max-height: 80vh; overflow: auto; box-shadow: 0 10px 40px rgba(0,0,0,.3); }
 .guard .actions { justify-content: flex-end; }
+.guard[aria-busy="true"] h2::after { content: ""; display: inline-block; width: 10px; height: 10px; margin-left: 8px;
+  border: 2px solid #005eb8; border-right-color: transparent; border-radius: 50%; animation: so-spin .8s linear infinite; }
+@keyframes so-spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) { .guard[aria-busy="true"] h2::after { animation: none; } }
+.guard .unchecked { color: #8c1d18; font-weight: 600; }
+.badge[data-state="checking"] { color: #5f6368; }
 .notice { position: fixed; bottom: 16px; left: 50%; transform: translateX(-50%); background: #303030; color: #fff;
   padding: 8px 14px; border-radius: 8px; font-size: 13px; box-shadow: 0 2px 10px rgba(0,0,0,.3); }
 [hidden] { display: none !important; }
@@ -66,7 +77,7 @@ button:focus-visible, a:focus-visible { outline: 2px solid #005eb8; outline-offs
     if (shadow && host?.isConnected) return shadow;
     if (!host) {
       host = document.createElement('second-opinion-ui');
-      shadow = host.attachShadow({ mode: 'open' });
+      shadow = host.attachShadow({ mode: 'closed' });
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(CSS_TEXT);
       shadow.adoptedStyleSheets = [sheet];
@@ -85,7 +96,17 @@ button:focus-visible, a:focus-visible { outline: 2px solid #005eb8; outline-offs
   const owns = (node) => !!host && (node === host || host.contains(node) || shadow?.contains(node));
 
   /**
-   * Creates an element with attributes and children.
+   * Wraps a UI event handler so that it runs only for events the browser made from real input.
+   * @template {Event} E
+   * @param {(e: E) => void} handler
+   * @returns {(e: E) => void}
+   */
+  const trusted = (handler) => (e) => {
+    if (e.isTrusted) handler(e);
+  };
+
+  /**
+   * Creates an element with attributes and children; `on*` handlers only see trusted events.
    * @param {string} tag
    * @param {Record<string, any>} [attrs]
    * @param {(Node|string|null|undefined)[]} [children]
@@ -95,7 +116,7 @@ button:focus-visible, a:focus-visible { outline: 2px solid #005eb8; outline-offs
     for (const [k, v] of Object.entries(attrs)) {
       if (v === null || v === undefined || v === false) continue;
       if (k === 'text') el.textContent = v;
-      else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+      else if (k.startsWith('on')) el.addEventListener(k.slice(2), trusted(v));
       else el.setAttribute(k, v === true ? '' : String(v));
     }
     for (const c of children) if (c !== null && c !== undefined) el.append(c);
@@ -120,5 +141,5 @@ button:focus-visible, a:focus-visible { outline: 2px solid #005eb8; outline-offs
     respect: 'Respect for patients and colleagues',
   };
 
-  SO.ui = { root, layer, owns, h, place, CATEGORY_LABELS };
+  SO.ui = { root, layer, owns, h, place, trusted, CATEGORY_LABELS };
 })();

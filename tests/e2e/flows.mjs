@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch } from './harness.mjs';
+import { clickGuardButton, clickUi, uiNow, waitGuard, waitUi, waitUiGone } from './ui.mjs';
 
 /**
  * @typedef {{
@@ -66,7 +67,7 @@ export function siteSuite(site) {
 
     const model = (tab, key = site.modelKey) => tab.main((k) => window.__fixtureModelText(k), key);
     const submissions = (tab) => tab.main(() => window.__fixture.submissions);
-    const dialog = (tab) => tab.page.getByRole('alertdialog');
+    const dialogShown = async (tab) => !!(await uiNow(tab, '[role="alertdialog"]'));
 
     test('an NHS number after an emoji is highlighted exactly, and editing it away clears it', { timeout: 60_000 }, async () => {
       const tab = await fresh();
@@ -104,10 +105,9 @@ export function siteSuite(site) {
       await checked(tab, site.composer, text);
       // Open the card with the keyboard shortcut (caret at the end: the card for the next finding).
       await tab.page.keyboard.press('Alt+Enter');
-      const fix = tab.page.locator('second-opinion-ui .card button[data-fix="0"]');
-      await fix.waitFor();
-      assert.equal(await fix.textContent(), 'Remove the NHS number');
-      await fix.click();
+      const fix = '.card button[data-fix="0"]';
+      assert.equal((await waitUi(tab, fix)).text, 'Remove the NHS number');
+      await clickUi(tab, fix);
       // The removal takes the "NHS" label and a space with the number.
       const fixed = 'Update 🙂 done';
       await checked(tab, site.composer, fixed);
@@ -124,8 +124,7 @@ export function siteSuite(site) {
         `(() => { const c = SecondOpinion.composers()[0]; const r = c.rangeFor(c.findings[0]).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
       );
       await tab.page.mouse.click(rect.x, rect.y);
-      await fix.waitFor();
-      await fix.click();
+      await clickUi(tab, fix);
       await checked(tab, site.composer, fixed);
       await tab.page.keyboard.press('End');
       await tab.page.keyboard.type(' and discharged');
@@ -154,8 +153,7 @@ export function siteSuite(site) {
           `SecondOpinion.composers().some((c) => c.checkedText === ${JSON.stringify(post)} && c.visibleFindings().some((f) => f.rule === 'declared-interest'))`,
         );
         await tab.page.keyboard.press('Alt+Enter');
-        const fix = tab.page.locator('second-opinion-ui .card button[data-fix]', { hasText: /declaration/i });
-        await fix.click();
+        await clickUi(tab, '.card button[data-fix]', { text: 'declaration' });
         const declared = `${post}\n\n${declaration}`;
         await checked(tab, site.composer, declared);
         assert.equal(await model(tab), declared, 'the editor model has the declaration lines too');
@@ -178,10 +176,10 @@ export function siteSuite(site) {
         // Caret at the end: Alt+Enter opens the card of the finding there (the NHS number), then
         // with that one ignored, of the first finding (the email address).
         await tab.page.keyboard.press('Alt+Enter');
-        await tab.page.locator('second-opinion-ui .card button[data-action="ignore"]').click();
+        await clickUi(tab, '.card button[data-action="ignore"]');
         await tab.waitHighlights(['jo@example.com']);
         await tab.page.keyboard.press('Alt+Enter');
-        await tab.page.locator('second-opinion-ui .card button[data-action="ignore-rule"]').click();
+        await clickUi(tab, '.card button[data-action="ignore-rule"]');
         await tab.waitHighlights([]);
         const stored = await tab.waitIsolated(
           `SecondOpinion.ext.storage.sync.get('settings').then((s) => s.settings?.ignored_rules?.includes('email-address') && s.settings.ignored_rules)`,
@@ -203,23 +201,24 @@ export function siteSuite(site) {
       await tab.page.keyboard.type(risky);
       await checked(tab, site.composer, risky);
       await tab.page.locator(site.submitButton).click();
-      await dialog(tab).waitFor();
+      const shown = await waitGuard(tab, 'warning');
       assert.deepEqual(await submissions(tab), [], "the page's submit handler did not run");
-      assert.match(await dialog(tab).textContent(), new RegExp(NHS));
+      assert.match(shown.text, new RegExp(NHS));
 
-      await dialog(tab).getByRole('button', { name: 'Review post' }).click();
-      await dialog(tab).waitFor({ state: 'detached' });
+      await clickGuardButton(tab, 'Review post');
+      await waitUiGone(tab, '[role="alertdialog"]');
       assert.deepEqual(await submissions(tab), []);
       const selected = await tab.main(() => document.getSelection()?.toString());
       assert.equal(selected, NHS, 'Review post selects the first warning');
 
       await tab.page.locator(site.submitButton).click();
-      await dialog(tab).getByRole('button', { name: 'Post anyway' }).click();
+      await waitGuard(tab, 'warning');
+      await clickGuardButton(tab, 'Post anyway');
       await tab.page.waitForFunction(() => window.__fixture.submissions.length > 0);
       const subs = await submissions(tab);
       assert.equal(subs.length, 1, 'Post anyway submits exactly once');
       assert.deepEqual(subs[0].texts, [risky]);
-      assert.equal(await dialog(tab).count(), 0);
+      assert.equal(await dialogShown(tab), false);
 
       // A clean post goes straight through.
       await tab.page.locator(site.composer).click();
@@ -229,7 +228,7 @@ export function siteSuite(site) {
       await tab.page.locator(site.submitButton).click();
       await tab.page.waitForFunction(() => window.__fixture.submissions.length === 2);
       assert.deepEqual((await submissions(tab))[1].texts, [clean]);
-      assert.equal(await dialog(tab).count(), 0, 'no dialog for a clean post');
+      assert.equal(await dialogShown(tab), false, 'no dialog for a clean post');
       await tab.page.close();
     });
 
@@ -243,9 +242,9 @@ export function siteSuite(site) {
         await tab.page.keyboard.type(risky);
         await checked(tab, selector, risky);
         await tab.page.keyboard.press(ks.key);
-        await dialog(tab).waitFor();
+        await waitGuard(tab, 'warning');
         assert.deepEqual(await submissions(tab), []);
-        await dialog(tab).getByRole('button', { name: 'Post anyway' }).click();
+        await clickGuardButton(tab, 'Post anyway');
         await tab.page.waitForFunction(() => window.__fixture.submissions.length > 0);
         const subs = await submissions(tab);
         assert.equal(subs.length, 1);

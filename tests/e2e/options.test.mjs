@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, WAIT } from './harness.mjs';
 import { openOptions, storedSettings } from './popup-helpers.mjs';
+import { clickUi } from './ui.mjs';
 
 const COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
 // Not in the checker's lexicon, so only the declared interest can make it a finding.
@@ -74,9 +75,7 @@ describe('options page', () => {
         const r = c.rangeFor(f).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
     );
     await tab.page.mouse.click(rect.x, rect.y);
-    const fix = tab.page.locator('second-opinion-ui .card button[data-fix]', { hasText: /declaration/i });
-    await fix.first().waitFor({ timeout: WAIT });
-    await fix.first().click();
+    await clickUi(tab, '.card button[data-fix]', { text: 'declaration' });
     const after = await tab.waitIsolated(
       `(() => { const c = SecondOpinion.composers()[0]; const t = c.read().text;
         return t.includes(${JSON.stringify(DECLARATION)}) && !c.inFlight && c.checkedText === c.text && t; })()`,

@@ -1,0 +1,87 @@
+// @ts-check
+// Reaching Second Opinion's in-page UI, which lives in a closed shadow root that neither the
+// page nor Playwright's locators can enter. Tests find elements from the content script's
+// isolated world (SecondOpinion.ui.root()) and then act as a person does: real mouse clicks at
+// the element's position and real key presses, so every event is trusted (DESIGN.md §5, §6).
+// accessibleNodes() reads the same UI through the accessibility tree over CDP instead.
+import { WAIT } from './harness.mjs';
+
+/**
+ * An isolated-world expression finding the first UI element matching `selector` whose text
+ * contains `text`; evaluates to {text, x, y, ...} or null.
+ * @param {string} selector
+ * @param {string} [text]
+ */
+function findJs(selector, text, { hit = false } = {}) {
+  return `(() => {
+    const root = SecondOpinion.ui.root();
+    const els = [...root.querySelectorAll(${JSON.stringify(selector)})];
+    const el = els.find((e) => ${text === undefined ? 'true' : `e.textContent.includes(${JSON.stringify(text)})`});
+    if (!el) return null;
+    ${hit ? "el.scrollIntoView({ block: 'nearest', inline: 'nearest' });" : ''}
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return null;
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    // Clickable only where a real pointer would land on it (not scrolled away, not covered).
+    ${hit ? 'if (!el.contains(root.elementFromPoint(x, y))) return null;' : ''}
+    return { text: el.textContent, x, y,
+      label: el.getAttribute('aria-label'), focused: root.activeElement === el,
+      phase: el.closest('[data-phase]')?.dataset.phase ?? null, state: el.dataset.state ?? null };
+  })()`;
+}
+
+/**
+ * Waits until a UI element matching `selector` (and containing `text`) is shown; returns its info.
+ * @param {import('./harness.mjs').Tab} tab
+ * @param {string} selector
+ * @param {{text?: string, timeout?: number}} [opts]
+ */
+export function waitUi(tab, selector, { text, timeout = WAIT } = {}) {
+  return tab.waitIsolated(findJs(selector, text), timeout, `UI ${selector}${text ? ` with "${text}"` : ''}`);
+}
+
+/** The UI element's info now, or null. */
+export function uiNow(tab, selector, text) {
+  return tab.isolated(findJs(selector, text));
+}
+
+/** Waits until no UI element matches `selector`. */
+export function waitUiGone(tab, selector, timeout = WAIT) {
+  return tab.waitIsolated(`${findJs(selector)} === null`, timeout, `UI ${selector} gone`);
+}
+
+/**
+ * Clicks a UI element with the real mouse.
+ * @param {import('./harness.mjs').Tab} tab
+ * @param {string} selector
+ * @param {{text?: string, timeout?: number}} [opts]
+ */
+export async function clickUi(tab, selector, { text, timeout = WAIT } = {}) {
+  const { x, y } = await tab.waitIsolated(findJs(selector, text, { hit: true }), timeout, `clickable UI ${selector}${text ? ` with "${text}"` : ''}`);
+  await tab.page.mouse.click(x, y);
+}
+
+/** The guard dialog's info once shown (optionally in a given phase). */
+export function waitGuard(tab, phase, timeout = WAIT) {
+  const selector = phase ? `[role="alertdialog"][data-phase="${phase}"]` : '[role="alertdialog"]';
+  return waitUi(tab, selector, { timeout });
+}
+
+/** Presses a guard dialog button ("Review post", "Post anyway", "Post") with the real mouse. */
+export function clickGuardButton(tab, name) {
+  return clickUi(tab, '[role="alertdialog"] button', { text: name });
+}
+
+/**
+ * Accessible nodes (role and name) of the whole page from the accessibility tree over CDP, which
+ * sees into closed shadow roots as assistive technology does.
+ * @param {import('./harness.mjs').Tab} tab
+ * @returns {Promise<{role: string, name: string}[]>}
+ */
+export async function accessibleNodes(tab) {
+  const { nodes } = await tab.cdp.send('Accessibility.getFullAXTree');
+  return nodes
+    .filter((n) => !n.ignored)
+    .map((n) => ({ role: n.role?.value ?? '', name: n.name?.value ?? '' }));
+}
