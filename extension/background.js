@@ -31,6 +31,11 @@ let statePromise;
 let state = null;
 /** @type {string|null} why the checker could not be built */
 let loadError = null;
+/** When the last build failed (performance.now()); a later request tries again after a pause. */
+let failedAt = 0;
+const REBUILD_AFTER_FAILURE_MS = 2000;
+/** What the toolbar says when the checker cannot be built (the popup and the page say the same). */
+const CANT_CHECK = "Second Opinion can't check posts right now";
 /** @type {Map<string, any[]>} text -> findings (before site/rule filtering), LRU order */
 const cache = new Map();
 
@@ -43,9 +48,15 @@ const timings = { wasm: null, settings: null, construct: null, checker: null, wa
 
 function initWasm() {
   if (!wasmReady) {
-    wasmReady = init().then(() => {
-      timings.wasm = performance.now() - startedAt;
-    });
+    wasmReady = init().then(
+      () => {
+        timings.wasm = performance.now() - startedAt;
+      },
+      (e) => {
+        wasmReady = null; // so that a later rebuild loads it again
+        throw e;
+      },
+    );
   }
   return wasmReady;
 }
@@ -103,13 +114,17 @@ function rebuild() {
     (s) => {
       previous?.checker.free?.();
       state = s;
+      if (loadError) showBroken(false);
       loadError = null;
       timings.checker ??= performance.now() - startedAt;
       warmUp(s.checker);
       return s;
     },
     (e) => {
-      loadError = String(e?.message ?? e);
+      loadError = String(e?.message ?? e) || 'the checker failed to load';
+      failedAt = performance.now();
+      // A failed WASM load must be visible, not look like a quiet page.
+      showBroken(true);
       console.error('Second Opinion: the checker could not be built.', e);
       throw e;
     },
@@ -152,6 +167,10 @@ function siteEnabled(s, site) {
  * @param {any} msg
  */
 async function handle(msg) {
+  // A build that failed (a WASM file that did not load, say) is tried again, not trusted forever.
+  if (loadError && performance.now() - failedAt > REBUILD_AFTER_FAILURE_MS && ['check', 'status', 'guidance'].includes(msg?.type)) {
+    rebuild();
+  }
   switch (msg?.type) {
     case 'check': {
       if (typeof msg.text !== 'string') return { ok: false, error: 'check: text must be a string' };
@@ -196,13 +215,23 @@ async function addIgnoredRule(rule) {
   if (!result.ok) throw new Error(result.errors.join(' '));
 }
 
-/** Mirrors a tab's warning count on the toolbar icon. */
+/** Shows (or clears) the broken-checker state on the toolbar icon for every tab. */
+function showBroken(broken) {
+  if (!ext.action?.setBadgeText) return;
+  ext.action.setBadgeText({ text: broken ? '!' : '' })?.catch?.(() => {});
+  ext.action.setTitle?.({ title: broken ? CANT_CHECK : 'Second Opinion' })?.catch?.(() => {});
+  if (broken) ext.action.setBadgeBackgroundColor?.({ color: '#5f6368' })?.catch?.(() => {});
+}
+
+/** Mirrors a tab's warning count on the toolbar icon, or "!" when its post is not being checked. */
 function showCount(msg, sender) {
   const tabId = sender?.tab?.id;
   if (tabId === undefined || !ext.action?.setBadgeText) return;
   const n = Number(msg.warnings) || 0;
-  ext.action.setBadgeText({ tabId, text: n ? String(n) : '' })?.catch?.(() => {});
-  ext.action.setBadgeBackgroundColor?.({ tabId, color: '#b3261e' })?.catch?.(() => {});
+  const broken = !!msg.error || !!loadError;
+  ext.action.setBadgeText({ tabId, text: broken ? '!' : n ? String(n) : '' })?.catch?.(() => {});
+  ext.action.setTitle?.({ tabId, title: broken ? CANT_CHECK : 'Second Opinion' })?.catch?.(() => {});
+  ext.action.setBadgeBackgroundColor?.({ tabId, color: broken ? '#5f6368' : '#b3261e' })?.catch?.(() => {});
 }
 
 // Content scripts send checks over a long-lived port (cheaper per message than sendMessage):

@@ -5,6 +5,10 @@
 (() => {
   const SO = globalThis.SecondOpinion;
   let nextId = 1;
+  /** An answer slower than this shows the badge as "checking" (ms); a normal one takes ~3 ms. */
+  const SLOW_CHECK_MS = 500;
+  /** Delays before checking again after the 2nd, 3rd, ... failure in a row (ms). */
+  const RETRY_MS = [500, 2000, 5000, 15000];
 
   /** Waits for the next selectionchange (editors sync their model on it), at most `ms`. */
   function selectionSettled(ms = 100) {
@@ -47,7 +51,12 @@
       /** @type {string|null} */
       this.checkerError = null;
       this.inFlight = false;
+      this.sentAt = 0;
       this.dirty = false;
+      /** Failed checks in a row (transport or checker errors). */
+      this.failures = 0;
+      this.retryTimer = 0;
+      this.slowTimer = 0;
       /** @type {Set<string>} "rule|text" occurrences ignored in this composer */
       this.ignored = new Set();
       /** @type {Set<string>} rules ignored since the last answer (until settings catch up) */
@@ -144,10 +153,15 @@
       this.send();
     }
 
-    async send(attempt = 0) {
+    async send() {
       const text = this.model.text;
+      clearTimeout(this.retryTimer);
       this.inFlight = true;
+      this.sentAt = performance.now();
       this.dirty = false;
+      // A slow answer shows as "checking" on the badge rather than as the old result.
+      clearTimeout(this.slowTimer);
+      this.slowTimer = setTimeout(() => this.inFlight && this.render(), SLOW_CHECK_MS + 1);
       /** @type {any} */
       let reply;
       try {
@@ -155,20 +169,26 @@
       } catch (e) {
         reply = { ok: false, error: String(e?.message ?? e), transport: true };
       }
-      if (reply?.transport && attempt < 2 && /establish connection|message port closed|port disconnected|context invalidated/i.test(reply.error)) {
-        // The worker was being restarted; ask once more.
-        this.inFlight = false;
-        return this.send(attempt + 1);
-      }
       this.inFlight = false;
-      SO.stats.checks++;
+      clearTimeout(this.slowTimer);
       if (!this.el.isConnected) return;
+      if (!reply?.ok && reply?.transport && this.failures === 0) {
+        // The worker was stopped under us: a new port wakes it, so ask again at once.
+        this.failures = 1;
+        return this.send();
+      }
+      SO.stats.checks++;
       if (!reply?.ok) {
+        this.failures = Math.max(this.failures, 1) + 1;
         this.checkerError = reply?.error ?? 'no answer from the checker';
         SO.stats.errors.push(this.checkerError);
         this.checkedText = null;
         this.findings = [];
+        // Keep trying while the composer exists: a worker that failed once usually comes back.
+        const delay = RETRY_MS[Math.min(this.failures - 2, RETRY_MS.length - 1)];
+        this.retryTimer = setTimeout(() => this.retryNow(), delay);
       } else {
+        this.failures = 0;
         this.checkerError = null;
         this.enabled = reply.enabled !== false;
         this.guard = reply.guard !== false; // the doctor may switch the guard off (unless policy forbids)
@@ -187,6 +207,18 @@
       this.recordLatency(text);
       for (const w of this.waiters.splice(0)) w();
       SO.notifyChanged?.(this);
+    }
+
+    /** Checks again now unless a check is already on its way (after an error; the guard). */
+    retryNow() {
+      if (this.inFlight || !this.el.isConnected) return;
+      this.model = this.read();
+      this.send();
+    }
+
+    /** True while an answer has been awaited for longer than a normal check takes. */
+    get slow() {
+      return this.inFlight && performance.now() - this.sentAt > SLOW_CHECK_MS;
     }
 
     /** Keystroke-to-highlight times: to the highlights being registered, and to the next frame. */
@@ -227,7 +259,8 @@
 
     /** 'clean' | 'warning' | 'pending' | 'unchecked' — what the guard needs to know. */
     submitState() {
-      if (this.checkerError) return 'unchecked';
+      // An error with a new attempt on its way is still pending: the guard waits for it.
+      if (this.checkerError && !this.inFlight) return 'unchecked';
       if (!this.enabled) return 'clean';
       if (this.guard === false) return 'clean'; // "Ask before posting" switched off
       const text = this.read().text;
@@ -376,6 +409,8 @@
     }
 
     destroy() {
+      clearTimeout(this.retryTimer);
+      clearTimeout(this.slowTimer);
       this.observer.disconnect();
       this.el.removeEventListener('input', this.onInput);
       this.el.removeEventListener('keydown', this.onKey, true);

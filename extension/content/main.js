@@ -28,6 +28,8 @@
     composers.delete(el);
     c.destroy();
     if (lastComposer === c) lastComposer = null;
+    // A post held by the guard may have lost its composer (or gained a replacement).
+    SO.guard.reevaluate();
   }
 
   /** The tracked composer that contains `node`, or null. */
@@ -96,14 +98,38 @@
     return [];
   }
 
-  // The guard: capture phase on window, before any page listener.
+  /** What a submit by `button` publishes, looked up afresh each time (null once it is gone). */
+  const forButton = (button) => () => (button.isConnected ? composersForButton(button) : null);
+
+  /**
+   * What a key submit in composer element `el` publishes: on X, Ctrl/Cmd+Enter posts the whole
+   * thread, so every composer sharing its Post button; elsewhere the composer itself.
+   */
+  const forKey = (el) => () => {
+    const c = composers.get(el);
+    if (!c) return null;
+    if (site === 'x') {
+      for (let n = el.parentElement; n; n = n.parentElement) {
+        const button = SO.sites.submitButtonIn(n, site);
+        if (button) return composersForButton(button).filter((o) => n.contains(o.el));
+      }
+    }
+    return [c];
+  };
+
+  /** A real button: a synthetic key press does not activate it, so it is replayed as a click. */
+  const isNativeButton = (el) =>
+    el instanceof HTMLButtonElement || (el instanceof HTMLInputElement && ['submit', 'button'].includes(el.type));
+
+  // The guard: capture phase on window, before any page listener. It also stops submits the page
+  // synthesised itself (only our own replay passes), so no path around it depends on trust.
   window.addEventListener(
     'click',
     (e) => {
       const button = SO.sites.submitButtonFor(e.target, site);
       if (!button) return;
       if (button.getAttribute('aria-disabled') === 'true' || button.disabled) return;
-      SO.guard.intercept(e, composersForButton(button), SO.guard.replayClick(button));
+      SO.guard.intercept(e, forButton(button), SO.guard.replayClick(button));
     },
     true,
   );
@@ -113,16 +139,18 @@
     (e) => {
       if (!(e.target instanceof Element) || SO.ui.owns(e.target)) return;
       // Enter or Space on a focused submit button.
-      if (e.key === 'Enter' || e.key === ' ') {
+      if ((e.key === 'Enter' || e.key === ' ') && !e.isComposing) {
         const button = SO.sites.submitButtonFor(e.target, site);
         if (button) {
-          SO.guard.intercept(e, composersForButton(button), SO.guard.replayKey(e.target, e));
+          if (button.getAttribute('aria-disabled') === 'true' || /** @type {any} */ (button).disabled) return;
+          const replay = isNativeButton(button) ? SO.guard.replayClick(button) : SO.guard.replayKey(e.target, e);
+          SO.guard.intercept(e, forButton(button), replay);
           return;
         }
       }
       const c = composerOf(e.target);
       if (!c) return;
-      if (e.key === 'Enter' && e.altKey && !e.ctrlKey && !e.metaKey) {
+      if (e.key === 'Enter' && e.altKey && !e.ctrlKey && !e.metaKey && e.isTrusted) {
         // Alt+Enter: the card for the finding at (or after) the caret, else the list.
         e.preventDefault();
         e.stopImmediatePropagation();
@@ -134,7 +162,7 @@
         return;
       }
       if (c.adapter.isKeySubmit(e, c.el)) {
-        SO.guard.intercept(e, [c], SO.guard.replayKey(e.target, e));
+        SO.guard.intercept(e, forKey(c.el), SO.guard.replayKey(e.target, e));
       }
     },
     true,
@@ -146,6 +174,8 @@
   document.addEventListener(
     'pointermove',
     (e) => {
+      // Cards open for the doctor's pointer only, never for events the page made up.
+      if (!e.isTrusted) return;
       pointer = { x: e.clientX, y: e.clientY, target: e.target };
       if (hoverFrame) return;
       hoverFrame = requestAnimationFrame(() => {
@@ -180,7 +210,7 @@
   document.addEventListener(
     'click',
     (e) => {
-      if (SO.ui.owns(/** @type {Node} */ (e.target))) return;
+      if (!e.isTrusted || SO.ui.owns(/** @type {Node} */ (e.target))) return;
       const c = composerOf(e.target);
       const f = c && hitTest(c, e.clientX, e.clientY);
       if (f) SO.card.open(c, f, { focus: false });
@@ -206,8 +236,10 @@
 
   /** Tells an open popup that findings changed (and the background, for the toolbar count). */
   SO.notifyChanged = (c) => {
+    SO.guard.reevaluate();
     const warnings = c.visibleFindings().filter((f) => f.severity === 'warning').length;
-    SO.ext.runtime.sendMessage({ type: 'findings-changed', site, warnings }).catch(() => {});
+    const error = !!c.checkerError;
+    SO.ext.runtime.sendMessage({ type: 'findings-changed', site, warnings, error }).catch(() => {});
   };
 
   /** The focused composer, else the last used one still on the page. */

@@ -5,6 +5,8 @@
   const SO = globalThis.SecondOpinion;
   const { h } = SO.ui;
 
+  /** What the badge, the list and the popup say when the checker is not working. */
+  const CANT_CHECK = "Second Opinion can't check posts right now";
   /** @type {Map<any, HTMLButtonElement>} composer -> badge */
   const badges = new Map();
   /** @type {{el: HTMLElement, composer: any}|null} */
@@ -36,18 +38,29 @@
         }),
       ]),
     );
+    // A post that has not been checked must never read as "nothing to flag".
+    const heading = composer.checkerError
+      ? CANT_CHECK
+      : composer.checkedText === null
+        ? 'Second Opinion is checking this post…'
+        : findings.length
+          ? 'Second Opinion found'
+          : 'Second Opinion found nothing to flag';
     const el = h('div', { class: 'panel', role: 'dialog', 'aria-label': 'Second Opinion: findings in this post' }, [
-      h('h2', { text: findings.length ? 'Second Opinion found' : 'Second Opinion found nothing to flag' }),
+      h('h2', { text: heading }),
       findings.length ? h('ul', {}, items) : null,
-      composer.checkerError ? h('p', { text: `This post is not being checked: ${composer.checkerError}` }) : null,
+      composer.checkerError ? h('p', { text: `This post has not been checked (${composer.checkerError}). Second Opinion keeps trying.` }) : null,
       h('button', { type: 'button', class: 'close', 'aria-label': 'Close', text: '×', onclick: () => closePanel({ refocus: true }) }),
     ]);
-    el.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        closePanel({ refocus: true });
-      }
-    });
+    el.addEventListener(
+      'keydown',
+      SO.ui.trusted((e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          closePanel({ refocus: true });
+        }
+      }),
+    );
     SO.ui.layer().append(el);
     panel = { el, composer };
     const badge = badges.get(composer);
@@ -74,8 +87,12 @@
     let label;
     if (composer.checkerError) {
       state = 'error';
-      text = '–';
-      label = 'Second Opinion: this post is not being checked';
+      text = '!';
+      label = `${CANT_CHECK}: this post has not been checked`;
+    } else if (composer.slow) {
+      state = 'checking';
+      text = '…';
+      label = 'Second Opinion: checking this post…';
     } else if (warnings) {
       state = 'warning';
       text = reminders ? `⚠ ${warnings} · ℹ ${reminders}` : `⚠ ${warnings}`;

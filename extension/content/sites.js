@@ -92,6 +92,13 @@
     return out;
   }
 
+  /** The first submit button of the site inside `node`, or null. */
+  function submitButtonIn(node, site) {
+    if (site === 'x') return node.querySelector('[data-testid="tweetButtonInline"], [data-testid="tweetButton"]');
+    if (site === 'facebook') return node.querySelector('[role="button"][aria-label="Post"], button[aria-label="Post"]');
+    return null;
+  }
+
   /** The submit button for the site that `target` is (or is inside), or null. */
   function submitButtonFor(target, site) {
     if (!(target instanceof Element)) return null;
@@ -100,5 +107,5 @@
     return null;
   }
 
-  SO.sites = { siteKey, adapterFor, isComposerRoot, findComposers, submitButtonFor, GENERIC_COMPOSER };
+  SO.sites = { siteKey, adapterFor, isComposerRoot, findComposers, submitButtonFor, submitButtonIn, GENERIC_COMPOSER };
 })();

@@ -29,10 +29,18 @@ async function findTab() {
   return tab?.id ?? null;
 }
 
+/** What the popup says when the checker is not working (the page's badge says the same). */
+const CANT_CHECK = "Second Opinion can't check posts right now";
+
+/** Resolves to `promise`, or to null after `ms` (a worker that never answers must not hang us). */
+function within(promise, ms = 10_000) {
+  return Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(null), ms))]);
+}
+
 /** Asks the background; resolves to null when it cannot answer. */
 async function askBackground(message) {
   try {
-    return (await ext.runtime.sendMessage(message)) ?? null;
+    return (await within(ext.runtime.sendMessage(message))) ?? null;
   } catch {
     return null;
   }
@@ -42,7 +50,7 @@ async function askBackground(message) {
 async function askTab(message) {
   if (tabId === null) return null;
   try {
-    return (await ext.tabs.sendMessage(tabId, message)) ?? null;
+    return (await within(ext.tabs.sendMessage(tabId, message))) ?? null;
   } catch {
     return null;
   }
@@ -52,12 +60,13 @@ async function showStatus() {
   const el = $('checker-status');
   const status = await askBackground({ type: 'status' });
   el.classList.toggle('error', !status?.ok || !!status?.error);
-  if (!status) el.textContent = 'The checker is not responding.';
+  if (!status) el.textContent = `${CANT_CHECK}: its background worker is not responding. Posts are not being checked.`;
   else if (status.error || !status.ok) {
-    el.textContent = `The checker failed to load: ${status.error ?? 'unknown error'}. Posts are not being checked.`;
+    el.textContent = `${CANT_CHECK}: the checker failed to load (${status.error ?? 'unknown error'}). Posts are not being checked.`;
   } else if (!status.ready) el.textContent = 'Starting the checker…';
   else el.textContent = `Checker ready · version ${status.version}`;
-  el.dataset.state = status?.ok && status.ready ? 'ready' : status?.error ? 'error' : 'starting';
+  el.dataset.state = status?.ok && status.ready ? 'ready' : 'error';
+  return status;
 }
 
 async function loadCatalogue() {
@@ -92,7 +101,8 @@ function summarise(findings) {
   return `${n(warnings, 'warning')}, ${n(reminders, 'reminder')} in this post.`;
 }
 
-async function showState() {
+/** @param {boolean} checkerUp  whether the background reported a working checker */
+async function showState(checkerUp) {
   const state = await askTab({ type: 'popup:state' });
   document.body.dataset.loaded = 'true';
   site = state?.site ?? null;
@@ -119,8 +129,8 @@ async function showState() {
     const how = siteFixed ? 'Your organisation has switched it off.' : 'Switch it on above.';
     return empty(`Checking is off on ${SITE_LABELS[site] ?? 'this site'}. ${how}`);
   }
-  if (state.checkerOk === false) {
-    return empty('The checker is not running, so this post has not been checked.');
+  if (state.checkerOk === false || !checkerUp) {
+    return empty(`${CANT_CHECK}, so this post has not been checked.`);
   }
   if (!state.composer) {
     return empty('Click into a post or comment box; what Second Opinion finds there appears here.');
@@ -148,9 +158,9 @@ async function refresh() {
   running = (async () => {
     do {
       again = false;
-      await showStatus();
+      const status = await showStatus();
       if (!catalogue.size) await loadCatalogue();
-      await showState();
+      await showState(!!(status?.ok && status.ready));
     } while (again);
   })();
   try {
