@@ -167,7 +167,9 @@
       try {
         reply = await SO.request({ type: 'check', text, site: this.site });
       } catch (e) {
-        reply = { ok: false, error: String(e?.message ?? e), transport: true };
+        const error = String(e?.message ?? e);
+        // A closed port means the worker stopped (it restarts on the next message); a timeout does not.
+        reply = { ok: false, error, transport: /port disconnected|establish connection|message port closed|context invalidated/i.test(error) };
       }
       this.inFlight = false;
       clearTimeout(this.slowTimer);

@@ -76,7 +76,9 @@
           c.retryNow();
         }
       });
-      states = composers.map((c) => c.submitState());
+      // A composer whose checker is already failing is not waited for: the doctor is told at
+      // once, and the dialog changes if the retry answers after all.
+      states = composers.map((c) => (c.checkerError ? 'unchecked' : c.submitState()));
       const pending = states.includes('pending');
       if (pending && !this.expired) {
         if (this.phase !== 'waiting') this.show('checking');
@@ -106,7 +108,7 @@
       SO.card.close();
       SO.overlay.closePanel();
       replaying = true;
-      let done = false;
+      let done;
       try {
         done = this.replay();
       } finally {
@@ -183,7 +185,7 @@
       if (phase === 'checked') {
         return [title('Checked: nothing to flag'), desc('Second Opinion has now checked this post and found nothing to flag.')];
       }
-      const unchecked = this.composers.filter((c) => c.submitState() !== 'clean' && c.submitState() !== 'warning');
+      const unchecked = this.composers.filter((c) => c.checkerError || !['clean', 'warning'].includes(c.submitState()));
       const why = unchecked.find((c) => c.checkerError)?.checkerError;
       const notChecked = why
         ? `Second Opinion can't check posts right now (${why}), so this post has not been checked for patient details or undeclared interests.`

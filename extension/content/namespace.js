@@ -55,8 +55,9 @@ globalThis.SecondOpinion = globalThis.SecondOpinion ?? {
   function timedOut(id, p) {
     const waiter = pending.get(id);
     if (!waiter) return;
+    const message = `no answer from the checker within ${REQUEST_TIMEOUT / 1000} s`;
     pending.delete(id);
-    waiter.reject(new Error(`no answer from the checker within ${REQUEST_TIMEOUT / 1000} s`));
+    waiter.reject(new Error(message));
     // A port that has heard nothing for the whole timeout is presumed dead: drop it, so the
     // next request opens a new one (and wakes or restarts the worker). disconnect() does not
     // fire our own onDisconnect, so fail what is still waiting on it here.
@@ -66,7 +67,7 @@ globalThis.SecondOpinion = globalThis.SecondOpinion ?? {
       } catch {
         // Already closed.
       }
-      failAll(p, 'port disconnected');
+      failAll(p, message);
     }
   }
 

@@ -33,7 +33,7 @@ async function findTab() {
 const CANT_CHECK = "Second Opinion can't check posts right now";
 
 /** Resolves to `promise`, or to null after `ms` (a worker that never answers must not hang us). */
-function within(promise, ms = 10_000) {
+function within(promise, ms = 5000) {
   return Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(null), ms))]);
 }
 

@@ -1,6 +1,7 @@
 // Launches Debian's Chromium with the unpacked extension (the repository root) through
 // playwright-core, pointed at the fixture server under the sites' real hostnames, and gives tests
 // access to the content script's isolated world over CDP (DESIGN.md §6).
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,11 +20,20 @@ function chromiumPath() {
 /** Default timeout for waiting on a condition (ms). Generous: CI machines have 2 cores. */
 export const WAIT = 15_000;
 
+/** Chromium's id for an unpacked extension: the SHA-256 of its path, in letters a–p. */
+export function unpackedExtensionId(dir) {
+  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
 /**
  * Starts the fixture server and Chromium with the extension.
+ * @param {{extensionDir?: string, expectWorker?: boolean}} [opts]  another copy of the
+ *   extension (fault tests, see fault-copies.mjs); expectWorker false for a copy whose worker
+ *   cannot start
  * @returns {Promise<Session>}
  */
-export async function launch() {
+export async function launch({ extensionDir = ROOT, expectWorker = true } = {}) {
   for (const f of ['pkg/second_opinion.js', 'pkg/second_opinion_bg.wasm', 'icons/generated/icon-128.png']) {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`make build\` first`);
   }
@@ -40,8 +50,8 @@ export async function launch() {
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
     args: [
       '--headless=new',
-      `--disable-extensions-except=${ROOT}`,
-      `--load-extension=${ROOT}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -53,6 +63,7 @@ export async function launch() {
       '--ignore-certificate-errors',
     ],
   });
+  if (!expectWorker) return new Session(context, server, userDataDir, unpackedExtensionId(extensionDir));
   let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   worker ??= await context.waitForEvent('serviceworker', { timeout: WAIT });
   const extensionId = new URL(worker.url()).host;

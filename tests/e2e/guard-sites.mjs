@@ -1,0 +1,110 @@
+// @ts-check
+// The practice pages' composers and every way each submits, for the guard tests
+// (submit-paths.test.mjs, faults.test.mjs, hostile.test.mjs), plus the waits they share.
+// Every wait is on a condition; no sleeps, no retries.
+/* global window -- used inside functions evaluated in the page */
+import { WAIT } from './harness.mjs';
+
+export const NHS = '943 476 5919';
+export const RISKY = `Please call re NHS ${NHS} today`;
+export const CLEAN = 'What a lovely sunny day for a walk by the sea.';
+
+const X_COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
+const X_POST = '[data-testid="tweetButtonInline"]';
+const FB_COMPOSER = '[role="dialog"] [aria-label="What\'s on your mind, Sam?"]';
+const FB_POST = '[role="dialog"] [role="button"][aria-label="Post"]';
+const FB_COMMENT = '[data-fixture="comment-box"]';
+
+/**
+ * @typedef {import('./harness.mjs').Tab} Tab
+ * @typedef {{name: string, composer: string, prepare?: (tab: Tab) => Promise<void>,
+ *   submit: (tab: Tab) => Promise<void>}} SubmitPath
+ * @typedef {{name: string, url: string, composer: string, post: string, modelKey: string,
+ *   paths: SubmitPath[]}} GuardSite
+ */
+
+/** Focuses the Post button as keyboard users reach it, then presses `key` for real. */
+const keyOnButton = (selector, key) => async (/** @type {Tab} */ tab) => {
+  await tab.page.locator(selector).focus();
+  await tab.page.keyboard.press(key);
+};
+
+/** @type {GuardSite} */
+export const X = {
+  name: 'X (Draft.js)',
+  url: 'https://x.com/home',
+  composer: X_COMPOSER,
+  post: X_POST,
+  modelKey: 'main-0',
+  paths: [
+    { name: 'a click on Post', composer: X_COMPOSER, submit: (tab) => tab.page.locator(X_POST).click() },
+    { name: 'Enter on the Post button', composer: X_COMPOSER, submit: keyOnButton(X_POST, 'Enter') },
+    { name: 'Space on the Post button', composer: X_COMPOSER, submit: keyOnButton(X_POST, ' ') },
+    { name: 'Ctrl+Enter in the composer', composer: X_COMPOSER, submit: (tab) => tab.page.keyboard.press('Control+Enter') },
+    { name: 'Cmd+Enter in the composer', composer: X_COMPOSER, submit: (tab) => tab.page.keyboard.press('Meta+Enter') },
+  ],
+};
+
+/** @type {GuardSite} */
+export const FACEBOOK = {
+  name: 'Facebook (Lexical)',
+  url: 'https://www.facebook.com/',
+  composer: FB_COMPOSER,
+  post: FB_POST,
+  modelKey: 'main',
+  paths: [
+    { name: 'a click on Post', composer: FB_COMPOSER, submit: (tab) => tab.page.locator(FB_POST).click() },
+    { name: 'Enter on the Post button', composer: FB_COMPOSER, submit: keyOnButton(FB_POST, 'Enter') },
+    { name: 'Space on the Post button', composer: FB_COMPOSER, submit: keyOnButton(FB_POST, ' ') },
+    {
+      name: 'Enter in a comment box',
+      composer: FB_COMMENT,
+      prepare: async (tab) => {
+        if (!(await tab.page.locator(FB_COMMENT).count())) await tab.page.locator('[data-fixture="open-comment"]').click();
+      },
+      submit: (tab) => tab.page.keyboard.press('Enter'),
+    },
+  ],
+};
+
+export const SITES = [X, FACEBOOK];
+
+/** What the page's own submit handlers recorded. */
+export const submissions = (/** @type {Tab} */ tab) => tab.main(() => window.__fixture.submissions);
+
+/** Waits until the page has recorded `n` submissions; returns them. */
+export async function waitSubmissions(/** @type {Tab} */ tab, n, timeout = WAIT) {
+  await tab.page.waitForFunction((k) => window.__fixture.submissions.length >= k, n, { timeout });
+  return submissions(tab);
+}
+
+/** Waits until the composer at `selector` shows `text` and that text has been checked. */
+export function checked(/** @type {Tab} */ tab, selector, text, timeout = WAIT) {
+  return tab.waitIsolated(
+    `(() => { const el = document.querySelector(${JSON.stringify(selector)});
+      const c = SecondOpinion.composers().find((c) => c.el === el);
+      return !!c && c.read().text === ${JSON.stringify(text)} && !c.inFlight && c.checkedText === c.text; })()`,
+    timeout,
+    `composer ${selector} checked with text ${JSON.stringify(text)}`,
+  );
+}
+
+/** Waits until the composer at `selector` shows `text` (checked or not). */
+export function shows(/** @type {Tab} */ tab, selector, text, timeout = WAIT) {
+  return tab.waitIsolated(
+    `(() => { const el = document.querySelector(${JSON.stringify(selector)});
+      const c = SecondOpinion.composers().find((c) => c.el === el);
+      return !!c && c.read().text === ${JSON.stringify(text)}; })()`,
+    timeout,
+    `composer ${selector} shows ${JSON.stringify(text)}`,
+  );
+}
+
+/** Brings the tab to the front, clicks into the composer of `path` (preparing it first) and types `text` for real. */
+export async function typeInto(/** @type {Tab} */ tab, /** @type {SubmitPath} */ path, text) {
+  // A background tab runs no animation frames, and the isolated-world waits poll on them.
+  await tab.page.bringToFront();
+  await path.prepare?.(tab);
+  await tab.page.locator(path.composer).click();
+  await tab.page.keyboard.type(text);
+}
