@@ -76,9 +76,9 @@
           c.retryNow();
         }
       });
-      // A composer whose checker is already failing is not waited for: the doctor is told at
-      // once, and the dialog changes if the retry answers after all.
-      states = composers.map((c) => (c.checkerError ? 'unchecked' : c.submitState()));
+      // The retry is waited for like any check (within the bound): after a worker restart it
+      // usually answers at once, and a checker that cannot load answers with its error at once.
+      states = composers.map((c) => c.submitState());
       const pending = states.includes('pending');
       if (pending && !this.expired) {
         if (this.phase !== 'waiting') this.show('checking');
@@ -133,6 +133,7 @@
     show(phase) {
       if (this.phase === phase && this.scrim) return;
       this.phase = phase;
+      SO.stats.guard[phase] = (SO.stats.guard[phase] ?? 0) + 1;
       const review = h('button', { type: 'button', class: 'primary', text: 'Review post', onclick: () => this.review() });
       const post = h('button', { type: 'button', text: phase === 'checked' ? 'Post' : 'Post anyway', onclick: () => this.postAnyway() });
       const content = this.content(phase);

@@ -6,7 +6,7 @@ globalThis.SecondOpinion = globalThis.SecondOpinion ?? {
   /** @type {typeof globalThis.chrome} the extension API (Firefox's `browser` or `chrome`) */
   ext: globalThis.browser ?? globalThis.chrome,
   /** Isolated-world counters read by tests and scripts/measure-latency.mjs over CDP. */
-  stats: { checks: 0, applied: 0, latencies: [], frameLatencies: [], errors: [] },
+  stats: { checks: 0, applied: 0, latencies: [], frameLatencies: [], errors: [], guard: {} },
 };
 
 // Checks go over one long-lived port: a runtime.sendMessage opens a new channel per message,
