@@ -58,8 +58,13 @@ export function waitUiGone(tab, selector, timeout = WAIT) {
  * @param {{text?: string, timeout?: number}} [opts]
  */
 export async function clickUi(tab, selector, { text, timeout = WAIT } = {}) {
-  const { x, y } = await tab.waitIsolated(findJs(selector, text, { hit: true }), timeout, `clickable UI ${selector}${text ? ` with "${text}"` : ''}`);
+  const { x, y } = await waitClickable(tab, selector, { text, timeout });
   await tab.page.mouse.click(x, y);
+}
+
+/** Waits until a UI element is where a real pointer would land on it (scrolled to, uncovered). */
+export function waitClickable(tab, selector, { text, timeout = WAIT } = {}) {
+  return tab.waitIsolated(findJs(selector, text, { hit: true }), timeout, `clickable UI ${selector}${text ? ` with "${text}"` : ''}`);
 }
 
 /** The guard dialog's info once shown (optionally in a given phase). */
