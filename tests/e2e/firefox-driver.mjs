@@ -220,6 +220,25 @@ export class Session {
     return Object.values(value)[0];
   }
 
+  /**
+   * The shadow root of an element, closed ones included (WebDriver reaches them as the browser's
+   * own automation, which page scripts cannot).
+   */
+  async shadowRoot(element) {
+    return Object.values(await this.cmd('GET', `/element/${element}/shadow`))[0];
+  }
+
+  /** Elements matching `css` inside a shadow root. */
+  async findAllIn(shadow, css) {
+    const values = await this.cmd('POST', `/shadow/${shadow}/elements`, { using: 'css selector', value: css });
+    return values.map((v) => Object.values(v)[0]);
+  }
+
+  /** An element's rendered text. */
+  text(element) {
+    return this.cmd('GET', `/element/${element}/text`);
+  }
+
   click(element) {
     return this.cmd('POST', `/element/${element}/click`, {});
   }

@@ -1,7 +1,8 @@
 // Firefox ESR smoke test: the repository (the same code and manifest as Chrome) installed as a
 // temporary add-on over WebDriver, on the X fixture reached as https://x.com (PAC + CONNECT proxy,
 // see firefox-driver.mjs): typing an identifier highlights it, the guard stops the post, and the
-// popup panel (opened as the extension page for that tab) lists the finding with its guidance;
+// popup panel (opened as the extension page for that tab) lists the finding with its guidance,
+// and "Post anyway" (a real click; the page's synthetic keys do nothing) posts it once;
 // the options page loads in Firefox too.
 // Set SKIP_FIREFOX=1 to skip it where Firefox is deliberately not installed.
 import assert from 'node:assert/strict';
@@ -73,18 +74,21 @@ describe('Firefox ESR', { skip }, () => {
     );
 
     await browser.click(await browser.find(SUBMIT));
-    const dialog = await browser.waitFor(
-      `for (const host of document.querySelectorAll('second-opinion-ui')) {
-         const d = host.shadowRoot?.querySelector('[role="alertdialog"]');
-         if (d) return {text: d.textContent, buttons: [...d.querySelectorAll('button')].map((b) => b.textContent.trim())};
-       }
-       return null;`,
+    // The guard dialog takes focus; all the page can see of it is its closed shadow host.
+    const seen = await browser.waitFor(
+      `const host = document.activeElement;
+       return host?.localName === 'second-opinion-ui' && {shadowRoot: host.shadowRoot === null ? 'null' : 'open', text: host.textContent};`,
       WAIT,
     );
-    assert.ok(dialog.text.includes(NHS), dialog.text);
-    assert.ok(dialog.buttons.includes('Review post') && dialog.buttons.includes('Post anyway'), dialog.buttons.join());
-    const submissions = await browser.execute('return window.__fixture.submissions.length');
-    assert.equal(submissions, 0, "the page's submit handler did not run");
+    assert.deepEqual(seen, { shadowRoot: 'null', text: '' }, 'the page cannot look inside');
+    const shadow = await browser.shadowRoot(await browser.find('second-opinion-ui'));
+    const [dialog] = await browser.findAllIn(shadow, '[role="alertdialog"]');
+    const dialogText = await browser.text(dialog);
+    assert.ok(dialogText.includes(NHS), dialogText);
+    const buttons = await browser.findAllIn(shadow, '[role="alertdialog"] button');
+    const names = await Promise.all(buttons.map((b) => browser.text(b)));
+    assert.deepEqual([...names].sort(), ['Post anyway', 'Review post']);
+    assert.equal(await browser.execute('return window.__fixture.submissions.length'), 0, "the page's submit handler did not run");
 
     // The popup panel, opened as the extension page for this tab, lists the finding.
     const page = await browser.windowHandle();
@@ -105,6 +109,16 @@ describe('Firefox ESR', { skip }, () => {
     assert.match(popup.status, /Checker ready/);
     assert.ok(popup.guidance > 0, 'the finding shows its guidance');
     await browser.switchTo(page);
+
+    // The page's synthetic keys at the dialog do nothing; a real click on "Post anyway" posts once.
+    await browser.execute(
+      `for (const key of ['Enter', ' ']) document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, composed: true}));`,
+    );
+    assert.equal(await browser.execute('return window.__fixture.submissions.length'), 0);
+    await browser.click(buttons[names.indexOf('Post anyway')]);
+    const posted = await browser.waitFor(`return window.__fixture.submissions.length > 0 && window.__fixture.submissions`, WAIT);
+    assert.equal(posted.length, 1, 'exactly once');
+    assert.deepEqual(posted[0].texts, [text]);
   });
 
   test('the options page loads its settings and the checker in Firefox', async () => {
