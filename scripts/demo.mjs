@@ -17,6 +17,7 @@ import { storeScreenshots } from './store-screenshots.mjs';
 import { chromium } from 'playwright-core';
 import { ROOT, Session } from '../tests/e2e/harness.mjs';
 import { startServer, HOSTS } from '../tests/e2e/server.mjs';
+import { clickUi, waitGuard, waitUi, waitUiGone } from '../tests/e2e/ui.mjs';
 
 const OUT = join(ROOT, 'demo');
 const DOCS = join(ROOT, 'docs', 'screenshots');
@@ -130,10 +131,11 @@ async function runSite(session, site) {
         const r = c.rangeFor(f).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
     );
     await tab.page.mouse.click(rect.x, rect.y);
-    await tab.page.locator('second-opinion-ui .card').first().waitFor({ timeout: WAIT });
+    // The UI is in a closed shadow root: found from the isolated world, pressed with the mouse.
+    await waitUi(tab, '.card', { timeout: WAIT });
     await shot(tab.page, `${site.key}-card`);
-    await tab.page.locator('second-opinion-ui .card button.close').first().click();
-    await tab.page.locator('second-opinion-ui .card').first().waitFor({ state: 'detached', timeout: WAIT });
+    await clickUi(tab, '.card button.close', { timeout: WAIT });
+    await waitUiGone(tab, '.card', WAIT);
   }
 
   // The popup panel for this tab, as the toolbar button would show it.
@@ -147,8 +149,7 @@ async function runSite(session, site) {
   // The guard when posting.
   await tab.page.bringToFront();
   await tab.page.locator(site.submit).click();
-  const dialog = tab.page.getByRole('alertdialog');
-  await dialog.waitFor({ timeout: WAIT });
+  await waitGuard(tab, 'warning', WAIT);
   await shot(tab.page, `${site.key}-guard`);
   const submitted = await tab.main(() => window.__fixture.submissions.length);
   return { tab, findings, submitted };
