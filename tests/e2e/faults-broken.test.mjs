@@ -70,8 +70,10 @@ for (const fault of /** @type {const} */ (['broken-wasm', 'broken-worker'])) {
     test('is reported on the badge, in the list, in the popup (and on the toolbar)', async () => {
       const tab = await session.open(X.url);
       await typeInto(tab, X.paths[0], RISKY);
+      const typed = Date.now();
       // Without a worker nothing answers: the request times out (10 s) and then says so.
       const badge = await waitUi(tab, '.badge[data-state="error"]', { timeout: 20_000 });
+      console.log(`# ${fault}: the badge said so ${Date.now() - typed} ms after the last keystroke`);
       assert.equal(badge.text, '!');
       assert.equal(badge.label, `${CANT}: this post has not been checked`);
       await clickUi(tab, '.badge');

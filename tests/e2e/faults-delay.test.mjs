@@ -71,6 +71,7 @@ describe('a slow checker', { timeout: 300_000 }, () => {
     const unchecked = await waitGuard(tab, 'unchecked', GUARD_WAIT + 5000);
     const waited = Date.now() - pressed;
     assert.ok(waited >= GUARD_WAIT - 200, `asked after ${waited} ms`);
+    console.log(`# no answer: "not checked" shown ${waited} ms after Ctrl+Enter`);
     assert.match(unchecked.text, /This post has not been checked/);
     assert.match(unchecked.text, /did not answer within 4 seconds/);
     assert.equal(await count(), n);
@@ -160,7 +161,9 @@ describe('a slow checker', { timeout: 300_000 }, () => {
   test('no answer at all: the request times out, the badge and the guard say so', async () => {
     await setDelay(REQUEST_TIMEOUT + 20_000);
     await typeInto(tab, xPath, RISKY);
+    const typed = Date.now();
     const badge = await waitUi(tab, '.badge[data-state="error"]', { timeout: REQUEST_TIMEOUT + 5000 });
+    console.log(`# no answer at all: the badge said so ${Date.now() - typed} ms after the last keystroke`);
     assert.equal(badge.label, "Second Opinion can't check posts right now: this post has not been checked");
     const n = await count();
     await xPath.submit(tab);
