@@ -64,7 +64,7 @@
       const composers = this.resolve();
       if (!composers?.length) {
         this.end();
-        notice('The post box closed while Second Opinion was checking it, so nothing was posted.');
+        notice('The post box was closed, so nothing was posted.');
         return;
       }
       this.composers = composers;
