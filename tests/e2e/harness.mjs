@@ -2,7 +2,7 @@
 // playwright-core, pointed at the fixture server under the sites' real hostnames, and gives tests
 // access to the content script's isolated world over CDP (DESIGN.md §6).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +20,16 @@ function chromiumPath() {
 /** Default timeout for waiting on a condition (ms). Generous: CI machines have 2 cores. */
 export const WAIT = 15_000;
 
-/** Chromium's id for an unpacked extension: the SHA-256 of its path, in letters a–p. */
+/**
+ * Chromium's id for an unpacked extension: the SHA-256 of the manifest's public `key` if it has
+ * one, else of its path, as letters a–p.
+ */
 export function unpackedExtensionId(dir) {
-  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  const { key } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const hex = createHash('sha256')
+    .update(key ? Buffer.from(key, 'base64') : Buffer.from(dir))
+    .digest('hex')
+    .slice(0, 32);
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
