@@ -1,5 +1,6 @@
 //! `check` on posts of the sizes DESIGN.md §8 budgets: a 280-character X post, a 2,000-character
-//! Facebook post, and the longest Facebook post (63,206 characters); plus `Checker::new`.
+//! Facebook post, and the longest Facebook post (63,206 characters); one megabyte of repetitive
+//! text (linear time on any input); plus `Checker::new`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use second_opinion::{Checker, Config};
@@ -48,11 +49,36 @@ fn bench_check(c: &mut Criterion) {
     group.finish();
 }
 
+/// One megabyte of repetitive text (DESIGN.md §8: time linear in the input on any text): a
+/// finding every few words and no sentence break, where a step that grows with the square of
+/// the findings or mentions shows at once.
+fn bench_repetitive(c: &mut Criterion) {
+    let checker = Checker::new(Config::default());
+    let mut group = c.benchmark_group("repetitive");
+    group.sample_size(10);
+    for (name, unit) in [
+        ("patient-reference", "Mrs K bed 4 "),
+        (
+            "mixed",
+            "😷 Mr K bed 4 943 476 5919 Mounjaro שלום 🙂 a@b.co ",
+        ),
+        ("brand", "Mounjaro @NovoNordiskUK use code DRJO20 "),
+        ("respect", "frequent flyer bed blocker DM me "),
+    ] {
+        let text = unit.repeat(1_000_000 / unit.len() + 1);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new(name, "1MB"), &text, |b, text| {
+            b.iter(|| checker.check(text))
+        });
+    }
+    group.finish();
+}
+
 fn bench_new(c: &mut Criterion) {
     c.bench_function("Checker::new", |b| {
         b.iter(|| Checker::new(Config::default()))
     });
 }
 
-criterion_group!(benches, bench_check, bench_new);
+criterion_group!(benches, bench_check, bench_repetitive, bench_new);
 criterion_main!(benches);

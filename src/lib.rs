@@ -28,6 +28,8 @@ pub use config::{Config, DeclaredInterest, Mode};
 pub use finding::{Category, Finding, Fix, Severity};
 pub use guidance::{Guidance, CATALOGUE};
 
+use std::collections::HashSet;
+
 use finding::Hit;
 use rules::Rule;
 use text::{utf16_offsets, Document};
@@ -76,6 +78,8 @@ impl Checker {
     /// Applies the doctor's settings and removes duplicates.
     fn settle(&self, text: &str, hits: Vec<Hit>) -> Vec<Hit> {
         let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+        // Spans already claimed, per category: a hash set, so settling stays linear in the hits.
+        let mut claimed: HashSet<(usize, usize, Category)> = HashSet::with_capacity(hits.len());
         for mut hit in hits {
             debug_assert!(
                 hit.span.start <= hit.span.end
@@ -100,10 +104,7 @@ impl Checker {
                 continue;
             }
             // Registry order is priority: the first rule to claim an exact span keeps it.
-            if kept
-                .iter()
-                .any(|k| k.span == hit.span && k.category == hit.category)
-            {
+            if !claimed.insert((hit.span.start, hit.span.end, hit.category)) {
                 continue;
             }
             kept.push(hit);

@@ -3,7 +3,10 @@
 //! DOM counts).
 
 use std::cell::OnceCell;
+use std::collections::BTreeSet;
 use std::ops::Range;
+
+use regex::Regex;
 
 use crate::config::Config;
 
@@ -15,6 +18,10 @@ pub struct Document<'a> {
     /// match found here can be reported against `text` directly.
     pub lower: String,
     pub config: &'a Config,
+    /// Byte offsets of the sentence breaks `.`, `!`, `?` and newlines, in order.
+    breaks: Vec<usize>,
+    /// The same with `;`, for [`Document::sentence_near`].
+    clause_breaks: Vec<usize>,
     /// Whether the post is about a patient: several rules ask, so it is worked out once per post
     /// (see [`Document::patient_context`]).
     pub(crate) patient: OnceCell<crate::rules::patient_context::Context>,
@@ -25,10 +32,22 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     pub fn new(text: &'a str, config: &'a Config) -> Self {
+        let mut breaks = Vec::new();
+        let mut clause_breaks = Vec::new();
+        for (i, b) in text.bytes().enumerate() {
+            if matches!(b, b'.' | b'!' | b'?' | b'\n') {
+                breaks.push(i);
+                clause_breaks.push(i);
+            } else if b == b';' {
+                clause_breaks.push(i);
+            }
+        }
         Document {
             text,
             lower: text.to_ascii_lowercase(),
             config,
+            breaks,
+            clause_breaks,
             patient: OnceCell::new(),
             industry: OnceCell::new(),
         }
@@ -41,11 +60,29 @@ impl<'a> Document<'a> {
 
     /// The byte span of the sentence around `span` (split on `.`, `!`, `?` and newlines).
     pub fn sentence_around(&self, span: &Range<usize>) -> Range<usize> {
-        let is_break = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-        let start = self.text[..span.start].rfind(is_break).map_or(0, |i| i + 1);
-        let end = self.text[span.end..]
-            .find(is_break)
-            .map_or(self.text.len(), |i| span.end + i);
+        let before = self.breaks.partition_point(|&b| b < span.start);
+        let start = before.checked_sub(1).map_or(0, |i| self.breaks[i] + 1);
+        let after = self.breaks.partition_point(|&b| b < span.end);
+        let end = self.breaks.get(after).copied().unwrap_or(self.text.len());
+        start..end
+    }
+
+    /// The sentence around `span` (split on `.`, `!`, `?`, `;` and newlines), looking at most
+    /// 600 bytes either way so that a post without full stops gives short sentences.
+    pub fn sentence_near(&self, span: &Range<usize>) -> Range<usize> {
+        let origin = floor_boundary(self.text, span.start.saturating_sub(600));
+        let limit = ceil_boundary(self.text, (span.end + 600).min(self.text.len()));
+        let breaks = &self.clause_breaks;
+        let before = breaks.partition_point(|&b| b < span.start);
+        let start = match before.checked_sub(1).map(|i| breaks[i]) {
+            Some(b) if b >= origin => b + 1,
+            _ => origin,
+        };
+        let after = breaks.partition_point(|&b| b < span.end);
+        let end = match breaks.get(after) {
+            Some(&b) if b < limit => b,
+            _ => limit,
+        };
         start..end
     }
 
@@ -60,6 +97,103 @@ impl<'a> Document<'a> {
             end += 1;
         }
         start..end
+    }
+}
+
+/// A set of byte spans that answers "does anything here overlap (or come near) this span?" in
+/// logarithmic time, so a rule that asks once per match stays linear in the post instead of
+/// rescanning every span found so far. Spans may be added in any order and may overlap.
+#[derive(Default, Debug, Clone)]
+pub struct SpanSet {
+    spans: BTreeSet<(usize, usize)>,
+    /// The longest span added: any span that reaches `at` starts at most this far before it.
+    longest: usize,
+}
+
+impl SpanSet {
+    pub fn new() -> Self {
+        SpanSet::default()
+    }
+
+    pub fn insert(&mut self, span: Range<usize>) {
+        self.longest = self.longest.max(span.end.saturating_sub(span.start));
+        self.spans.insert((span.start, span.end));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The spans whose start lies in `from..=to` (callers filter them exactly).
+    fn starting_in(&self, from: usize, to: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.spans
+            .range((from, 0)..=(to.max(from), usize::MAX))
+            .map(|&(start, end)| start..end)
+    }
+
+    /// True when some span `s` has `s.start < span.end && span.start < s.end`.
+    pub fn overlaps(&self, span: &Range<usize>) -> bool {
+        if span.end == 0 {
+            return false;
+        }
+        self.starting_in(span.start.saturating_sub(self.longest), span.end - 1)
+            .any(|s| s.start < span.end && span.start < s.end)
+    }
+
+    /// True when some span `s` has `s.start <= span.end + bytes && span.start <= s.end + bytes`.
+    pub fn near(&self, span: &Range<usize>, bytes: usize) -> bool {
+        let from = span.start.saturating_sub(bytes + self.longest);
+        self.starting_in(from, span.end + bytes)
+            .any(|s| s.start <= span.end + bytes && span.start <= s.end + bytes)
+    }
+
+    /// True when some span `s` has `s.start <= span.start && span.end <= s.end`.
+    pub fn covers(&self, span: &Range<usize>) -> bool {
+        self.starting_in(span.end.saturating_sub(self.longest), span.start)
+            .any(|s| s.start <= span.start && span.end <= s.end)
+    }
+
+    /// True when some span starts exactly at `at`.
+    pub fn starts_at(&self, at: usize) -> bool {
+        self.starting_in(at, at).next().is_some()
+    }
+}
+
+impl FromIterator<Range<usize>> for SpanSet {
+    fn from_iter<I: IntoIterator<Item = Range<usize>>>(iter: I) -> Self {
+        let mut set = SpanSet::new();
+        for span in iter {
+            set.insert(span);
+        }
+        set
+    }
+}
+
+/// One pattern asked about the sentence around each of many matches: the answer for the last
+/// sentence is kept, so matches that share a long sentence search it once, not once each.
+pub struct PerSentence<'p> {
+    pattern: &'p Regex,
+    last: Option<(usize, usize, bool)>,
+}
+
+impl<'p> PerSentence<'p> {
+    pub fn new(pattern: &'p Regex) -> Self {
+        PerSentence {
+            pattern,
+            last: None,
+        }
+    }
+
+    /// `pattern.is_match(&text[sentence])`.
+    pub fn is_match(&mut self, text: &str, sentence: &Range<usize>) -> bool {
+        match self.last {
+            Some((start, end, found)) if (start, end) == (sentence.start, sentence.end) => found,
+            _ => {
+                let found = self.pattern.is_match(&text[sentence.clone()]);
+                self.last = Some((sentence.start, sentence.end, found));
+                found
+            }
+        }
     }
 }
 
@@ -147,9 +281,47 @@ mod tests {
     }
 
     #[test]
+    fn span_set_answers_like_a_scan() {
+        let spans = [3..9, 0..2, 20..21, 5..6, 40..100, 12..12];
+        let set: SpanSet = spans.iter().cloned().collect();
+        for start in 0..110 {
+            for end in start..start + 12 {
+                let q = start..end;
+                let overlap = spans.iter().any(|s| s.start < q.end && q.start < s.end);
+                assert_eq!(set.overlaps(&q), overlap, "{q:?}");
+                for bytes in [0, 3, 60] {
+                    let near = spans
+                        .iter()
+                        .any(|s| s.start <= q.end + bytes && q.start <= s.end + bytes);
+                    assert_eq!(set.near(&q, bytes), near, "{q:?} {bytes}");
+                }
+            }
+            assert_eq!(set.starts_at(start), spans.iter().any(|s| s.start == start));
+            for end in start..start + 12 {
+                let q = start..end;
+                let covered = spans.iter().any(|s| s.start <= q.start && q.end <= s.end);
+                assert_eq!(set.covers(&q), covered, "{q:?}");
+            }
+        }
+    }
+
+    #[test]
     fn word_bounds_reject_glued_letters() {
         assert!(is_word_bounded("see Nytol now", &(4..9)));
         assert!(!is_word_bounded("seeNytol", &(3..8)));
+    }
+
+    #[test]
+    fn sentences_near_are_bounded_and_respect_char_boundaries() {
+        let config = Config::default();
+        let doc = Document::new("😷 résumé. Next; one", &config);
+        assert_eq!(doc.sentence_near(&(0..4)), 0..doc.text.find('.').unwrap());
+        let at = doc.text.find("one").unwrap();
+        assert_eq!(doc.slice(&doc.sentence_near(&(at..at + 3))), " one");
+        let long = format!("{}bed 4{}", "é".repeat(400), "a".repeat(700));
+        let doc = Document::new(&long, &config);
+        let at = long.find("bed").unwrap();
+        assert_eq!(doc.sentence_near(&(at..at + 5)), 200..at + 605);
     }
 
     #[test]

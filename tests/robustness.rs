@@ -71,8 +71,52 @@ fn post_like() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
 }
 
+/// One post-like piece repeated many times, with or without a separator: the shape that made
+/// settling and per-mention scans quadratic.
+fn repetitive() -> impl Strategy<Value = String> {
+    (
+        post_like(),
+        prop_oneof![Just(""), Just(" "), Just(". "), Just("\n")],
+        1..200usize,
+    )
+        .prop_map(|(piece, separator, times)| format!("{piece}{separator}").repeat(times))
+}
+
+/// Self-contained lines whose findings do not depend on the rest of the post: repeating one
+/// must repeat its findings, each shifted by the line's length.
+const INDEPENDENT_LINES: &[&str] = &[
+    "NHS no 943 476 5919\n\n",
+    "email jo@example.com\n\n",
+    "Postcode SW1A 1AA\n\n",
+    "Mrs K bed 4\n\n",
+];
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    // Fewer cases: each input is up to a few hundred times longer than a post.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn repetitive_text_gives_well_formed_findings(text in repetitive()) {
+        assert_well_formed(&text, &checker().check(&text));
+    }
+
+    #[test]
+    fn repeating_an_independent_line_repeats_its_findings(
+        line in prop::sample::select(INDEPENDENT_LINES),
+        times in 1..200usize,
+    ) {
+        let once = checker().check(line);
+        prop_assert!(!once.is_empty());
+        let all = checker().check(&line.repeat(times));
+        prop_assert_eq!(all.len(), once.len() * times);
+        let width = line.encode_utf16().count();
+        for (i, f) in all.iter().enumerate() {
+            let g = &once[i % once.len()];
+            let shift = width * (i / once.len());
+            prop_assert_eq!((&f.rule, f.start, f.end), (&g.rule, g.start + shift, g.end + shift));
+            prop_assert_eq!(&f.message, &g.message);
+        }
+    }
 
     #[test]
     fn any_string_gives_well_formed_findings(text in any::<String>()) {
@@ -96,6 +140,19 @@ fn one_megabyte_of_mixed_text() {
     let text = unit.repeat(1_000_000 / unit.len() + 1);
     assert!(text.len() >= 1_000_000);
     assert_well_formed(&text, &checker().check(&text));
+}
+
+/// A megabyte of one short patient reference ("Mrs K bed 4 " over and over, no full stop):
+/// every repetition is found, and the run finishes (it took 17 s when settling was quadratic;
+/// `benches/check.rs` times it).
+#[test]
+fn one_megabyte_of_one_repeated_reference() {
+    let unit = "Mrs K bed 4 ";
+    let text = unit.repeat(1_000_000 / unit.len() + 1);
+    let findings = checker().check(&text);
+    assert_well_formed(&text, &findings);
+    let beds = findings.iter().filter(|f| f.text == "bed 4").count();
+    assert_eq!(beds, text.matches("bed 4").count());
 }
 
 #[test]

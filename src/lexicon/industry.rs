@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::text::{ceil_boundary, floor_boundary, Document};
+use crate::text::{ceil_boundary, floor_boundary, Document, SpanSet};
 
 const COMPANIES: &str = include_str!("companies.txt");
 const BRANDS: &str = include_str!("brands.txt");
@@ -410,12 +410,14 @@ impl Lexicon {
             }
         }
         // An ambiguous name next to a clear one ("Lilly & Novo Nordisk") is the company too.
+        let mut kept: SpanSet = found.iter().map(|f| f.span.clone()).collect();
         for mention in deferred {
-            if found.iter().any(|f| near(&f.span, &mention.span, 60)) {
+            if kept.near(&mention.span, 60) {
+                kept.insert(mention.span.clone());
                 found.push(mention);
             }
         }
-        self.find_handles(text, &mut found);
+        self.find_handles(text, &mut found, &kept);
         found.sort_by_key(|m| m.span.start);
         found
     }
@@ -437,9 +439,10 @@ impl Lexicon {
     }
 
     /// Handles not in the list that contain a company's name: `@AbbottNews`, `@CeraVeUK`.
-    fn find_handles(&'static self, text: &str, found: &mut Vec<Mention>) {
+    /// `taken` holds the spans of `found` (handles added here start at distinct `@`s).
+    fn find_handles(&'static self, text: &str, found: &mut Vec<Mention>, taken: &SpanSet) {
         for (at, _) in text.match_indices('@') {
-            if !bounded_before(text, at) || found.iter().any(|f| f.span.start == at) {
+            if !bounded_before(text, at) || taken.starts_at(at) {
                 continue;
             }
             let len = text[at + 1..]
@@ -477,10 +480,6 @@ fn words(list: &[&str]) -> Vec<String> {
     list.iter()
         .map(|w| w.trim_end_matches('*').to_string())
         .collect()
-}
-
-fn near(a: &Range<usize>, b: &Range<usize>, bytes: usize) -> bool {
-    a.start <= b.end + bytes && b.start <= a.end + bytes
 }
 
 fn bounded_before(text: &str, at: usize) -> bool {

@@ -11,9 +11,11 @@
 //! names like Lipitor and Panadol", "stop saying Panadol", "Lipitor is just atorvastatin", or a
 //! brand in quotes in a sentence about names or prescribing.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
 
 use crate::lexicon::coi_cues::{EVENT, NEUTRAL, PROMOTION};
 use crate::pattern::LazyRegex;
@@ -89,24 +91,15 @@ pub struct Cues {
     name_talk: LazyRegex,
 }
 
-/// The sentence around `span`: from the last stop (`.`, `!`, `?` before a space, or a newline) to
-/// the next.
-fn sentence_around(text: &str, span: &Range<usize>) -> Range<usize> {
+/// Where sentences stop: `.`, `!`, `?` before a space (or the end), or a newline.
+fn stops(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let is_stop = |i: usize| {
         bytes[i] == b'\n'
             || (matches!(bytes[i], b'.' | b'!' | b'?')
                 && bytes.get(i + 1).map_or(true, |b| b.is_ascii_whitespace()))
     };
-    let mut start = span.start;
-    while start > 0 && !is_stop(start - 1) {
-        start -= 1;
-    }
-    let mut end = span.end;
-    while end < text.len() && !is_stop(end) {
-        end += 1;
-    }
-    start..end
+    (0..bytes.len()).filter(|&i| is_stop(i)).collect()
 }
 
 /// Where the cues are in one post.
@@ -115,6 +108,11 @@ pub struct CueMap {
     neutral: Vec<Range<usize>>,
     event: Vec<Range<usize>>,
     newlines: Vec<usize>,
+    /// Sentence stops (see [`stops`]), found once so each mention's sentence is a binary search.
+    stops: Vec<usize>,
+    /// The last sentence `name_talk` was tried on and the answer: mentions come in order, so
+    /// a sentence full of quoted brands is searched once, not once per brand.
+    name_talk: Cell<Option<(usize, usize, bool)>>,
 }
 
 impl Cues {
@@ -148,8 +146,14 @@ impl Cues {
     /// True when the brand at `span` is set against its generic name (`generic`, if known)
     /// rather than praised: see the module comment. The caller checks for praise
     /// ([`CueMap::praised_in_sentence`]).
-    pub fn contrasted(&self, text: &str, span: &Range<usize>, generic: Option<&str>) -> bool {
-        let sentence = sentence_around(text, span);
+    pub fn contrasted(
+        &self,
+        map: &CueMap,
+        text: &str,
+        span: &Range<usize>,
+        generic: Option<&str>,
+    ) -> bool {
+        let sentence = map.sentence_around(text.len(), span);
         let before = &text[sentence.start..span.start];
         let after = &text[span.end..sentence.end];
         if self.contrast_before.is_match(before) || self.contrast_after.is_match(after) {
@@ -165,7 +169,7 @@ impl Cues {
             rest.strip_prefix('(')
                 .is_some_and(|r| r.trim_start().to_ascii_lowercase().starts_with(g))
         });
-        glossed || self.name_talk.is_match(&text[sentence])
+        glossed || map.name_talk(&self.name_talk, text, sentence)
     }
 
     /// Finds every cue in `lower` (the post with ASCII letters lower-cased).
@@ -180,6 +184,8 @@ impl Cues {
                 .filter(|(_, b)| *b == b'\n')
                 .map(|(i, _)| i)
                 .collect(),
+            stops: stops(lower),
+            name_talk: Cell::new(None),
         };
         let bytes = lower.as_bytes();
         let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
@@ -230,13 +236,35 @@ impl CueMap {
 
     /// True when a praise cue sits in the sentence around `span`.
     pub fn praised_in_sentence(&self, text: &str, span: &Range<usize>) -> bool {
-        let sentence = sentence_around(text, span);
+        let sentence = self.sentence_around(text.len(), span);
         let first = self.promotion.partition_point(|r| r.end <= sentence.start);
         self.promotion[first..]
             .iter()
             .take_while(|r| r.start < sentence.end)
             .next()
             .is_some()
+    }
+
+    /// The sentence around `span`: from the last stop before it to the next stop at or after it.
+    fn sentence_around(&self, len: usize, span: &Range<usize>) -> Range<usize> {
+        let before = self.stops.partition_point(|&s| s < span.start);
+        let start = before.checked_sub(1).map_or(0, |i| self.stops[i] + 1);
+        let after = self.stops.partition_point(|&s| s < span.end);
+        let end = self.stops.get(after).copied().unwrap_or(len);
+        start..end
+    }
+
+    /// Whether `pattern` matches `text[sentence]`, remembering the last sentence asked about.
+    fn name_talk(&self, pattern: &Regex, text: &str, sentence: Range<usize>) -> bool {
+        if let Some((start, end, found)) = self.name_talk.get() {
+            if (start, end) == (sentence.start, sentence.end) {
+                return found;
+            }
+        }
+        let found = pattern.is_match(&text[sentence.clone()]);
+        self.name_talk
+            .set(Some((sentence.start, sentence.end, found)));
+        found
     }
 
     fn paragraph_around(&self, len: usize, span: &Range<usize>) -> Range<usize> {
@@ -311,7 +339,9 @@ mod tests {
 
     fn contrasted(text: &str, word: &str, generic: Option<&str>) -> bool {
         let at = text.find(word).unwrap();
-        Cues::new().contrasted(text, &(at..at + word.len()), generic)
+        let cues = Cues::new();
+        let map = cues.scan(&text.to_ascii_lowercase());
+        cues.contrasted(&map, text, &(at..at + word.len()), generic)
     }
 
     #[test]

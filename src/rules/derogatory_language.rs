@@ -25,7 +25,7 @@ use crate::pattern::LazyRegex;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::rules::Rule;
-use crate::text::Document;
+use crate::text::{Document, PerSentence};
 
 /// People the poster works with or treats; a contemptuous adjective about them is flagged.
 const ROLES: &str = concat!(
@@ -358,13 +358,14 @@ impl Rule for DerogatoryLanguage {
                 spans.push((m.range(), false));
             }
         }
+        let mut politics_in = PerSentence::new(&self.politics);
         for c in self.role_insult.captures_iter(lower) {
             let (Some(all), Some(gap)) = (c.get(0), c.get(1).or_else(|| c.get(2))) else {
                 continue;
             };
             let glued = lower[all.end()..].starts_with('-');
             let sentence = doc.sentence_around(&all.range());
-            if !glued && !softened(gap.as_str()) && !self.politics.is_match(&lower[sentence]) {
+            if !glued && !softened(gap.as_str()) && !politics_in.is_match(lower, &sentence) {
                 // Highlight from the last word before the describing words: "are knuckle-dragging idiots".
                 let verb = lower[all.start()..gap.start()]
                     .rfind([' ', '\''])
@@ -382,37 +383,47 @@ impl Rule for DerogatoryLanguage {
             if !selfish
                 && !softened(gap)
                 && !self.is_mention(doc, all.range())
-                && !self.politics.is_match(&lower[sentence])
+                && !politics_in.is_match(lower, &sentence)
             {
                 spans.push((all.range(), true));
             }
         }
+        let mut admiring_in = PerSentence::new(&self.admiring);
         for m in self.competence.find_iter(lower) {
             let sentence = doc.sentence_around(&m.range());
             let rest = &lower[m.end()..sentence.end];
             if !rest.starts_with(" for ")
-                && !self.admiring.is_match(&lower[sentence])
+                && !admiring_in.is_match(lower, &sentence)
                 && !self.is_mention(doc, m.range())
             {
                 spans.push((m.range(), false));
             }
         }
+        let mut other_person_in = PerSentence::new(&self.other_person);
+        let mut pronoun_in = PerSentence::new(&self.pronoun);
+        let mut any_role_in = PerSentence::new(&self.any_role);
+        let mut first_person_in = PerSentence::new(&self.first_person);
+        let mut things_in = PerSentence::new(&self.things);
         for c in self.verdict.captures_iter(lower) {
             let Some(verdict) = c.get(1) else { continue };
             let before = lower[..verdict.start()].trim_end_matches(['.', '!', '?', '\n', ' ']);
             if before.is_empty() {
                 continue;
             }
-            let previous = &lower[doc.sentence_around(&(before.len()..before.len()))];
+            let previous = doc.sentence_around(&(before.len()..before.len()));
             // A pronoun is enough for a verdict on competence ("he ... Absolutely useless."), not
             // for one that may be about what happened to him ("he waited 14 hours. Pathetic.").
             let competence = ["useless", "incompetent", "clueless", "brainless", "liability"]
                 .iter()
                 .any(|w| verdict.as_str().ends_with(w));
-            let aimed = self.other_person.is_match(previous)
-                || (competence && self.pronoun.is_match(previous))
-                || (self.any_role.is_match(previous) && !self.first_person.is_match(previous));
-            if aimed && !self.politics.is_match(previous) && !self.things.is_match(previous) {
+            let aimed = other_person_in.is_match(lower, &previous)
+                || (competence && pronoun_in.is_match(lower, &previous))
+                || (any_role_in.is_match(lower, &previous)
+                    && !first_person_in.is_match(lower, &previous));
+            if aimed
+                && !politics_in.is_match(lower, &previous)
+                && !things_in.is_match(lower, &previous)
+            {
                 spans.push((verdict.range(), true));
             }
         }
@@ -457,9 +468,10 @@ impl Rule for DerogatoryLanguage {
             }
             hits.push(hit);
         }
+        let mut mockery_in = PerSentence::new(&self.mockery);
         for m in self.banter.find_iter(lower) {
             let sentence = doc.sentence_around(&m.range());
-            if self.mockery.is_match(&lower[sentence]) {
+            if mockery_in.is_match(lower, &sentence) {
                 hits.push(Hit::new(
                     "specialty-banter",
                     Category::Respect,

@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::rules::identifier_context::{after, before, Cues, GUIDANCE};
 use crate::rules::Rule;
-use crate::text::Document;
+use crate::text::{Document, SpanSet};
 
 pub struct HospitalNumber {
     labelled: LazyRegex,
@@ -58,13 +58,13 @@ fn hit(span: std::ops::Range<usize>) -> Hit {
 
 impl Rule for HospitalNumber {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
-        let mut taken = Vec::new();
+        let mut taken = SpanSet::new();
         for m in self.labelled.find_iter(doc.text) {
-            taken.push(m.range());
+            taken.insert(m.range());
             hits.push(hit(m.range()));
         }
         for m in self.trust_style.find_iter(doc.text) {
-            if taken.iter().any(|t| t.start < m.end() && m.start() < t.end) {
+            if taken.overlaps(&m.range()) {
                 continue;
             }
             let near = before(doc, m.start(), 40);

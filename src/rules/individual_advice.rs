@@ -24,7 +24,7 @@ use crate::pattern::LazyRegex;
 use crate::config::Config;
 use crate::finding::{Category, Hit, Severity};
 use crate::rules::Rule;
-use crate::text::Document;
+use crate::text::{Document, PerSentence};
 
 pub struct IndividualAdvice {
     dm_offer: LazyRegex,
@@ -194,9 +194,10 @@ impl Rule for IndividualAdvice {
             for m in self.reply_advice.find_iter(lower) {
                 push(m.range(), REPLY_MESSAGE);
             }
+            let mut personal_in = PerSentence::new(&self.personal);
             for m in self.dose.find_iter(lower) {
                 let sentence = doc.sentence_around(&m.range());
-                if self.personal.is_match(&lower[sentence]) {
+                if personal_in.is_match(lower, &sentence) {
                     push(m.range(), REPLY_MESSAGE);
                 }
             }

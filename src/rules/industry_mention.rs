@@ -44,7 +44,7 @@ use crate::rules::coi_context::{Cues, Reading};
 use crate::rules::declaration::{Clause, DeclarationFinder, Kind};
 use crate::rules::discount_code::DiscountCode;
 use crate::rules::Rule;
-use crate::text::{is_word_bounded, Document};
+use crate::text::{is_word_bounded, Document, SpanSet};
 
 const GUIDANCE: &[&str] = &["gmp-2024-90", "gmp-2024-95", "coi-2024-principles"];
 const EVENT_GUIDANCE: &[&str] = &["gmp-2024-90", "gmp-2024-96", "coi-2024-principles"];
@@ -208,12 +208,12 @@ impl IndustryMention {
             return;
         }
         let mut cue_map = None;
+        // Handles added here never overlap a later one (`captures_iter` matches do not overlap).
+        let known: SpanSet = seen.iter().map(|s| s.span.clone()).collect();
         for caps in self.handle.captures_iter(text) {
             let m = caps.get(1).expect("group 1 is the handle");
             let span = m.range();
-            if seen
-                .iter()
-                .any(|s| s.span.start < span.end && span.start < s.span.end)
+            if known.overlaps(&span)
                 || !sounds_commercial(&doc.lower[span.start + 1..span.end])
             {
                 continue;
@@ -337,11 +337,12 @@ impl Rule for IndustryMention {
                 .any(|s| s.span.end <= c.span.end)
         };
         // A label whose content is "none" ("Transparency: no COI") is a "no conflicts" line.
-        let says_none = |c: &Clause| {
-            clauses.iter().any(|n| {
-                n.kind == Kind::NoInterest && n.span.start < c.span.end && c.span.start < n.span.end
-            })
-        };
+        let none_lines: SpanSet = clauses
+            .iter()
+            .filter(|n| n.kind == Kind::NoInterest)
+            .map(|n| n.span.clone())
+            .collect();
+        let says_none = |c: &Clause| none_lines.overlaps(&c.span);
         let valid: Vec<&Clause> = clauses
             .iter()
             .filter(|c| match c.kind {
@@ -395,7 +396,7 @@ impl Rule for IndustryMention {
             };
             let mut reading = cue_map.reading(text, &s.span);
             if reading == Reading::Promotion
-                && self.cues.contrasted(text, &s.span, s.generic)
+                && self.cues.contrasted(&cue_map, text, &s.span, s.generic)
                 && !cue_map.praised_in_sentence(text, &s.span)
             {
                 reading = Reading::Neutral;

@@ -19,7 +19,7 @@ use crate::pattern::LazyRegex;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::lexicon::people_places::{entries, UK_PLACES};
-use crate::rules::patient_context::{bounded, sentence, sentence_initial, WordList};
+use crate::rules::patient_context::{bounded, sentence_initial, WordList};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -322,7 +322,7 @@ impl Rule for Jigsaw {
         let direct = self
             .direct
             .find_iter(doc.text)
-            .any(|m| !self.colleague.is_match(&doc.text[sentence(doc.text, &m.range())]));
+            .any(|m| !self.colleague.is_match(&doc.text[doc.sentence_near(&m.range())]));
         if ctx.cleared() || !(ctx.is_patient() || direct) {
             return;
         }

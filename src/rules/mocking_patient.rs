@@ -25,7 +25,7 @@ use crate::pattern::LazyRegex;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::rules::Rule;
-use crate::text::Document;
+use crate::text::{Document, PerSentence};
 
 pub struct MockingPatient {
     animal_emoji: LazyRegex,
@@ -144,20 +144,24 @@ impl Rule for MockingPatient {
         }
         let disgusted = self.disgust.is_match(doc.text);
         let mut sneered = false;
+        let mut group_in = PerSentence::new(&self.group);
+        let mut caring_in = PerSentence::new(&self.caring);
+        let mut sneer_in = PerSentence::new(&self.sneer);
+        let mut politics_in = PerSentence::new(&self.politics);
         for c in self.body.captures_iter(lower) {
             let Some(m) = c.get(0) else { continue };
-            let sentence = &lower[doc.sentence_around(&m.range())];
+            let sentence = doc.sentence_around(&m.range());
             if c.name("bare").is_some() {
                 let before = &lower[doc.window(&m.range(), 40).start..m.start()];
                 if !self.group_before.is_match(before) {
                     continue;
                 }
             }
-            if self.group.is_match(sentence)
-                && !self.caring.is_match(sentence)
-                && (disgusted || self.sneer.is_match(sentence))
+            if group_in.is_match(lower, &sentence)
+                && !caring_in.is_match(lower, &sentence)
+                && (disgusted || sneer_in.is_match(lower, &sentence))
                 && !self.clinical_smell.is_match(m.as_str())
-                && !self.politics.is_match(sentence)
+                && !politics_in.is_match(lower, &sentence)
             {
                 spans.push(m.range());
                 sneered = true;
@@ -171,7 +175,7 @@ impl Rule for MockingPatient {
         if self.patient_context.is_match(lower) {
             for m in self.blame.find_iter(lower) {
                 let sentence = doc.sentence_around(&m.range());
-                if !self.politics.is_match(&lower[sentence]) {
+                if !politics_in.is_match(lower, &sentence) {
                     spans.push(m.range());
                 }
             }

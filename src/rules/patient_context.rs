@@ -77,23 +77,6 @@ pub(crate) fn tail(text: &str, at: usize, bytes: usize) -> &str {
     &text[start..at]
 }
 
-/// The sentence around `span` (split on `.`, `!`, `?`, `;` and newlines), byte offsets. Looks at
-/// most 600 bytes either way, so a post without full stops is not rescanned for every match.
-pub(crate) fn sentence(text: &str, span: &Range<usize>) -> Range<usize> {
-    let is_break = |c: char| matches!(c, '.' | '!' | '?' | '\n' | ';');
-    let before = tail(text, span.start, 600);
-    let origin = span.start - before.len();
-    let start = before.rfind(is_break).map_or(origin, |i| origin + i + 1);
-    let mut limit = (span.end + 600).min(text.len());
-    while !text.is_char_boundary(limit) {
-        limit += 1;
-    }
-    let end = text[span.end..limit]
-        .find(is_break)
-        .map_or(limit, |i| span.end + i);
-    start..end
-}
-
 /// True when nothing but spaces, quotes or brackets stand between the sentence start and `at`.
 pub(crate) fn sentence_initial(text: &str, at: usize) -> bool {
     let window = tail(text, at, 40);
@@ -377,7 +360,6 @@ mod tests {
     fn helpers_respect_char_boundaries() {
         let text = "😷 résumé. Next";
         assert!(sentence_initial(text, text.find("Next").unwrap()));
-        assert_eq!(sentence(text, &(0..4)), 0..text.find('.').unwrap());
         assert!(bounded("a pt b", &(2..4)));
         assert!(!bounded("apt", &(1..3)));
     }

@@ -16,7 +16,6 @@ use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::rules::patient_context::sentence;
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -56,7 +55,7 @@ impl Rule for PatientImage {
         }
         let text = doc.text;
         for m in self.image.find_iter(text) {
-            let sent = sentence(text, &m.range());
+            let sent = doc.sentence_near(&m.range());
             let sentence_text = &text[sent.clone()];
             if !self.share.is_match(sentence_text) || !self.clinical.is_match(sentence_text) {
                 continue;

@@ -15,7 +15,6 @@ use crate::pattern::LazyRegex;
 
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, Severity};
-use crate::rules::patient_context::sentence;
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -66,7 +65,7 @@ impl Rule for PatientReference {
             if quoted {
                 continue;
             }
-            let sent = &text[sentence(text, &span)];
+            let sent = &text[doc.sentence_near(&span)];
             if self.facility.is_match(sent) && !self.person.is_match(sent) {
                 continue;
             }
@@ -103,7 +102,7 @@ impl Rule for PatientReference {
         }
         for m in self.ward.find_iter(text) {
             let span = m.range();
-            let sent_span = sentence(text, &span);
+            let sent_span = doc.sentence_near(&span);
             let sent = &text[sent_span];
             if self.team.is_match(sent) || !self.person.is_match(sent) {
                 continue;

@@ -24,7 +24,7 @@ use crate::pattern::LazyRegex;
 use crate::config::Config;
 use crate::finding::{Category, Hit, Severity};
 use crate::rules::Rule;
-use crate::text::Document;
+use crate::text::{Document, PerSentence, SpanSet};
 
 pub struct PatientRelationship {
     patient: LazyRegex,
@@ -112,40 +112,50 @@ impl Rule for PatientRelationship {
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let lower = doc.lower.as_str();
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut patient_in = PerSentence::new(&self.patient);
+        let mut care_purpose_in = PerSentence::new(&self.care_purpose);
+        let romance = std::cell::OnceCell::new();
         for m in self.strong.find_iter(lower) {
             let sentence = doc.sentence_around(&m.range());
-            if !self.patient.is_match(&lower[sentence.clone()]) {
+            if !patient_in.is_match(lower, &sentence) {
                 continue;
             }
             // "Patient's wife gave me her number so I could ring with updates".
-            if m.as_str().contains("number") && !self.romance.is_match(lower) {
+            if m.as_str().contains("number") && !*romance.get_or_init(|| self.romance.is_match(lower))
+            {
                 let giver = &lower[sentence.start..m.start()];
-                if self.relative.is_match(giver) || self.care_purpose.is_match(&lower[sentence]) {
+                if self.relative.is_match(giver) || care_purpose_in.is_match(lower, &sentence) {
                     continue;
                 }
             }
             found.push(m.range());
         }
+        // Bond and social matches are checked against what came before them; neither overlaps
+        // its own earlier matches (`find_iter` matches do not overlap).
+        let strong: SpanSet = found.iter().cloned().collect();
+        let mut one_patient_in = PerSentence::new(&self.one_patient);
         for m in self.bond.find_iter(lower) {
             let sentence = doc.sentence_around(&m.range());
             // "went on a date night with my husband".
             let date_night = lower[m.end()..].starts_with(" night");
-            let taken = found.iter().any(|f| f.start < m.end() && m.start() < f.end);
-            if !date_night && !taken && self.one_patient.is_match(&lower[sentence]) {
+            let taken = strong.overlaps(&m.range());
+            if !date_night && !taken && one_patient_in.is_match(lower, &sentence) {
                 found.push(m.range());
             }
         }
+        let mut friends_in = PerSentence::new(&self.friends);
         for m in self.care_role.find_iter(lower) {
             let sentence = doc.sentence_around(&m.range());
-            if self.friends.is_match(&lower[sentence]) {
+            if friends_in.is_match(lower, &sentence) {
                 found.push(m.range());
             }
         }
         if found.is_empty() {
             return;
         }
+        let taken: SpanSet = found.iter().cloned().collect();
         for m in self.social.find_iter(lower) {
-            if !found.iter().any(|f| f.start < m.end() && m.start() < f.end) {
+            if !taken.overlaps(&m.range()) {
                 found.push(m.range());
             }
         }

@@ -24,9 +24,9 @@ use crate::finding::{Category, FixHit, Hit, Severity};
 use crate::lexicon::people_places::{
     WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES,
 };
-use crate::rules::patient_context::{sentence, sentence_initial, tail};
+use crate::rules::patient_context::{sentence_initial, tail};
 use crate::rules::Rule;
-use crate::text::Document;
+use crate::text::{Document, SpanSet};
 
 const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
 
@@ -201,7 +201,7 @@ impl Rule for PersonName {
         for c in self.title.captures_iter(text) {
             let whole = c.get(0).expect("match");
             let span = whole.range();
-            let sent = &doc.lower[sentence(text, &span)];
+            let sent = &doc.lower[doc.sentence_near(&span)];
             let tied = self.tie_after.is_match(&text[span.end..])
                 || sent.contains("bed ")
                 || sent.contains("bay ")
@@ -231,6 +231,7 @@ impl Rule for PersonName {
         }
 
         let mut next_flagged = 0;
+        let mut brands: Option<SpanSet> = None;
         for span in candidates {
             let word = &text[span.clone()];
             // Title matches are in order, so only the first not yet passed can contain this word.
@@ -266,8 +267,13 @@ impl Rule for PersonName {
                 continue;
             }
             // "download Flo": a product the industry lexicon knows, not a patient.
-            let brands = doc.industry_mentions();
-            if brands.iter().any(|b| b.span.start <= span.start && span.end <= b.span.end) {
+            let brands = brands.get_or_insert_with(|| {
+                doc.industry_mentions()
+                    .iter()
+                    .map(|b| b.span.clone())
+                    .collect()
+            });
+            if brands.covers(&span) {
                 continue;
             }
             // Institutions named after people: "Wills Memorial Building", "Alder Hey".
@@ -398,7 +404,7 @@ impl Rule for PersonName {
         if patient {
             self.addressee(doc, hits);
             for m in self.handle.find_iter(text) {
-                let sent = &doc.lower[sentence(text, &m.range())];
+                let sent = &doc.lower[doc.sentence_near(&m.range())];
                 if [
                     "my patient",
                     "my old patient",

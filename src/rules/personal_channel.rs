@@ -22,7 +22,7 @@ use crate::pattern::LazyRegex;
 use crate::config::Config;
 use crate::finding::{Category, Hit, Severity};
 use crate::rules::Rule;
-use crate::text::Document;
+use crate::text::{Document, PerSentence, SpanSet};
 
 pub struct PersonalChannel {
     invite: LazyRegex,
@@ -100,25 +100,30 @@ impl Rule for PersonalChannel {
                 .map_or(true, |gap| !gap.as_str().split(' ').any(|w| OTHERS.contains(&w)))
         });
         let mut invited = false;
+        // `individual-advice` runs first and may already have flagged an offer. (This rule's
+        // own invitations never overlap a later one: `find_iter` matches do not overlap.)
+        let taken: SpanSet = hits
+            .iter()
+            .filter(|h| h.category == Category::Boundaries)
+            .map(|h| h.span.clone())
+            .collect();
+        let (mut declined_in, mut clinical_in) = (
+            PerSentence::new(&self.declined),
+            PerSentence::new(&self.clinical),
+        );
         for m in self.invite.find_iter(&doc.lower) {
             let before = &doc.lower[doc.window(&m.range(), 20).start..m.start()];
             if self.negated.is_match(before) {
                 continue;
             }
-            // `individual-advice` runs first and may already have flagged this offer.
-            let taken = hits.iter().any(|h| {
-                h.category == Category::Boundaries
-                    && h.span.start < m.end()
-                    && m.start() < h.span.end
-            });
-            if taken {
+            if taken.overlaps(&m.range()) {
                 continue;
             }
-            let sentence = &doc.lower[doc.sentence_around(&m.range())];
-            if self.declined.is_match(sentence) {
+            let sentence = doc.sentence_around(&m.range());
+            if declined_in.is_match(&doc.lower, &sentence) {
                 continue;
             }
-            let clinical = self.clinical.is_match(sentence);
+            let clinical = clinical_in.is_match(&doc.lower, &sentence);
             if !(to_patients || clinical) {
                 continue;
             }
