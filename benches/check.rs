@@ -1,4 +1,4 @@
-//! `check` on posts of the sizes DESIGN.md §8 budgets: a 280-character X post, a 2,000-character
+//! `check` on posts of the sizes docs/ARCHITECTURE.md budgets: a 280-character X post, a 2,000-character
 //! Facebook post, and the longest Facebook post (63,206 characters); one megabyte of repetitive
 //! text (linear time on any input); plus `Checker::new`.
 
@@ -49,7 +49,7 @@ fn bench_check(c: &mut Criterion) {
     group.finish();
 }
 
-/// One megabyte of repetitive text (DESIGN.md §8: time linear in the input on any text): a
+/// One megabyte of repetitive text (docs/ARCHITECTURE.md: time linear in the input on any text): a
 /// finding every few words and no sentence break, where a step that grows with the square of
 /// the findings or mentions shows at once.
 fn bench_repetitive(c: &mut Criterion) {

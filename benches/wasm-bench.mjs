@@ -1,5 +1,5 @@
 // Node benchmark of the WASM build in pkg/ (run by `make bench` after `make wasm`).
-// Reports Checker construction time, check() latency on the DESIGN.md §8 post sizes, and the
+// Reports Checker construction time, check() latency on the docs/ARCHITECTURE.md post sizes, and the
 // gzipped size of the .wasm file.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

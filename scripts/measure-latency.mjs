@@ -7,7 +7,7 @@
 //   - service-worker cold start: the worker is stopped over CDP, then a {type: "status"}
 //     message from the content script wakes it and waits for the checker to be built;
 //   - a warm check round trip for a 280-character post.
-// Not a test: it prints numbers against the budgets in DESIGN.md §8. Needs `make build` and
+// Not a test: it prints numbers against the budgets in docs/ARCHITECTURE.md. Needs `make build` and
 // `scripts/setup.sh node browsers`.
 //   node scripts/measure-latency.mjs [--keys-delay MS] [--cold-runs N] [--json]
 import { launch } from '../tests/e2e/harness.mjs';

@@ -16,7 +16,7 @@ setup_rust() {
   rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
   local want; want=$(wasm_bindgen_version)
   if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
-    # --locked fails against this registry mirror (DESIGN.md §7).
+    # --locked fails here: it wants a dependency version this registry mirror lacks.
     cargo install wasm-bindgen-cli --version "$want"
   fi
 }

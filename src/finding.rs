@@ -45,6 +45,15 @@ pub enum Severity {
     Warning,
 }
 
+/// What a rule is, as the options page and popup name it: its stable id (the `rule` of its
+/// findings), its category and one line saying what it flags.
+#[derive(Serialize, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub category: Category,
+    pub description: &'static str,
+}
+
 /// A suggested edit. Without `start`/`end` it replaces the finding's own span; with them (UTF-16)
 /// it replaces that range instead, e.g. an empty range at the end of the post to append a
 /// declaration.
@@ -58,7 +67,7 @@ pub struct Fix {
     pub end: Option<usize>,
 }
 
-/// One warning or reminder, as the extension and the CLI receive it (DESIGN.md §3).
+/// One warning or reminder, as the extension and the CLI receive it (docs/ARCHITECTURE.md, "The Finding contract").
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 pub struct Finding {
     pub rule: String,

@@ -2,8 +2,8 @@
 //!
 //! Summaries are our own paraphrases (the GMC permits non-commercial reuse with acknowledgement,
 //! but paraphrase plus a link keeps us clear of that question). A paragraph number appears only
-//! where `../shared/reference/gmc-guidance.md` marks it verified on a GMC page; otherwise the
-//! entry shows the document and heading alone.
+//! where it was verified on a GMC page (see `docs/gmc-guidance.md`, which this catalogue is built
+//! from); otherwise the entry shows the document and heading alone.
 
 use serde::Serialize;
 
@@ -91,6 +91,23 @@ mod tests {
         for g in CATALOGUE {
             assert!(g.url.starts_with("https://www.gmc-uk.org/"), "{}", g.id);
             assert!(!g.summary.is_empty() && g.summary.len() < 200, "{}", g.id);
+        }
+    }
+
+    #[test]
+    fn the_reference_in_docs_lists_every_entry() {
+        let reference = include_str!("../docs/gmc-guidance.md");
+        for g in CATALOGUE {
+            let para = g.paragraph.unwrap_or("—");
+            let row = format!(
+                "| `{}` | [{}]({}), {} | {} |",
+                g.id, g.document, g.url, g.heading, para
+            );
+            assert!(
+                reference.contains(&row),
+                "docs/gmc-guidance.md lacks {}",
+                g.id
+            );
         }
     }
 

@@ -25,7 +25,7 @@ mod testing;
 pub mod wasm;
 
 pub use config::{Config, DeclaredInterest, Mode};
-pub use finding::{Category, Finding, Fix, Severity};
+pub use finding::{Category, Finding, Fix, RuleInfo, Severity};
 pub use guidance::{Guidance, CATALOGUE};
 
 use std::collections::HashSet;
@@ -58,6 +58,15 @@ impl Checker {
             rules,
             ignored_terms,
         }
+    }
+
+    /// Every rule id the checker can report, with its category and a one-line description, in
+    /// registry order (the options page and popup name ignored rules with these).
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        self.rules
+            .iter()
+            .flat_map(|rule| rule.describe().iter().copied())
+            .collect()
     }
 
     pub fn config(&self) -> &Config {

@@ -1,7 +1,7 @@
 //! Regular expressions compiled on first use.
 //!
 //! Compiling every rule's patterns up front made `Checker::new` most of the extension's
-//! service-worker cold start (DESIGN.md §8 budgets 50 ms for wake, load and build), while a typical
+//! service-worker cold start (docs/ARCHITECTURE.md budgets 50 ms for wake, load and build), while a typical
 //! post only reaches some of them: many patterns run only once a cheaper cue has matched. A
 //! [`LazyRegex`] keeps its source and compiles it the first time it is searched.
 //!

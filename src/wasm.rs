@@ -53,6 +53,12 @@ impl WasmChecker {
         to_js(CATALOGUE)
     }
 
+    /// Every rule id with its category and a one-line description (`RuleInfo`), so the options
+    /// page and popup can name rules in words.
+    pub fn rules(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.rules())
+    }
+
     /// Every company name in the checker's lexicon, sorted: the options page completes declared
     /// interests from it. Static, so no checker has to be built for it.
     #[wasm_bindgen(js_name = companyNames)]

@@ -143,3 +143,27 @@ fn company_names_are_exported_sorted() {
     sorted.sort_by_key(|n| n.to_lowercase());
     assert_eq!(names, sorted);
 }
+
+#[wasm_bindgen_test]
+fn rules_are_described_in_words() {
+    let checker = WasmChecker::new(JsValue::NULL)
+        .map_err(|_| "new failed")
+        .unwrap();
+    let rules = checker
+        .rules()
+        .map_err(|_| "rules failed")
+        .unwrap()
+        .dyn_into::<Array>()
+        .expect("an array");
+    let nhs = rules
+        .iter()
+        .find(|r| get(r, "id").as_string().as_deref() == Some("nhs-number"))
+        .expect("nhs-number described");
+    assert_eq!(
+        get(&nhs, "category").as_string().as_deref(),
+        Some("confidentiality")
+    );
+    assert!(get(&nhs, "description")
+        .as_string()
+        .is_some_and(|d| d.contains("NHS")));
+}

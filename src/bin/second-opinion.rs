@@ -1,4 +1,4 @@
-//! `second-opinion`: checks draft social-media posts from the command line (DESIGN.md §3).
+//! `second-opinion`: checks draft social-media posts from the command line (docs/ARCHITECTURE.md, "The Finding contract").
 //!
 //! `second-opinion check FILE` prints compiler-style diagnostics; `second-opinion check --jsonl`
 //! reads one JSON object per line on stdin and writes one JSON line of findings per input.

@@ -17,7 +17,7 @@ use crate::pattern::LazyRegex;
 
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -107,6 +107,16 @@ fn trim_trailing_punctuation(text: &str, mut span: Range<usize>) -> Range<usize>
 }
 
 impl Rule for AffiliateLink {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "affiliate-link",
+                category: Category::ConflictOfInterest,
+                description: "A link that earns the doctor money (affiliate tags, Amazon short links) without a declaration.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         for span in self.find(doc.text) {
             let bio = self.bio.is_match(doc.slice(&span));

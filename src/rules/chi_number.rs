@@ -13,7 +13,7 @@
 //! presented as a patient's identifier.
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{before, TenDigitScanner, TenKind, GUIDANCE};
 use crate::rules::Rule;
 use crate::text::Document;
@@ -31,6 +31,16 @@ impl ChiNumber {
 }
 
 impl Rule for ChiNumber {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "chi-number",
+                category: Category::Confidentiality,
+                description: "A Scottish CHI number: a real date of birth plus a valid check digit.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         for n in self.scanner.scan(doc.text) {
             if self.scanner.classify(doc, &n) != TenKind::Chi {

@@ -17,7 +17,7 @@ use regex::Captures;
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{before, real_date, Cues, GUIDANCE};
 use crate::rules::Rule;
 use crate::text::Document;
@@ -86,6 +86,16 @@ fn parse(c: &Captures) -> Option<(bool, Option<u32>)> {
 }
 
 impl Rule for DateOfBirth {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "date-of-birth",
+                category: Category::Confidentiality,
+                description: "A date of birth, by label or context.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         for c in self.pattern.captures_iter(doc.text) {
             let Some(m) = c.get(0) else { continue };

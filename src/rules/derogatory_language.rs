@@ -23,7 +23,7 @@
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 use crate::text::{Document, PerSentence};
 
@@ -308,6 +308,21 @@ fn removal(lower: &str) -> FixHit {
 }
 
 impl Rule for DerogatoryLanguage {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "derogatory-language",
+                category: Category::Respect,
+                description: "Contemptuous terms for patients or colleagues (\"frequent flyer\", \"bed blocker\").",
+            },
+            RuleInfo {
+                id: "specialty-banter",
+                category: Category::Respect,
+                description: "Inter-specialty banter: a reminder that it can read as demeaning.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let lower = doc.lower.as_str();
         let mut spans: Vec<(std::ops::Range<usize>, bool)> = Vec::new();

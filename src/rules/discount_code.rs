@@ -15,7 +15,7 @@ use crate::pattern::LazyRegex;
 
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -74,6 +74,16 @@ impl DiscountCode {
 }
 
 impl Rule for DiscountCode {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "discount-code",
+                category: Category::ConflictOfInterest,
+                description: "A personal discount, promo or referral code, or a referral bonus.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         for span in self.find(doc.text) {
             let code = doc.slice(&span);

@@ -13,7 +13,7 @@
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -34,6 +34,16 @@ impl EmailAddress {
 const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
 
 impl Rule for EmailAddress {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "email-address",
+                category: Category::Confidentiality,
+                description: "An email address.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         for m in self.pattern.find_iter(doc.text) {
             let service = {

@@ -19,7 +19,7 @@
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{after, before, Cues, GUIDANCE};
 use crate::rules::Rule;
 use crate::text::{Document, SpanSet};
@@ -57,6 +57,16 @@ fn hit(span: std::ops::Range<usize>) -> Hit {
 }
 
 impl Rule for HospitalNumber {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "hospital-number",
+                category: Category::Confidentiality,
+                description: "A hospital number, MRN or unit number.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let mut taken = SpanSet::new();
         for m in self.labelled.find_iter(doc.text) {

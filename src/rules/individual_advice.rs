@@ -22,7 +22,7 @@
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, Hit, Severity};
+use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 use crate::text::{Document, PerSentence};
 
@@ -146,6 +146,16 @@ const REPLY_MESSAGE: &str = "This gives one person individual clinical advice in
     pharmacist, 111 or 999 instead.";
 
 impl Rule for IndividualAdvice {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "individual-advice",
+                category: Category::Boundaries,
+                description: "Individual clinical advice offered by DM or in a public reply.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let lower = doc.lower.as_str();
         if self.decline.is_match(lower) {

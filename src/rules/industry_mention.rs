@@ -37,7 +37,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::lexicon::industry::{Lexicon, TermKind};
 use crate::rules::affiliate_link::AffiliateLink;
 use crate::rules::coi_context::{Cues, Reading};
@@ -313,6 +313,36 @@ fn merged(ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
 }
 
 impl Rule for IndustryMention {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "undeclared-promotion",
+                category: Category::ConflictOfInterest,
+                description: "A company, @handle or brand promoted without a declaration of interest.",
+            },
+            RuleInfo {
+                id: "declared-interest",
+                category: Category::ConflictOfInterest,
+                description: "A company the doctor has declared an interest in, named without a declaration.",
+            },
+            RuleInfo {
+                id: "sponsored-event",
+                category: Category::ConflictOfInterest,
+                description: "A company-sponsored event or hospitality without a declaration.",
+            },
+            RuleInfo {
+                id: "service-promotion",
+                category: Category::ConflictOfInterest,
+                description: "An invitation to book a paid service in a post that promotes a product.",
+            },
+            RuleInfo {
+                id: "brand-mention",
+                category: Category::ConflictOfInterest,
+                description: "A neutral mention of a company or brand (recall, shortage, news): a reminder.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let mut seen = self.mentions(doc);
         if seen.is_empty() {

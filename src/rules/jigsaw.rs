@@ -17,7 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::lexicon::people_places::{entries, UK_PLACES};
 use crate::rules::patient_context::{bounded, sentence_initial, WordList};
 use crate::rules::Rule;
@@ -317,6 +317,16 @@ fn generalise_age(text: &str) -> String {
 }
 
 impl Rule for Jigsaw {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "jigsaw-identification",
+                category: Category::Confidentiality,
+                description: "A patient post that stacks up details (age, place, job, event) that together may identify them.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let ctx = doc.patient_context();
         let direct = self

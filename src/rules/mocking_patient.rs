@@ -23,7 +23,7 @@
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 use crate::text::{Document, PerSentence};
 
@@ -118,6 +118,16 @@ const MESSAGE: &str = "This mocks or shames patients. Patients who read it may f
     stop seeking care, and it falls short of the respect for dignity the GMC expects.";
 
 impl Rule for MockingPatient {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "mocking-patient",
+                category: Category::Respect,
+                description: "Mocking or shaming a patient: their body, smell, weight or blame for their illness.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let lower = doc.lower.as_str();
         let mut spans: Vec<std::ops::Range<usize>> = Vec::new();

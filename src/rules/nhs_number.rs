@@ -19,7 +19,7 @@
 //! numbers right after "phone"/"mobile" to `phone-number`.
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{before, mod11_valid, TenDigitScanner, TenKind, GUIDANCE};
 use crate::rules::Rule;
 use crate::text::Document;
@@ -37,6 +37,16 @@ impl NhsNumber {
 }
 
 impl Rule for NhsNumber {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "nhs-number",
+                category: Category::Confidentiality,
+                description: "An NHS or H&C number (modulus 11), or a labelled one that fails its checksum.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         for n in self.scanner.scan(doc.text) {
             if self.scanner.classify(doc, &n) != TenKind::Nhs {

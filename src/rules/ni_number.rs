@@ -14,7 +14,7 @@
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::GUIDANCE;
 use crate::rules::Rule;
 use crate::text::Document;
@@ -36,6 +36,16 @@ impl NiNumber {
 }
 
 impl Rule for NiNumber {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "ni-number",
+                category: Category::Confidentiality,
+                description: "A National Insurance number.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         for m in self.pattern.find_iter(doc.text) {
             let prefix = &doc.lower[m.start()..m.start() + 2];

@@ -15,7 +15,7 @@
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -48,6 +48,16 @@ impl PatientImage {
 }
 
 impl Rule for PatientImage {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "patient-image",
+                category: Category::Confidentiality,
+                description: "An image of a patient, their scan or their notes, shared in a patient context.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let ctx = doc.patient_context();
         if ctx.fiction || ctx.real_consent() {

@@ -14,7 +14,7 @@
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 use crate::text::Document;
 
@@ -50,6 +50,16 @@ impl PatientReference {
 }
 
 impl Rule for PatientReference {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "patient-reference",
+                category: Category::Confidentiality,
+                description: "A bed, bay, cubicle, side-room or ward number tied to a patient.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let ctx = doc.patient_context();
         if ctx.fiction || ctx.real_consent() {

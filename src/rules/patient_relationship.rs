@@ -22,7 +22,7 @@
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, Hit, Severity};
+use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 use crate::text::{Document, PerSentence, SpanSet};
 
@@ -109,6 +109,16 @@ const MESSAGE: &str = "This describes a social or personal relationship with a p
     with a patient; if a patient makes an approach, decline and seek advice.";
 
 impl Rule for PatientRelationship {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "patient-relationship",
+                category: Category::Boundaries,
+                description: "A social or romantic relationship with a patient.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let lower = doc.lower.as_str();
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();

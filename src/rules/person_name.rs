@@ -20,7 +20,7 @@ use std::ops::Range;
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::lexicon::people_places::{
     WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES,
 };
@@ -171,6 +171,16 @@ const NAME_MSG: &str = "This looks like a patient's name. A name (even a first n
 const TITLE_MSG: &str = "A title with a name or initial, tied to a patient, can identify them to staff, visitors and family.";
 
 impl Rule for PersonName {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "person-name",
+                category: Category::Confidentiality,
+                description: "A patient's name, title and initial, initials with an age, or a name hashtag; not colleagues.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let ctx = doc.patient_context();
         if ctx.cleared() {

@@ -20,7 +20,7 @@
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, Hit, Severity};
+use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 use crate::text::{Document, PerSentence, SpanSet};
 
@@ -94,6 +94,16 @@ const OTHERS: &[&str] = &[
 const GUIDANCE: &[&str] = &["bnd-2024-3", "bnd-2024-4", "gmp-2024-93"];
 
 impl Rule for PersonalChannel {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "personal-channel",
+                category: Category::Boundaries,
+                description: "Inviting patients to contact the doctor through a personal channel.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let to_patients = self.audience.captures_iter(&doc.lower).any(|c| {
             c.get(1)

@@ -22,7 +22,7 @@
 use std::ops::Range;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{before, mod11_valid, Cues, GUIDANCE, NOT_PATIENT, PHONE};
 use crate::rules::Rule;
 use crate::text::Document;
@@ -76,6 +76,16 @@ enum Shape {
 }
 
 impl Rule for PhoneNumber {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "phone-number",
+                category: Category::Confidentiality,
+                description: "A UK telephone number.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         for chain in chains(doc.text) {
             let mut i = 0;

@@ -16,7 +16,7 @@
 use crate::pattern::LazyRegex;
 
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, Severity};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{after, before, Cues, GUIDANCE};
 use crate::rules::Rule;
 use crate::text::Document;
@@ -87,6 +87,16 @@ fn well_formed(code: &str) -> bool {
 }
 
 impl Rule for Postcode {
+    fn describe(&self) -> &'static [RuleInfo] {
+        &[
+            RuleInfo {
+                id: "postcode",
+                category: Category::Confidentiality,
+                description: "A full UK postcode.",
+            },
+        ]
+    }
+
     fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
         for m in self.pattern.find_iter(doc.text) {
             let code = m.as_str();
