@@ -10,14 +10,17 @@
 //! assert_eq!((email.start, email.end), (12, 26)); // UTF-16 units: the emoji counts as two
 //! ```
 
+pub mod analysis;
 pub mod config;
+pub mod document;
 pub mod finding;
 pub mod guidance;
 pub mod lexicon;
 mod pattern;
 mod removal;
 mod rules;
-pub mod text;
+/// The document layer's former name, kept for callers written against it.
+pub use document as text;
 
 #[cfg(test)]
 mod testing;
@@ -30,9 +33,10 @@ pub use guidance::{Guidance, CATALOGUE};
 
 use std::collections::HashSet;
 
+use analysis::Post;
+use document::{utf16_offsets, Document};
 use finding::Hit;
 use rules::Rule;
-use text::{utf16_offsets, Document};
 
 /// The crate version, shown by the CLI and the popup.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -75,7 +79,7 @@ impl Checker {
 
     /// Checks one post. Findings are sorted by start (then end) and carry UTF-16 offsets.
     pub fn check(&self, text: &str) -> Vec<Finding> {
-        let doc = Document::new(text, &self.config);
+        let doc = Post::new(Document::new(text, &self.config));
         let mut hits = Vec::new();
         for rule in &self.rules {
             rule.check(&doc, &mut hits);

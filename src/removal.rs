@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::floor_boundary;
+use crate::document::floor_boundary;
 
 /// Labels that only ever introduce the identifier that follows them.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {

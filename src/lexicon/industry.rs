@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::text::{ceil_boundary, floor_boundary, Document, SpanSet};
+use crate::document::{ceil_boundary, floor_boundary, SpanSet};
 
 const COMPANIES: &str = include_str!("companies.txt");
 const BRANDS: &str = include_str!("brands.txt");
@@ -519,14 +519,6 @@ fn model_suffix(rest: &str) -> Option<usize> {
         }
     }
     Some(0)
-}
-
-impl Document<'_> {
-    /// Every lexicon mention in the post, found on first request: several rules ask.
-    pub(crate) fn industry_mentions(&self) -> &[Mention] {
-        self.industry
-            .get_or_init(|| Lexicon::get().find(self.text, &self.lower))
-    }
 }
 
 /// Every company name in the lexicon, sorted: the options page offers them as autocomplete for

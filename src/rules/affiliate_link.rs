@@ -16,10 +16,10 @@ use std::ops::Range;
 use crate::pattern::LazyRegex;
 
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::text::Document;
 
 const GUIDANCE: &[&str] = &["gmp-2024-90", "gmp-2024-94", "coi-2024-principles"];
 
@@ -117,7 +117,7 @@ impl Rule for AffiliateLink {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         for span in self.find(doc.text) {
             let bio = self.bio.is_match(doc.slice(&span));
             let message = if bio {

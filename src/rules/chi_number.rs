@@ -12,11 +12,11 @@
 //! a number labelled "CHI" with a real date but a failed checksum is still a warning, because it is
 //! presented as a patient's identifier.
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{before, TenDigitScanner, TenKind, GUIDANCE};
 use crate::rules::Rule;
-use crate::text::Document;
 
 pub struct ChiNumber {
     scanner: TenDigitScanner,
@@ -41,7 +41,7 @@ impl Rule for ChiNumber {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         for n in self.scanner.scan(doc.text) {
             if self.scanner.classify(doc, &n) != TenKind::Chi {
                 continue;

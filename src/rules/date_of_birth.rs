@@ -16,11 +16,11 @@ use regex::Captures;
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{before, real_date, Cues, GUIDANCE};
 use crate::rules::Rule;
-use crate::text::Document;
 
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 
@@ -96,7 +96,7 @@ impl Rule for DateOfBirth {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         for c in self.pattern.captures_iter(doc.text) {
             let Some(m) = c.get(0) else { continue };
             let Some((full, year)) = parse(&c) else {

@@ -22,10 +22,11 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::text::{Document, PerSentence};
+use crate::document::{Document, PerSentence};
 
 /// People the poster works with or treats; a contemptuous adjective about them is flagged.
 const ROLES: &str = concat!(
@@ -323,7 +324,7 @@ impl Rule for DerogatoryLanguage {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let lower = doc.lower.as_str();
         let mut spans: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
         for m in self.slurs.find_iter(lower) {

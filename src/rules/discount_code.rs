@@ -14,10 +14,10 @@ use std::ops::Range;
 use crate::pattern::LazyRegex;
 
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::text::Document;
 
 const GUIDANCE: &[&str] = &["gmp-2024-90", "gmp-2024-94", "coi-2024-principles"];
 
@@ -84,7 +84,7 @@ impl Rule for DiscountCode {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         for span in self.find(doc.text) {
             let code = doc.slice(&span);
             let referral = code.to_ascii_lowercase().contains("refer");

@@ -12,10 +12,10 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::text::Document;
 
 pub struct EmailAddress {
     pattern: LazyRegex,
@@ -44,7 +44,7 @@ impl Rule for EmailAddress {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         for m in self.pattern.find_iter(doc.text) {
             let service = {
                 let lower = &doc.lower[m.range()];

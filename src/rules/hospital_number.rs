@@ -18,11 +18,12 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{after, before, Cues, GUIDANCE};
 use crate::rules::Rule;
-use crate::text::{Document, SpanSet};
+use crate::document::SpanSet;
 
 pub struct HospitalNumber {
     labelled: LazyRegex,
@@ -67,7 +68,7 @@ impl Rule for HospitalNumber {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let mut taken = SpanSet::new();
         for m in self.labelled.find_iter(doc.text) {
             taken.insert(m.range());

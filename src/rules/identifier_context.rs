@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::pattern::LazyRegex;
 use aho_corasick::AhoCorasick;
 
-use crate::text::Document;
+use crate::document::Document;
 
 /// The guidance every identifier finding cites.
 pub const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
@@ -371,7 +371,7 @@ mod tests {
                 seed ^= seed << 17;
                 text.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
             }
-            let doc = Document::new(&text, &config);
+            let doc = crate::analysis::Post::new(Document::new(&text, &config));
             let mut hits = Vec::new();
             for rule in &rules {
                 rule.check(&doc, &mut hits);

@@ -21,10 +21,11 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::text::{Document, PerSentence};
+use crate::document::PerSentence;
 
 pub struct IndividualAdvice {
     dm_offer: LazyRegex,
@@ -156,7 +157,7 @@ impl Rule for IndividualAdvice {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let lower = doc.lower.as_str();
         if self.decline.is_match(lower) {
             return;

@@ -36,15 +36,16 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::lexicon::industry::{Lexicon, TermKind};
 use crate::rules::affiliate_link::AffiliateLink;
-use crate::rules::coi_context::{Cues, Reading};
-use crate::rules::declaration::{Clause, DeclarationFinder, Kind};
+use crate::analysis::coi_context::{Cues, Reading};
+use crate::analysis::declaration::{Clause, DeclarationFinder, Kind};
 use crate::rules::discount_code::DiscountCode;
 use crate::rules::Rule;
-use crate::text::{is_word_bounded, Document, SpanSet};
+use crate::document::{is_word_bounded, SpanSet};
 
 const GUIDANCE: &[&str] = &["gmp-2024-90", "gmp-2024-95", "coi-2024-principles"];
 const EVENT_GUIDANCE: &[&str] = &["gmp-2024-90", "gmp-2024-96", "coi-2024-principles"];
@@ -153,7 +154,7 @@ impl IndustryMention {
         }
     }
 
-    fn mentions<'a>(&'a self, doc: &'a Document) -> Vec<Seen<'a>> {
+    fn mentions<'a>(&'a self, doc: &'a Post) -> Vec<Seen<'a>> {
         let mut seen: Vec<Seen<'a>> = Vec::new();
         for m in doc.industry_mentions() {
             let maker = m
@@ -202,7 +203,7 @@ impl IndustryMention {
     }
 
     /// Unknown @handles that sound like a company and are praised in a post that sells something.
-    fn commercial_handles<'a>(&'a self, doc: &'a Document, seen: &mut Vec<Seen<'a>>) {
+    fn commercial_handles<'a>(&'a self, doc: &'a Post, seen: &mut Vec<Seen<'a>>) {
         let text = doc.text;
         if !text.contains('@') || !self.selling.is_match(text) {
             return;
@@ -343,7 +344,7 @@ impl Rule for IndustryMention {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let mut seen = self.mentions(doc);
         if seen.is_empty() {
             return;

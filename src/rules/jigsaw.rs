@@ -16,12 +16,13 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::lexicon::people_places::{entries, UK_PLACES};
-use crate::rules::patient_context::{bounded, sentence_initial, WordList};
+use crate::analysis::patient_context::{bounded, sentence_initial, WordList};
 use crate::rules::Rule;
-use crate::text::Document;
+use crate::document::SpanSet;
 
 const GUIDANCE: &[&str] = &["sm-2024-19", "sm-2024-20", "gmp-2024-88"];
 
@@ -209,9 +210,10 @@ impl Jigsaw {
         }
     }
 
-    fn details(&self, doc: &Document) -> Vec<(Range<usize>, Kind)> {
+    fn details(&self, doc: &Post) -> Vec<(Range<usize>, Kind)> {
         let text = doc.text;
         let mut found = Vec::new();
+        let companies = std::cell::OnceCell::new();
         for m in self.age.find_iter(text) {
             // Ranges and thresholds ("aged 40 to 74", "65 and over") describe groups, not a patient.
             let rest = text[m.end()..].trim_start();
@@ -246,9 +248,14 @@ impl Jigsaw {
                 }
                 // "fees from Lilly": a company the industry lexicon knows, not a place.
                 let company = || {
-                    doc.industry_mentions()
-                        .iter()
-                        .any(|b| b.span.start < m.end() && m.start() < b.span.end)
+                    companies
+                        .get_or_init(|| {
+                            doc.industry_mentions()
+                                .iter()
+                                .map(|b| b.span.clone())
+                                .collect::<SpanSet>()
+                        })
+                        .overlaps(&m.range())
                 };
                 if *kind == Kind::Place && locative && company() {
                     continue;
@@ -327,7 +334,7 @@ impl Rule for Jigsaw {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let ctx = doc.patient_context();
         let direct = self
             .direct

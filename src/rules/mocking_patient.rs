@@ -22,10 +22,11 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::text::{Document, PerSentence};
+use crate::document::PerSentence;
 
 pub struct MockingPatient {
     animal_emoji: LazyRegex,
@@ -128,7 +129,7 @@ impl Rule for MockingPatient {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let lower = doc.lower.as_str();
         let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
         let weighty = self.weight.is_match(lower);

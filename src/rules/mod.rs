@@ -5,9 +5,9 @@
 //! `my_rule::MyRule,` to the `rules!` list below. Order is priority: when two rules flag exactly
 //! the same span, the earlier one wins.
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Hit, RuleInfo};
-use crate::text::Document;
 
 /// A check over the whole post. Rules are built once per [`crate::Checker`] and must not panic.
 pub trait Rule: Send + Sync {
@@ -15,16 +15,12 @@ pub trait Rule: Send + Sync {
     /// one; a family (industry mentions, derogatory language) lists each id it can emit.
     fn describe(&self) -> &'static [RuleInfo];
 
-    /// Appends what this rule finds in `doc` to `hits` (byte offsets into `doc.text`).
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>);
+    /// Appends what this rule finds in `doc` to `hits` (byte offsets into `doc.text`). `doc` is
+    /// the post's [`Document`](crate::document::Document) (through `Deref`) with its shared facts.
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>);
 }
 
 mod identifier_context;
-
-pub(crate) mod patient_context;
-
-mod coi_context;
-mod declaration;
 
 macro_rules! rules {
     ($($module:ident :: $rule:ident),* $(,)?) => {

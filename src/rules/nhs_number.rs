@@ -18,11 +18,11 @@
 //! Numbers whose first six digits are a real date go to `chi-number` instead (Scottish CHI), and
 //! numbers right after "phone"/"mobile" to `phone-number`.
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{before, mod11_valid, TenDigitScanner, TenKind, GUIDANCE};
 use crate::rules::Rule;
-use crate::text::Document;
 
 pub struct NhsNumber {
     scanner: TenDigitScanner,
@@ -47,7 +47,7 @@ impl Rule for NhsNumber {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         for n in self.scanner.scan(doc.text) {
             if self.scanner.classify(doc, &n) != TenKind::Nhs {
                 continue;

@@ -13,11 +13,11 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::GUIDANCE;
 use crate::rules::Rule;
-use crate::text::Document;
 
 const UNISSUED: &[&str] = &["bg", "gb", "kn", "nk", "nt", "tn", "zz"];
 
@@ -46,7 +46,7 @@ impl Rule for NiNumber {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         for m in self.pattern.find_iter(doc.text) {
             let prefix = &doc.lower[m.start()..m.start() + 2];
             if UNISSUED.contains(&prefix) {

@@ -14,10 +14,10 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::text::Document;
 
 const GUIDANCE: &[&str] = &["rec-17", "sm-2024-20", "gmp-2024-88"];
 
@@ -58,7 +58,7 @@ impl Rule for PatientImage {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let ctx = doc.patient_context();
         if ctx.fiction || ctx.real_consent() {
             return;

@@ -13,10 +13,10 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::text::Document;
 
 const GUIDANCE: &[&str] = &["sm-2024-19", "sm-2024-20", "conf-2017-121"];
 
@@ -60,7 +60,7 @@ impl Rule for PatientReference {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let ctx = doc.patient_context();
         if ctx.fiction || ctx.real_consent() {
             return;

@@ -21,10 +21,11 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::text::{Document, PerSentence, SpanSet};
+use crate::document::{PerSentence, SpanSet};
 
 pub struct PatientRelationship {
     patient: LazyRegex,
@@ -119,7 +120,7 @@ impl Rule for PatientRelationship {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let lower = doc.lower.as_str();
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
         let mut patient_in = PerSentence::new(&self.patient);

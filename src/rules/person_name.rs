@@ -19,14 +19,15 @@ use std::ops::Range;
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::lexicon::people_places::{
     WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES,
 };
-use crate::rules::patient_context::{sentence_initial, tail};
+use crate::analysis::patient_context::{sentence_initial, tail};
 use crate::rules::Rule;
-use crate::text::{Document, SpanSet};
+use crate::document::{Document, SpanSet};
 
 const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
 
@@ -181,7 +182,7 @@ impl Rule for PersonName {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let ctx = doc.patient_context();
         if ctx.cleared() {
             return;

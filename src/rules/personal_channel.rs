@@ -19,10 +19,11 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::text::{Document, PerSentence, SpanSet};
+use crate::document::{PerSentence, SpanSet};
 
 pub struct PersonalChannel {
     invite: LazyRegex,
@@ -104,7 +105,7 @@ impl Rule for PersonalChannel {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let to_patients = self.audience.captures_iter(&doc.lower).any(|c| {
             c.get(1)
                 .map_or(true, |gap| !gap.as_str().split(' ').any(|w| OTHERS.contains(&w)))

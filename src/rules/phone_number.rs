@@ -21,11 +21,12 @@
 
 use std::ops::Range;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{before, mod11_valid, Cues, GUIDANCE, NOT_PATIENT, PHONE};
 use crate::rules::Rule;
-use crate::text::Document;
+use crate::document::Document;
 
 pub struct PhoneNumber {
     phone: Cues,
@@ -86,7 +87,7 @@ impl Rule for PhoneNumber {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         for chain in chains(doc.text) {
             let mut i = 0;
             while i < chain.len() {

@@ -15,11 +15,11 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{after, before, Cues, GUIDANCE};
 use crate::rules::Rule;
-use crate::text::Document;
 
 /// UK postcode areas (two letters first so they win over their one-letter prefixes).
 const AREAS: &str =
@@ -97,7 +97,7 @@ impl Rule for Postcode {
         ]
     }
 
-    fn check(&self, doc: &Document, hits: &mut Vec<Hit>) {
+    fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         for m in self.pattern.find_iter(doc.text) {
             let code = m.as_str();
             if !well_formed(code) {

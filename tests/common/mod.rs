@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use second_opinion::text::utf16_offsets;
+use second_opinion::document::utf16_offsets;
 
 /// Reads a JSON Lines file from `tests/data/`.
 pub fn read_jsonl(name: &str) -> Vec<serde_json::Value> {

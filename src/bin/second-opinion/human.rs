@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
-use second_opinion::text::byte_offset_of_utf16;
+use second_opinion::document::byte_offset_of_utf16;
 use second_opinion::{guidance, Finding, Severity};
 
 /// Colour when stdout is a terminal and `NO_COLOR` is unset.

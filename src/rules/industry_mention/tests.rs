@@ -279,7 +279,7 @@ fn coi_rules_are_fast() {
     use crate::rules::discount_code::DiscountCode;
     use crate::rules::industry_mention::IndustryMention;
     use crate::rules::Rule;
-    use crate::text::Document;
+    use crate::document::Document;
     use crate::Config;
 
     let config = Config::default();
@@ -299,7 +299,7 @@ fn coi_rules_are_fast() {
         let runs = if chars < 1000 { 2000 } else { 20 };
         let start = std::time::Instant::now();
         for _ in 0..runs {
-            let doc = Document::new(&text, &config);
+            let doc = crate::analysis::Post::new(Document::new(&text, &config));
             let mut hits = Vec::new();
             for rule in &rules {
                 rule.check(&doc, &mut hits);

@@ -15,7 +15,6 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::LazyRegex;
-use crate::text::Document;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// A word list matched on the lower-cased text, whole words only.
@@ -292,14 +291,6 @@ impl PatientContext {
         };
         // "patient" in "patients" (plural, aggregate) does not count; the word list is whole-word.
         ctx
-    }
-}
-
-impl Document<'_> {
-    /// Whether (and how) the post is about a patient, analysed on first request.
-    pub(crate) fn patient_context(&self) -> &Context {
-        self.patient
-            .get_or_init(|| PatientContext::shared().analyse(&self.lower))
     }
 }
 

@@ -1,8 +1,8 @@
-//! Text helpers shared by the rules: the document being checked, word boundaries, and the
-//! conversion from UTF-8 byte offsets (what Rust's `regex` gives) to UTF-16 code units (what the
-//! DOM counts).
+//! The document layer: the only code that knows text geometry. The post being checked (its
+//! sentences, windows and word boundaries), span sets, and the conversion from UTF-8 byte offsets
+//! (what Rust's `regex` gives) to UTF-16 code units (what the DOM counts). It depends on nothing
+//! above it; per-post facts live in [`crate::analysis`].
 
-use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -22,12 +22,6 @@ pub struct Document<'a> {
     breaks: Vec<usize>,
     /// The same with `;`, for [`Document::sentence_near`].
     clause_breaks: Vec<usize>,
-    /// Whether the post is about a patient: several rules ask, so it is worked out once per post
-    /// (see [`Document::patient_context`]).
-    pub(crate) patient: OnceCell<crate::rules::patient_context::Context>,
-    /// The industry lexicon's mentions, also asked for by several rules
-    /// (see [`Document::industry_mentions`]).
-    pub(crate) industry: OnceCell<Vec<crate::lexicon::industry::Mention>>,
 }
 
 impl<'a> Document<'a> {
@@ -48,8 +42,6 @@ impl<'a> Document<'a> {
             config,
             breaks,
             clause_breaks,
-            patient: OnceCell::new(),
-            industry: OnceCell::new(),
         }
     }
 

@@ -1,0 +1,52 @@
+//! The analysis layer: facts about one post that several rules need (is it about a patient
+//! encounter, which companies and brands it names, how they read, where its declarations are),
+//! each worked out at most once per post and handed to every rule with the [`Document`].
+
+use std::cell::OnceCell;
+use std::ops::Deref;
+
+use crate::document::Document;
+use crate::lexicon::industry::{Lexicon, Mention};
+
+pub(crate) mod coi_context;
+pub(crate) mod declaration;
+pub(crate) mod patient_context;
+
+use patient_context::{Context, PatientContext};
+
+/// A post under check: its [`Document`] and the facts rules share, each found on first request.
+pub struct Post<'a> {
+    doc: Document<'a>,
+    patient: OnceCell<Context>,
+    industry: OnceCell<Vec<Mention>>,
+}
+
+impl<'a> Post<'a> {
+    pub fn new(doc: Document<'a>) -> Self {
+        Post {
+            doc,
+            patient: OnceCell::new(),
+            industry: OnceCell::new(),
+        }
+    }
+
+    /// Whether (and how) the post is about a patient.
+    pub(crate) fn patient_context(&self) -> &Context {
+        self.patient
+            .get_or_init(|| PatientContext::shared().analyse(&self.doc.lower))
+    }
+
+    /// Every industry-lexicon mention in the post (sorted by start).
+    pub(crate) fn industry_mentions(&self) -> &[Mention] {
+        self.industry
+            .get_or_init(|| Lexicon::get().find(self.doc.text, &self.doc.lower))
+    }
+}
+
+impl<'a> Deref for Post<'a> {
+    type Target = Document<'a>;
+
+    fn deref(&self) -> &Document<'a> {
+        &self.doc
+    }
+}
