@@ -11,13 +11,17 @@ fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).expect("property readable")
 }
 
-fn findings(checker: &WasmChecker, text: &str) -> Array {
-    checker
-        .check(text)
-        .map_err(|_| "check failed")
+/// An exported method's result, which must be an array.
+fn array(result: Result<JsValue, wasm_bindgen::JsError>) -> Array {
+    result
+        .map_err(|_| "call failed")
         .unwrap()
         .dyn_into::<Array>()
         .expect("an array")
+}
+
+fn findings(checker: &WasmChecker, text: &str) -> Array {
+    array(checker.check(text))
 }
 
 fn find_rule(findings: &Array, rule: &str) -> Option<JsValue> {
@@ -115,12 +119,7 @@ fn guidance_catalogue_is_exported() {
     let checker = WasmChecker::new(JsValue::NULL)
         .map_err(|_| "new failed")
         .unwrap();
-    let catalogue = checker
-        .guidance()
-        .map_err(|_| "guidance failed")
-        .unwrap()
-        .dyn_into::<Array>()
-        .unwrap();
+    let catalogue = array(checker.guidance());
     assert!(catalogue.length() >= 10);
     let first = catalogue.get(0);
     assert!(get(&first, "url")
@@ -149,12 +148,7 @@ fn rules_are_described_in_words() {
     let checker = WasmChecker::new(JsValue::NULL)
         .map_err(|_| "new failed")
         .unwrap();
-    let rules = checker
-        .rules()
-        .map_err(|_| "rules failed")
-        .unwrap()
-        .dyn_into::<Array>()
-        .expect("an array");
+    let rules = array(checker.rules());
     let nhs = rules
         .iter()
         .find(|r| get(r, "id").as_string().as_deref() == Some("nhs-number"))
