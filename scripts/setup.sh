@@ -3,6 +3,7 @@
 #   scripts/setup.sh rust      wasm32 target and the wasm-bindgen CLI matching Cargo.toml
 #   scripts/setup.sh node      npm packages (package-lock.json)
 #   scripts/setup.sh browsers  Debian's Chromium (and Firefox ESR + geckodriver for the Firefox test)
+#   scripts/setup.sh model     a Python virtualenv (.venv-model) with what training the scorer needs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,11 +45,20 @@ setup_browsers() {
   fi
 }
 
+setup_model() {
+  if [ ! -x .venv-model/bin/python ] || [ scripts/model-requirements.txt -nt .venv-model/.installed ]; then
+    python3 -m venv .venv-model
+    .venv-model/bin/pip install -q --disable-pip-version-check -r scripts/model-requirements.txt
+    touch .venv-model/.installed
+  fi
+}
+
 for what in "${@:-rust node browsers}"; do
   case "$what" in
     rust) setup_rust ;;
     node) setup_node ;;
     browsers) setup_browsers ;;
-    *) echo "setup.sh: unknown target '$what' (rust, node, browsers)" >&2; exit 2 ;;
+    model) setup_model ;;
+    *) echo "setup.sh: unknown target '$what' (rust, node, browsers, model)" >&2; exit 2 ;;
   esac
 done

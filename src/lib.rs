@@ -19,6 +19,7 @@ pub mod lexicon;
 mod pattern;
 mod removal;
 mod rules;
+pub mod scorer;
 /// The document layer's former name, kept for callers written against it.
 pub use document as text;
 
@@ -70,6 +71,7 @@ impl Checker {
         self.rules
             .iter()
             .flat_map(|rule| rule.describe().iter().copied())
+            .chain(scorer::RULES.iter().copied())
             .collect()
     }
 
@@ -77,8 +79,16 @@ impl Checker {
         &self.config
     }
 
-    /// Checks one post. Findings are sorted by start (then end) and carry UTF-16 offsets.
+    /// Checks one post: the rules, then the learned scorer beside them (see [`scorer`]).
+    /// Findings are sorted by start (then end) and carry UTF-16 offsets.
     pub fn check(&self, text: &str) -> Vec<Finding> {
+        let mut findings = self.check_rules(text);
+        scorer::review(text, &self.config, &mut findings);
+        findings
+    }
+
+    /// The rules' findings alone, before the scorer has its say (what the scorer is trained on).
+    pub fn check_rules(&self, text: &str) -> Vec<Finding> {
         let doc = Post::new(Document::new(text, &self.config));
         let mut hits = Vec::new();
         for rule in &self.rules {

@@ -4,17 +4,18 @@ use std::sync::OnceLock;
 
 use crate::{Checker, Config, Finding, Severity};
 
-/// Every finding for `text` with the default configuration.
+/// Every rule's finding for `text` with the default configuration. The rules' tests judge the
+/// rules alone: the learned scorer, which may lower a contextual warning, has its own tests.
 pub fn check(text: &str) -> Vec<Finding> {
     static CHECKER: OnceLock<Checker> = OnceLock::new();
     CHECKER
         .get_or_init(|| Checker::new(Config::default()))
-        .check(text)
+        .check_rules(text)
 }
 
-/// Every finding for `text` with a configuration given as JSON.
+/// Every rule's finding for `text` with a configuration given as JSON.
 pub fn check_with(config_json: &str, text: &str) -> Vec<Finding> {
-    Checker::new(Config::from_json(config_json).expect("test config parses")).check(text)
+    Checker::new(Config::from_json(config_json).expect("test config parses")).check_rules(text)
 }
 
 /// The texts flagged by `rule` in `text`, in order.

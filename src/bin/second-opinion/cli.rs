@@ -1,5 +1,6 @@
 //! The command line: argument parsing and the two modes (FILE and --jsonl).
 
+mod features;
 mod human;
 mod jsonl;
 
@@ -43,6 +44,10 @@ Blank lines are skipped. Finding offsets (start, end) are UTF-16 code units.")]
         /// Read JSON Lines on stdin and write JSON Lines of findings on stdout.
         #[arg(long)]
         jsonl: bool,
+        /// The rules' findings alone, without the learned scorer (what the scorer is trained
+        /// on; the refactoring snapshots compare it).
+        #[arg(long)]
+        rules_only: bool,
         /// Settings as JSON (declared interests, ignored terms, category modes).
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
@@ -54,15 +59,25 @@ Blank lines are skipped. Finding offsets (start, end) are UTF-16 code units.")]
         )]
         file: Option<PathBuf>,
     },
+    /// Print the learned scorer's features of each post (JSON Lines in, JSON Lines out): what
+    /// `scripts/train-model.py` trains on.
+    Features {
+        /// Hash width: the vector has 2^BITS buckets.
+        #[arg(long, default_value_t = second_opinion::scorer::features::DEFAULT_BITS)]
+        bits: u8,
+    },
 }
 
 pub fn main() -> ExitCode {
-    let Cli { command } = Cli::parse();
-    let Command::Check {
-        jsonl,
-        config,
-        file,
-    } = command;
+    let (jsonl, rules_only, config, file) = match Cli::parse().command {
+        Command::Check {
+            jsonl,
+            rules_only,
+            config,
+            file,
+        } => (jsonl, rules_only, config, file),
+        Command::Features { bits } => return features::main(bits),
+    };
     let config = match config.map(|path| load_config(&path)).transpose() {
         Ok(config) => config.unwrap_or_default(),
         Err(message) => return fail(&message),
@@ -71,7 +86,7 @@ pub fn main() -> ExitCode {
     if jsonl {
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();
-        return match jsonl::run(&checker, stdin, stdout) {
+        return match jsonl::run(&checker, rules_only, stdin, stdout) {
             Ok(jsonl::Outcome { failed_lines: 0 }) => ExitCode::SUCCESS,
             Ok(_) => ExitCode::from(1),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -83,7 +98,11 @@ pub fn main() -> ExitCode {
         Ok(read) => read,
         Err(message) => return fail(&message),
     };
-    let findings = checker.check(&text);
+    let findings = if rules_only {
+        checker.check_rules(&text)
+    } else {
+        checker.check(&text)
+    };
     let report = human::render(&name, &text, &findings, human::use_colour());
     print!("{report}");
     if findings

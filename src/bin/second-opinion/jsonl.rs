@@ -11,8 +11,8 @@ pub struct Outcome {
 }
 
 #[derive(Serialize)]
-struct Checked<'a> {
-    id: &'a Value,
+struct Checked {
+    id: Value,
     findings: Vec<Finding>,
 }
 
@@ -25,10 +25,29 @@ struct Failed<'a> {
 
 /// Checks every line of `input`, writing one line per non-blank input line to `output`.
 /// A line that cannot be read as a post gets an error object and the run goes on.
+/// With `rules_only`, the rules' findings without the learned scorer.
 pub fn run(
     checker: &Checker,
+    rules_only: bool,
+    input: impl BufRead,
+    output: impl Write,
+) -> std::io::Result<Outcome> {
+    each_post(input, output, |id, text| Checked {
+        id,
+        findings: if rules_only {
+            checker.check_rules(text)
+        } else {
+            checker.check(text)
+        },
+    })
+}
+
+/// Reads `{"id", "text"}` lines and writes `answer`'s reply to each, in order; a line that
+/// cannot be read as a post gets an error object and the run goes on.
+pub fn each_post<T: Serialize>(
     mut input: impl BufRead,
     mut output: impl Write,
+    answer: impl Fn(Value, &str) -> T,
 ) -> std::io::Result<Outcome> {
     let mut outcome = Outcome { failed_lines: 0 };
     let mut buffer = Vec::new();
@@ -59,10 +78,7 @@ pub fn run(
             continue;
         }
         match parse(raw) {
-            Ok((id, text)) => {
-                let findings = checker.check(&text);
-                write_line(&mut output, &Checked { id: &id, findings })?;
-            }
+            Ok((id, text)) => write_line(&mut output, &answer(id, &text))?,
             Err((id, error)) => {
                 outcome.failed_lines += 1;
                 write_line(
@@ -113,7 +129,7 @@ mod tests {
     fn run_on(input: &str) -> (Vec<Value>, usize) {
         let checker = Checker::new(Config::default());
         let mut out = Vec::new();
-        let outcome = run(&checker, input.as_bytes(), &mut out).unwrap();
+        let outcome = run(&checker, false, input.as_bytes(), &mut out).unwrap();
         let lines = String::from_utf8(out)
             .unwrap()
             .lines()

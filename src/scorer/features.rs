@@ -1,0 +1,374 @@
+//! The scorer's view of a post: hashed word and character n-grams plus the rules' own signals.
+//!
+//! This is the single definition of the features: the training script (`scripts/train-model.py`)
+//! reads them from `second-opinion features --jsonl`, so training and the embedded model can never
+//! disagree about what a feature is.
+
+use std::ops::Range;
+
+use crate::finding::{Finding, Severity};
+use crate::lexicon::people_places::{WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES};
+
+/// The hash width `make model` trains with (the embedded model records its own).
+pub const DEFAULT_BITS: u8 = 15;
+
+/// Character n-gram lengths taken from each whitespace-separated chunk (padded with spaces).
+const CHAR_NGRAMS: Range<usize> = 3..6;
+
+/// One feature occurrence: its bucket and the bytes of the post that produced it (`None` for the
+/// rules' signals, which belong to no single word).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Occurrence {
+    pub bucket: u32,
+    pub source: Option<Range<usize>>,
+}
+
+/// A post's features: occurrences (for explaining a score) and the final sparse vector
+/// (bucket, value), sorted by bucket, that the model multiplies.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Features {
+    pub occurrences: Vec<Occurrence>,
+    pub vector: Vec<(u32, f32)>,
+}
+
+impl Features {
+    /// The value the vector holds for `bucket` (0.0 when absent).
+    pub fn value(&self, bucket: u32) -> f32 {
+        self.vector
+            .binary_search_by_key(&bucket, |&(b, _)| b)
+            .map_or(0.0, |i| self.vector[i].1)
+    }
+}
+
+/// Extracts the features of `text` into `2^bits` buckets. `rule_findings` are the rules'
+/// findings for the same text (before the scorer's own): which rules fired, and how strongly,
+/// are features too.
+pub fn extract(text: &str, rule_findings: &[Finding], bits: u8) -> Features {
+    let mask = (1u64 << bits) - 1;
+    let bucket = |namespace: u8, s: &str| (hash(namespace, s) & mask) as u32;
+    let mut text_occurrences = Vec::new();
+    let mut previous: Option<(String, Range<usize>)> = None;
+    let mut sentence_start = true;
+    for word in words(text) {
+        // A word's class ("a UK place", "a first name", "a capitalised word mid-sentence") and
+        // the word before it with that class ("from <place>", "saw <name>"): what generalises
+        // from the training posts' names and towns to everyone else's.
+        if let Some(class) = word_class(&text[word.span.clone()], sentence_start) {
+            text_occurrences.push(Occurrence {
+                bucket: bucket(b'x', class),
+                source: Some(word.span.clone()),
+            });
+            if let Some((prev, prev_span)) = &previous {
+                text_occurrences.push(Occurrence {
+                    bucket: bucket(b'y', &format!("{prev} {class}")),
+                    source: Some(prev_span.start..word.span.end),
+                });
+            }
+        }
+        sentence_start = word.ends_sentence;
+        text_occurrences.push(Occurrence {
+            bucket: bucket(b'w', &word.norm),
+            source: Some(word.span.clone()),
+        });
+        if let Some(marker) = word.marker {
+            let marked = format!("{marker}{}", word.norm);
+            text_occurrences.push(Occurrence {
+                bucket: bucket(b'm', &marked),
+                source: Some(word.span.clone()),
+            });
+        }
+        if let Some((prev, prev_span)) = previous.take() {
+            let bigram = format!("{prev} {}", word.norm);
+            text_occurrences.push(Occurrence {
+                bucket: bucket(b'b', &bigram),
+                source: Some(prev_span.start..word.span.end),
+            });
+        }
+        previous = (!word.ends_sentence).then(|| (word.norm.clone(), word.span.clone()));
+    }
+    let word_before = |at: usize| -> Option<String> {
+        let head = text[..at].trim_end();
+        let start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        (start < head.len()).then(|| normalise(&head[start..]))
+    };
+    for (span, class) in super::vocabulary::classes(text) {
+        text_occurrences.push(Occurrence {
+            bucket: bucket(b'x', class),
+            source: Some(span.clone()),
+        });
+        if let Some(before) = word_before(span.start) {
+            text_occurrences.push(Occurrence {
+                bucket: bucket(b'y', &format!("{before} {class}")),
+                source: Some(span),
+            });
+        }
+    }
+    for chunk in chunks(text) {
+        let padded: Vec<char> = std::iter::once(' ')
+            .chain(chunk.norm.chars())
+            .chain(std::iter::once(' '))
+            .collect();
+        let mut gram = String::new();
+        for n in CHAR_NGRAMS {
+            for window in padded.windows(n) {
+                gram.clear();
+                gram.extend(window);
+                text_occurrences.push(Occurrence {
+                    bucket: bucket(b'c', &gram),
+                    source: Some(chunk.span.clone()),
+                });
+            }
+        }
+    }
+    for symbol in symbols(text) {
+        let mut utf8 = [0; 4];
+        text_occurrences.push(Occurrence {
+            bucket: bucket(b's', symbol.1.encode_utf8(&mut utf8)),
+            source: Some(symbol.0),
+        });
+    }
+    let mut vector = sublinear_unit_vector(&text_occurrences);
+    let mut occurrences = text_occurrences;
+    let mut rule_buckets: Vec<u32> = rule_findings
+        .iter()
+        .flat_map(|f| {
+            let strength = if f.severity == Severity::Warning {
+                "warning"
+            } else {
+                "info"
+            };
+            [
+                bucket(b'r', &format!("{}:{strength}", f.rule)),
+                bucket(b'k', &format!("{}:{strength}", f.category.as_str())),
+            ]
+        })
+        .collect();
+    rule_buckets.sort_unstable();
+    rule_buckets.dedup();
+    for b in rule_buckets {
+        occurrences.push(Occurrence {
+            bucket: b,
+            source: None,
+        });
+        vector.push((b, 1.0));
+    }
+    Features {
+        occurrences,
+        vector: merge(vector),
+    }
+}
+
+/// The class of a word as written, if it has one the scorer uses.
+fn word_class(word: &str, sentence_start: bool) -> Option<&'static str> {
+    struct Lists {
+        places: WordSet,
+        first_names: WordSet,
+        common_words: WordSet,
+    }
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 2 {
+        return None;
+    }
+    let lists = LISTS.get_or_init(|| Lists {
+        places: WordSet::new(UK_PLACES),
+        first_names: WordSet::new(FIRST_NAMES),
+        common_words: WordSet::new(FIRST_NAMES_COMMON_WORDS),
+    });
+    if word.chars().all(|c| c.is_uppercase() || c.is_numeric()) {
+        return None; // acronyms: NHS, GP, ICU
+    }
+    if lists.places.contains(word) {
+        Some("<place>")
+    } else if lists.first_names.contains(word) && !lists.common_words.contains(word) {
+        Some("<first-name>")
+    } else if !sentence_start {
+        Some("<capitalised>")
+    } else {
+        None
+    }
+}
+
+/// 1 + ln(count) per bucket, scaled to unit length, so long posts and short ones weigh alike.
+fn sublinear_unit_vector(occurrences: &[Occurrence]) -> Vec<(u32, f32)> {
+    let mut buckets: Vec<u32> = occurrences.iter().map(|o| o.bucket).collect();
+    buckets.sort_unstable();
+    let mut vector: Vec<(u32, f32)> = Vec::new();
+    for b in buckets {
+        match vector.last_mut() {
+            Some((last, count)) if *last == b => *count += 1.0,
+            _ => vector.push((b, 1.0)),
+        }
+    }
+    for (_, value) in vector.iter_mut() {
+        *value = 1.0 + value.ln();
+    }
+    let norm = vector.iter().map(|(_, v)| v * v).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, value) in vector.iter_mut() {
+            *value /= norm;
+        }
+    }
+    vector
+}
+
+/// Sorts by bucket and adds values that share one.
+fn merge(mut vector: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
+    vector.sort_by_key(|&(b, _)| b);
+    let mut merged: Vec<(u32, f32)> = Vec::with_capacity(vector.len());
+    for (b, v) in vector {
+        match merged.last_mut() {
+            Some((last, value)) if *last == b => *value += v,
+            _ => merged.push((b, v)),
+        }
+    }
+    merged
+}
+
+/// FNV-1a (64-bit) over a namespace byte and the string: stable across platforms and releases.
+fn hash(namespace: u8, s: &str) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = (OFFSET ^ u64::from(namespace)).wrapping_mul(PRIME);
+    for &byte in s.as_bytes() {
+        h = (h ^ u64::from(byte)).wrapping_mul(PRIME);
+    }
+    h ^ (h >> 29)
+}
+
+/// Lower case, every digit as `0`: "44-year-old" and "52-year-old" are one shape.
+fn normalise(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_numeric() { '0' } else { c })
+        .collect()
+}
+
+struct Word {
+    span: Range<usize>,
+    norm: String,
+    /// `#` or `@` right before the word (a hashtag or handle).
+    marker: Option<char>,
+    /// A sentence break (`.`, `!`, `?`, newline) follows before the next word: no bigram across.
+    ends_sentence: bool,
+}
+
+/// Runs of letters and digits.
+fn words(text: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut start: Option<usize> = None;
+    let flush = |out: &mut Vec<Word>, start: usize, end: usize| {
+        let marker = text[..start]
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '#' | '@'));
+        out.push(Word {
+            span: start..end,
+            norm: normalise(&text[start..end]),
+            marker,
+            ends_sentence: false,
+        });
+    };
+    for (at, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(at);
+        } else {
+            if let Some(s) = start.take() {
+                flush(&mut out, s, at);
+            }
+            if matches!(c, '.' | '!' | '?' | '\n') {
+                if let Some(last) = out.last_mut() {
+                    last.ends_sentence = true;
+                }
+            }
+        }
+    }
+    if let Some(s) = start {
+        flush(&mut out, s, text.len());
+    }
+    out
+}
+
+struct Chunk {
+    span: Range<usize>,
+    norm: String,
+}
+
+/// Whitespace-separated chunks without their outer punctuation, keeping symbols inside
+/// ("f*cking", "id10t"): the character n-grams see how a word was spelt.
+fn chunks(text: &str) -> Vec<Chunk> {
+    let outer = |c: char| !c.is_alphanumeric() && !matches!(c, '*' | '#' | '@' | '$' | '!' | '1');
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for piece in text.split_whitespace() {
+        let at = offset + text[offset..].find(piece).unwrap_or(0);
+        offset = at + piece.len();
+        let trimmed = piece.trim_matches(outer);
+        if trimmed.is_empty() {
+            continue;
+        }
+        let start = at + (piece.len() - piece.trim_start_matches(outer).len());
+        out.push(Chunk {
+            span: start..start + trimmed.len(),
+            norm: normalise(trimmed),
+        });
+    }
+    out
+}
+
+/// Emoji and other non-ASCII symbols, one feature each (🐷, 🤡, 🙄 carry tone).
+fn symbols(text: &str) -> impl Iterator<Item = (Range<usize>, char)> + '_ {
+    text.char_indices()
+        .filter(|&(_, c)| !c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace())
+        .filter(|&(_, c)| {
+            !matches!(
+                c,
+                '\u{fe0f}' | '\u{200d}' | '’' | '‘' | '“' | '”' | '–' | '—'
+            )
+        })
+        .map(|(at, c)| (at..at + c.len_utf8(), c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_share_one_shape() {
+        let a = extract("a 44-year-old teacher", &[], 18);
+        let b = extract("a 52-year-old teacher", &[], 18);
+        assert_eq!(a.vector, b.vector);
+    }
+
+    #[test]
+    fn vector_is_unit_length_and_sorted() {
+        let f = extract("Saw Hargreaves again in clinic today, same story.", &[], 16);
+        let norm: f32 = f.vector.iter().map(|(_, v)| v * v).sum();
+        assert!((norm - 1.0).abs() < 1e-4, "{norm}");
+        assert!(f.vector.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn empty_and_symbol_only_posts_have_no_text_features() {
+        assert!(extract("", &[], 16).vector.is_empty());
+        assert!(extract("   \n ", &[], 16).vector.is_empty());
+    }
+
+    #[test]
+    fn masked_spelling_differs_from_plain() {
+        let masked = extract("f*cking", &[], 18);
+        let plain = extract("fcking", &[], 18);
+        assert_ne!(masked.vector, plain.vector);
+    }
+
+    #[test]
+    fn every_text_occurrence_points_inside_the_post() {
+        let text = "😷 #PrayForLily @dr_x bed 4, 44yo 🐷\nnext line";
+        for o in extract(text, &[], 16).occurrences {
+            let span = o.source.expect("text features have a source");
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            assert!(span.start < span.end && span.end <= text.len());
+        }
+    }
+}
