@@ -1,6 +1,7 @@
 //! `check` on posts of the sizes docs/ARCHITECTURE.md budgets: a 280-character X post, a 2,000-character
 //! Facebook post, and the longest Facebook post (63,206 characters); one megabyte of repetitive
-//! text (linear time on any input); plus `Checker::new`.
+//! text (linear time on any input); what the learned scorer adds to a 280-character check; plus
+//! `Checker::new`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use second_opinion::{Checker, Config};
@@ -74,11 +75,30 @@ fn bench_repetitive(c: &mut Criterion) {
     group.finish();
 }
 
+/// What the learned scorer adds: the rules alone against the whole check, on an X-sized post.
+fn bench_scorer(c: &mut Criterion) {
+    let checker = Checker::new(Config::default());
+    let text = post_of(280);
+    checker.check(&text); // builds the scorer's vocabularies once, as the first real check does
+    let mut group = c.benchmark_group("scorer");
+    group.bench_function("rules alone, 280", |b| {
+        b.iter(|| checker.check_rules(&text))
+    });
+    group.bench_function("rules + scorer, 280", |b| b.iter(|| checker.check(&text)));
+    group.finish();
+}
+
 fn bench_new(c: &mut Criterion) {
     c.bench_function("Checker::new", |b| {
         b.iter(|| Checker::new(Config::default()))
     });
 }
 
-criterion_group!(benches, bench_check, bench_repetitive, bench_new);
+criterion_group!(
+    benches,
+    bench_check,
+    bench_repetitive,
+    bench_scorer,
+    bench_new
+);
 criterion_main!(benches);

@@ -2,6 +2,10 @@
 //! snapshots (`tests/snapshots/`). Any change to what the checker reports on these posts shows up
 //! here as a diff: refactors must leave them byte-identical; a deliberate change is reviewed with
 //! `cargo insta review` (or `INSTA_UPDATE=always`) and named in its commit.
+//!
+//! The rules are compared alone (`--rules-only`), so a refactor of the rules is checked without
+//! the learned scorer; one more snapshot keeps the whole check (rules and scorer) on the corpus,
+//! which changes when the model is retrained (`make model`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,10 +17,13 @@ fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// `second-opinion check --jsonl [--config FILE] < tests/data/INPUT`, its stdout.
-fn jsonl(input: &str, config: Option<&str>) -> String {
+/// `second-opinion check --jsonl [--rules-only] [--config FILE] < tests/data/INPUT`, its stdout.
+fn jsonl(input: &str, config: Option<&str>, rules_only: bool) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_second-opinion"));
     command.args(["check", "--jsonl"]);
+    if rules_only {
+        command.arg("--rules-only");
+    }
     if let Some(config) = config {
         command.arg("--config").arg(data(config));
     }
@@ -37,20 +44,29 @@ fn jsonl(input: &str, config: Option<&str>) -> String {
 
 #[test]
 fn corpus_dev() {
-    insta::assert_snapshot!(jsonl("corpus-dev.jsonl", None));
+    insta::assert_snapshot!(jsonl("corpus-dev.jsonl", None, true));
 }
 
 #[test]
 fn corpus_dev_with_declared_interests() {
-    insta::assert_snapshot!(jsonl("corpus-dev.jsonl", Some("baseline-config.json")));
+    insta::assert_snapshot!(jsonl(
+        "corpus-dev.jsonl",
+        Some("baseline-config.json"),
+        true
+    ));
 }
 
 #[test]
 fn presidio_vectors() {
-    insta::assert_snapshot!(jsonl("presidio_uk_vectors.jsonl", None));
+    insta::assert_snapshot!(jsonl("presidio_uk_vectors.jsonl", None, true));
 }
 
 #[test]
 fn supplementary_vectors() {
-    insta::assert_snapshot!(jsonl("uk_supplementary_vectors.jsonl", None));
+    insta::assert_snapshot!(jsonl("uk_supplementary_vectors.jsonl", None, true));
+}
+
+#[test]
+fn corpus_dev_rules_and_scorer() {
+    insta::assert_snapshot!(jsonl("corpus-dev.jsonl", None, false));
 }
