@@ -14,6 +14,12 @@ use crate::text::{utf16_offsets, Document};
 /// How many of the sentence's strongest words the message names.
 const NAMED_WORDS: usize = 3;
 
+/// Words the highlighted sentence needs.
+const MIN_SENTENCE_WORDS: usize = 4;
+
+/// Letters (or digits) a word needs before the message may name it.
+const MIN_NAMED_LETTERS: usize = 4;
+
 /// What each category's scorer finding is called and says, and the guidance it rests on.
 struct Wording {
     rule: &'static str,
@@ -52,6 +58,7 @@ fn wording(category: Category) -> Wording {
 }
 
 /// The id of the scorer's finding for `category`.
+#[cfg(test)]
 pub fn rule_id(category: Category) -> &'static str {
     wording(category).rule
 }
@@ -78,19 +85,40 @@ pub fn finding(
         *sentences.entry(doc.sentence_around(source)).or_default() += share;
         *words.entry(chunk_around(text, source)).or_default() += share;
     }
-    let (sentence, _) = sentences
+    let (sentence, contribution) = sentences
         .into_iter()
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.start.cmp(&a.0.start)))?;
     let sentence = trim(text, sentence);
-    if sentence.is_empty() {
+    // The highlighted sentence must carry the score by itself, and be a sentence rather than a
+    // word or two: a score that only the post's shape adds up to ("Again.", a three-word reply)
+    // is not something the doctor can be shown.
+    let words_in = text[sentence.clone()].split_whitespace().count();
+    if words_in < MIN_SENTENCE_WORDS || contribution <= 0.0 {
         return None;
     }
+    // Only words that say something can be named: "a", "the" and "on" never explain a concern.
+    let meaningful = |span: &Range<usize>| {
+        text[span.clone()]
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count()
+            >= MIN_NAMED_LETTERS
+            || !text[span.clone()].is_ascii()
+    };
     let mut named: Vec<(Range<usize>, f32)> = words
         .into_iter()
         .filter(|(span, share)| {
-            *share > 0.0 && span.start >= sentence.start && span.end <= sentence.end
+            *share > 0.0
+                && span.start >= sentence.start
+                && span.end <= sentence.end
+                && meaningful(span)
         })
         .collect();
+    // A finding must say why: with no word of its sentence to show for it, the score rests on
+    // the post's shape rather than its content, and the scorer stays quiet.
+    if named.is_empty() {
+        return None;
+    }
     named.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.start.cmp(&b.0.start)));
     named.truncate(NAMED_WORDS);
     named.sort_by_key(|(span, _)| span.start);
@@ -99,11 +127,7 @@ pub fn finding(
         .iter()
         .map(|(span, _)| format!("“{}”", &text[span.clone()]))
         .collect();
-    let message = if quoted.is_empty() {
-        format!("{}. {}", w.reads_like, w.advice)
-    } else {
-        format!("{} ({}). {}", w.reads_like, quoted.join(", "), w.advice)
-    };
+    let message = format!("{} ({}). {}", w.reads_like, quoted.join(", "), w.advice);
     let offsets = utf16_offsets(text, &[sentence.start, sentence.end]);
     Some(Finding {
         rule: w.rule.to_string(),

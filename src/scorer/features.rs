@@ -58,10 +58,11 @@ pub fn extract(text: &str, rule_findings: &[Finding], bits: u8) -> Features {
                 bucket: bucket(b'x', class),
                 source: Some(word.span.clone()),
             });
-            if let Some((prev, prev_span)) = &previous {
+            if let Some((prev, _)) = &previous {
+                // Shown as the classed word itself ("Leeds", not "from").
                 text_occurrences.push(Occurrence {
                     bucket: bucket(b'y', &format!("{prev} {class}")),
-                    source: Some(prev_span.start..word.span.end),
+                    source: Some(word.span.clone()),
                 });
             }
         }

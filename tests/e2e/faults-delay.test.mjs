@@ -90,14 +90,14 @@ describe('a slow checker', { timeout: 300_000 }, () => {
     await waitSubmissions(tab, n + 1);
 
     // Clean, and the doctor waits: the late answer says so, and "Post" publishes once.
-    await typeInto(tab, ctrlEnter, `${CLEAN} Again.`);
+    await typeInto(tab, ctrlEnter, `${CLEAN} See you there.`);
     await ctrlEnter.submit(tab);
     await waitGuard(tab, 'unchecked', GUARD_WAIT + 5000);
     const checkedNow = await waitGuard(tab, 'checked', 10_000);
     assert.match(checkedNow.text, /found nothing to flag/);
     await clickGuardButton(tab, 'Post');
     const subs = await waitSubmissions(tab, n + 2);
-    assert.deepEqual(subs.slice(n).map((s) => s.texts), [[CLEAN], [`${CLEAN} Again.`]]);
+    assert.deepEqual(subs.slice(n).map((s) => s.texts), [[CLEAN], [`${CLEAN} See you there.`]]);
   });
 
   test('the worker stopped mid-check: the post stays held and the restarted worker decides', async () => {
