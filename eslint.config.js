@@ -4,7 +4,7 @@ import globals from 'globals';
 
 export default [
   {
-    ignores: ['pkg/**', 'target/**', 'node_modules/**', 'dist/**', 'demo/**', 'icons/generated/**', 'tests/e2e/.build/**'],
+    ignores: ['pkg/**', 'target/**', 'node_modules/**', 'dist/**', 'demo/**', 'icons/generated/**', 'tests/e2e/.build/**', '.venv-model/**'],
   },
   js.configs.recommended,
   {
