@@ -17,7 +17,7 @@
 
   /**
    * @typedef {{node: Node, start: number, end: number, kind: 'text'|'break'}} Segment
-   * @typedef {{root: Element, text: string, segments: Segment[]}} TextModel
+   * @typedef {{root: Element, text: string, segments: Segment[], lines: {node: Node, start: number}[]}} TextModel
    */
 
   /** @param {Node} node */
@@ -49,8 +49,9 @@
     const parts = [];
     /** @type {Segment[]} */
     const segments = [];
+    /** Where each line starts (its block, or its first node), so an empty line can be found. */
+    const lines = [];
     let length = 0;
-    let lines = 0;
     let inAnonymousLine = false;
 
     const push = (node, value, kind) => {
@@ -59,8 +60,8 @@
       length += value.length;
     };
     const startLine = (node) => {
-      if (lines > 0) push(node, '\n', 'break');
-      lines++;
+      if (lines.length > 0) push(node, '\n', 'break');
+      lines.push({ node, start: length });
     };
 
     /** @param {Node} node @param {boolean} inLeaf */
@@ -99,10 +100,30 @@
       for (let c = el.firstChild; c; c = c.nextSibling) visit(c, inLeaf);
     };
     for (let c = root.firstChild; c; c = c.nextSibling) visit(c, false);
-    return { root, text: parts.join(''), segments };
+    return { root, text: parts.join(''), segments, lines };
   }
 
-  /** Position in the DOM for a text offset: {node, offset} inside a text node when possible. */
+  /**
+   * The first caret position inside a line with no text: before the placeholder <br> of an
+   * empty Draft.js block (div > div > span > br) or Lexical paragraph (p > br).
+   * @param {Node} node
+   */
+  function firstPosition(node) {
+    let n = node;
+    while (n.nodeType === 1 && n.firstChild && n.firstChild.nodeName !== 'BR') n = n.firstChild;
+    return { node: n, offset: 0 };
+  }
+
+  /**
+   * Position in the DOM for a text offset. Inside a text node when the offset touches one in its
+   * own line: a line's end stays on that line (not the start of the next), and an offset on an
+   * empty line goes into that line's block, so a caret put back there stays there.
+   * `preferEnd` chooses the end of the text before over the start of the text after, where both
+   * touch the offset (a range's end).
+   * @param {TextModel} model
+   * @param {number} offset
+   * @param {boolean} preferEnd
+   */
   function position(model, offset, preferEnd) {
     const segs = model.segments;
     // Binary search for the first segment whose end >= offset.
@@ -113,17 +134,28 @@
       if (segs[mid].end < offset) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < segs.length; i++) {
+    /** @type {Segment|null} */ let before = null;
+    /** @type {Segment|null} */ let after = null;
+    /** @type {Segment|null} */ let lineBreak = null;
+    for (let i = lo; i < segs.length && segs[i].start <= offset; i++) {
       const s = segs[i];
-      if (s.kind !== 'text') continue;
-      if (preferEnd && s.start < offset && offset <= s.end) return { node: s.node, offset: offset - s.start };
-      if (!preferEnd && s.start <= offset && offset < s.end) return { node: s.node, offset: offset - s.start };
-      if (s.start >= offset) return { node: s.node, offset: 0 };
+      if (s.kind !== 'text') {
+        if (s.end === offset) lineBreak = s;
+        continue;
+      }
+      if (s.start < offset && offset < s.end) return { node: s.node, offset: offset - s.start };
+      if (s.end === offset) before ??= s;
+      if (s.start === offset) after ??= s;
     }
-    // Past the last text: the end of the last text node.
-    for (let i = segs.length - 1; i >= 0; i--) {
-      if (segs[i].kind === 'text') return { node: segs[i].node, offset: segs[i].end - segs[i].start };
+    if (before && (preferEnd || !after)) return { node: before.node, offset: before.end - before.start };
+    if (after) return { node: after.node, offset: 0 };
+    // No text touches the offset: an empty line, or the empty end of a line after a soft break.
+    if (lineBreak) {
+      const n = lineBreak.node;
+      if (n.nodeName === 'BR' && n.parentNode) return { node: n.parentNode, offset: [...n.parentNode.childNodes].indexOf(/** @type {ChildNode} */ (n)) + 1 };
+      return firstPosition(n);
     }
+    if (offset === 0) return firstPosition(model.lines?.[0]?.node ?? model.root);
     return null;
   }
 
