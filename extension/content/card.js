@@ -23,7 +23,7 @@
     return catalogue;
   }
 
-  /** @type {{el: HTMLElement, composer: any, finding: any, byHover: boolean}|null} */
+  /** @type {{el: HTMLElement, composer: any, finding: any, byHover: boolean, fixing?: AbortController}|null} */
   let current = null;
   let hoverTimer = 0;
 
@@ -31,6 +31,7 @@
     clearTimeout(hoverTimer);
     if (!current) return;
     const { el, composer } = current;
+    current.fixing?.abort(); // a fix still waiting on the editor must not land after the card is gone
     current = null;
     el.remove();
     SO.highlights.focus(null);
@@ -64,24 +65,46 @@
     const severity = finding.severity === 'warning' ? 'Warning' : 'Reminder';
     const label = SO.ui.CATEGORY_LABELS[finding.category] ?? finding.category;
     const list = h('ul', { class: 'guidance' });
+    // The text the finding's offsets refer to: a fix pressed later is moved over any edit since.
+    const base = composer.text;
+    const status = h('p', { class: 'fix-status', role: 'status', 'data-fix-status': '', hidden: true });
     const fixes = (finding.fixes ?? []).map((fix, i) =>
       h('button', {
         type: 'button',
         class: i === 0 ? 'primary' : null,
         'data-fix': i,
         text: fix.label,
-        onclick: () => {
-          close();
-          composer.applyFix(finding, fix);
-        },
+        onclick: () => applyFix(fix),
       }),
     );
+    /** Applies a fix; the card closes when it is in, or says why not. */
+    const applyFix = async (fix) => {
+      for (const b of fixes) /** @type {HTMLButtonElement} */ (b).disabled = true;
+      status.dataset.fixStatus = 'applying';
+      const fixing = new AbortController();
+      if (current?.el === el) current.fixing = fixing;
+      const result = await composer.applyFix(finding, fix, base, fixing.signal);
+      if (current?.el !== el) return;
+      current.fixing = undefined;
+      if (result === 'applied') {
+        close();
+        return;
+      }
+      status.dataset.fixStatus = result;
+      status.textContent =
+        result === 'changed'
+          ? 'The text has changed — check again.'
+          : 'This fix could not be applied cleanly. Check the text (Ctrl+Z undoes the change).';
+      status.hidden = false;
+      if (!composer.el.contains(document.activeElement)) /** @type {HTMLElement|null} */ (el.querySelector('.close'))?.focus();
+    };
     const el = h('div', { class: 'card', role: 'dialog', 'aria-labelledby': `${id}-t`, 'aria-describedby': `${id}-m` }, [
       h('p', { class: 'kind', 'data-severity': finding.severity, text: `${label} · ${severity}` }),
       h('h2', { id: `${id}-t` }, ['“', h('span', { class: 'quote', text: finding.text }), '”']),
       h('p', { id: `${id}-m`, text: finding.message }),
       finding.guidance?.length ? h('h3', { text: 'GMC guidance' }) : null,
       list,
+      status,
       h('div', { class: 'actions' }, [
         ...fixes,
         h('button', {

@@ -295,7 +295,7 @@
       const saved = this.savedSelection;
       this.savedSelection = null;
       if (!saved || this.isTextarea) return;
-      this.model = this.read();
+      this.update();
       const range = SO.text.range(this.model, Math.min(saved.start, this.text.length), Math.min(saved.end, this.text.length));
       const sel = document.getSelection();
       if (!range || !sel) return;
@@ -308,7 +308,7 @@
       if (this.isTextarea) return null;
       const sel = document.getSelection();
       if (!sel || !sel.anchorNode || !this.el.contains(sel.anchorNode) || !this.el.contains(sel.focusNode)) return null;
-      this.model = this.read();
+      this.update();
       const a = SO.text.offsetOf(this.model, sel.anchorNode, sel.anchorOffset);
       const b = SO.text.offsetOf(this.model, /** @type {Node} */ (sel.focusNode), sel.focusOffset);
       if (a === null || b === null) return null;
@@ -332,42 +332,13 @@
       return true;
     }
 
-    /** Applies a fix through the editor's own input handling: select, then insertText. */
-    async applyFix(finding, fix) {
-      this.update();
-      if (this.model.text.slice(finding.start, finding.end) !== finding.text) return false;
-      const start = fix.start ?? finding.start;
-      const end = fix.end ?? finding.end;
-      if (!(await this.select(start, end))) return false;
-      const before = this.read().text;
-      if (fix.replacement.includes('\n') && !this.isTextarea) {
-        // Several lines: both editors mishandle insertText with line breaks (Draft.js corrupts
-        // its blocks, Lexical drops it), but both turn pasted plain text into lines and blocks.
-        this.paste(fix.replacement);
-      } else {
-        document.execCommand('insertText', false, fix.replacement);
-      }
-      if (fix.replacement === '' && this.read().text === before && start !== end) {
-        document.execCommand('delete', false);
-      }
-      this.update();
-      return true;
-    }
-
-    /** Inserts plain text at the selection as the editor's own paste handling would. */
-    paste(text) {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
-      const target = document.getSelection()?.anchorNode?.parentElement ?? this.el;
-      target.dispatchEvent(event);
-      // An editor that ignored the paste: insert line by line instead.
-      if (!event.defaultPrevented) {
-        text.split('\n').forEach((line, i) => {
-          if (i > 0) document.execCommand('insertLineBreak', false);
-          if (line) document.execCommand('insertText', false, line);
-        });
-      }
+    /**
+     * Applies a fix through the editor's own input handling (fixes.js). `base` is the text the
+     * finding's offsets refer to (the text when its card opened); `signal` cancels it.
+     * @returns {Promise<'applied'|'changed'|'failed'|'cancelled'>}
+     */
+    applyFix(finding, fix, base = this.text, signal = null) {
+      return SO.fixes.apply(this, finding, fix, base, signal);
     }
 
     ignoreOccurrence(finding) {
