@@ -324,6 +324,9 @@
         /** @type {HTMLTextAreaElement} */ (this.el).setSelectionRange(start, end);
         return true;
       }
+      // Already there (the caret after a fix often is): no selectionchange will come to wait for.
+      const now = this.selectionOffsets();
+      if (now && now.start === start && now.end === end) return true;
       const range = SO.text.range(this.model, start, end);
       if (!range || !sel) return false;
       sel.removeAllRanges();
