@@ -1,0 +1,210 @@
+// @ts-check
+// Drives one practice-page composer as a person would (keyboard, clipboard, mouse on cards) and
+// reads back the three texts that must agree: the editor's model (the practice page exposes it),
+// the DOM text the extension reads (isolated world), and what the page submits on Post.
+// Every wait is on a condition with a deadline; nothing sleeps, nothing retries.
+/* global window -- used inside functions evaluated in the page */
+import { WAIT } from './harness.mjs';
+
+/** @typedef {{key: 'x'|'facebook', name: string, url: string, composer: string, modelKey: string, submitButton: string}} EditorSite */
+
+/** @type {Record<'x'|'facebook', EditorSite>} */
+export const EDITOR_SITES = {
+  x: {
+    key: 'x',
+    name: 'X (Draft.js)',
+    url: 'https://x.com/home',
+    composer: '[data-fixture="main"] [data-testid="tweetTextarea_0"]',
+    modelKey: 'main-0',
+    submitButton: '[data-testid="tweetButtonInline"]',
+  },
+  facebook: {
+    key: 'facebook',
+    name: 'Facebook (Lexical)',
+    url: 'https://www.facebook.com/',
+    composer: '[role="dialog"] [aria-label="What\'s on your mind, Sam?"]',
+    modelKey: 'main',
+    submitButton: '[role="button"][aria-label="Post"]',
+  },
+};
+
+/** How long an editor may take to agree with itself after one step (ms). */
+export const STEP_WAIT = Number(process.env.EDIT_STEP_WAIT ?? WAIT);
+
+/** The isolated-world expression for this site's composer (the extension's Composer object). */
+const composerJs = (site) =>
+  `SecondOpinion.composers().find((c) => c.el === document.querySelector(${JSON.stringify(site.composer)}) && c.el.isConnected)`;
+
+export class EditorDriver {
+  /**
+   * @param {import('./harness.mjs').Tab} tab
+   * @param {EditorSite} site
+   */
+  constructor(tab, site) {
+    this.tab = tab;
+    this.page = tab.page;
+    this.site = site;
+    this.c = composerJs(site);
+  }
+
+  /** Model text and selection (main world) and the extension's DOM text (isolated world). */
+  async state() {
+    const main = await this.page.evaluate(
+      (k) => ({ model: window.__fixtureModelText(k), sel: window.__fixtureSelection(k) }),
+      this.site.modelKey,
+    );
+    const dom = await this.tab.isolated(`(() => { const c = ${this.c}; return c ? c.read().text : null; })()`);
+    return { ...main, dom };
+  }
+
+  /** Resolves on the page's next animation frame (the pace of every wait here). */
+  frame() {
+    return this.page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => resolve(null))));
+  }
+
+  /**
+   * Resolves once the tasks the page has already queued have run, and a frame after: Draft.js
+   * finishes some undos in a setTimeout(0), and a check of the text must not catch it half-way.
+   */
+  drain() {
+    return this.page.evaluate(() => new Promise((resolve) => setTimeout(() => window.requestAnimationFrame(() => resolve(null)), 0)));
+  }
+
+  /**
+   * Waits until `pred(state)` holds; throws with the last state after `timeout`.
+   * @param {(s: Awaited<ReturnType<EditorDriver['state']>>) => boolean} pred
+   */
+  async until(pred, what, timeout = STEP_WAIT) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const s = await this.state();
+      if (pred(s)) return s;
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${what}: model=${JSON.stringify(s.model)} dom=${JSON.stringify(s.dom)} sel=${JSON.stringify(s.sel)}`);
+      }
+      await this.frame();
+    }
+  }
+
+  /** Waits until model == DOM == `text`. */
+  expectText(text, what = 'model == DOM == expected') {
+    return this.until((s) => s.model === text && s.dom === text, `${what} (expected ${JSON.stringify(text)})`);
+  }
+
+  /** Waits until model == DOM (whatever the text) and `ok(text)`. */
+  agree(ok = () => true, what = 'model == DOM') {
+    return this.until((s) => s.model === s.dom && s.model !== null && ok(s.model), what);
+  }
+
+  /** Opens a fresh practice page and focuses the composer. */
+  static async open(session, site) {
+    const tab = await session.open(site.url);
+    const d = new EditorDriver(tab, site);
+    await d.focusComposer();
+    return d;
+  }
+
+  async focusComposer() {
+    await this.page.locator(this.site.composer).click();
+    await this.tab.waitIsolated(`!!(${this.c})`, WAIT, 'the extension tracks the composer');
+    await this.until((s) => s.sel !== null && s.dom !== null, 'a focused, tracked composer');
+  }
+
+  /** Lets the editor itself select [anchor, focus) and waits until its model has it. */
+  async select(anchor, focus = anchor) {
+    await this.page.evaluate(([k, a, f]) => window.__fixtureSelect(k, a, f), [this.site.modelKey, anchor, focus]);
+    await this.until((s) => s.sel?.anchor === anchor && s.sel?.focus === focus, `selection ${anchor}..${focus}`);
+  }
+
+  /** Puts `text` on the clipboard (the page has clipboard permission). */
+  async clipboard(text) {
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  }
+
+  /** Waits until the extension has checked the composer's current DOM text. */
+  checked() {
+    return this.tab.waitIsolated(
+      `(() => { const c = ${this.c}; return c && !c.inFlight && c.checkedText !== null && c.checkedText === c.read().text; })()`,
+      WAIT,
+      'the composer checked',
+    );
+  }
+
+  /** Visible findings (with their fixes) of the composer, as plain data. */
+  findings() {
+    return this.tab.isolated(
+      `(() => { const c = ${this.c}; return c.visibleFindings().map((f) => ({rule: f.rule, start: f.start, end: f.end, text: f.text, fixes: f.fixes ?? []})); })()`,
+    );
+  }
+
+  /** Clicks the middle of the first rectangle of finding `index` (a card opens there). */
+  async clickFinding(index) {
+    const rect = await this.tab.isolated(
+      `(() => { const c = ${this.c}; const f = c.visibleFindings()[${index}]; const r = f && c.rangeFor(f)?.getClientRects()[0]; return r ? {x: r.left + Math.min(r.width / 2, 4), y: r.top + r.height / 2} : null; })()`,
+    );
+    if (!rect) return null;
+    await this.page.mouse.click(rect.x, rect.y);
+    return this.tab.waitIsolated(
+      `(() => { const k = SecondOpinion.card.current; return k && k.composer === ${this.c} && {rule: k.finding.rule, start: k.finding.start, end: k.finding.end, text: k.finding.text, fixes: k.finding.fixes ?? []}; })()`,
+      WAIT,
+      'a card opened',
+    );
+  }
+
+  /**
+   * Clicks (a real, trusted click) the first enabled button in the extension's UI that matches
+   * `selector` (and whose text is `text`, if given).
+   */
+  async clickUi(selector, text = null) {
+    // A card moves once its guidance has loaded; click where it ends up.
+    await this.tab.isolated(`SecondOpinion.card.guidance().then(() => new Promise((r) => requestAnimationFrame(r))).then(() => true)`);
+    const rect = await this.tab.waitIsolated(
+      `(() => { const b = [...SecondOpinion.ui.root().querySelectorAll(${JSON.stringify(selector)})].find((b) => !b.disabled && (${JSON.stringify(text)} === null || b.textContent.trim() === ${JSON.stringify(text)}));
+        b?.scrollIntoView({ block: 'nearest' }); // as a person scrolls a long card to its buttons
+        const r = b?.getBoundingClientRect(); return r?.width ? {x: r.left + r.width / 2, y: r.top + r.height / 2} : null; })()`,
+      WAIT,
+      `UI button ${selector} ${text ?? ''}`,
+    );
+    await this.page.mouse.click(rect.x, rect.y);
+  }
+
+  /** Text of the open card, or null when no card is open. */
+  cardText() {
+    return this.tab.isolated(`SecondOpinion.card.current?.el.textContent ?? null`);
+  }
+
+  /** Clicks fix `i` of the open card and waits until the card has closed or says why not. */
+  async applyFixFromCard(i) {
+    await this.clickUi(`.card button[data-fix="${i}"]`);
+    return this.tab.waitIsolated(
+      `(() => { const k = SecondOpinion.card.current; if (!k) return 'applied'; const s = k.el.querySelector('[data-fix-status]'); return s && s.dataset.fixStatus !== 'applying' && s.dataset.fixStatus; })()`,
+      WAIT,
+      'the fix applied or refused',
+    );
+  }
+
+  /**
+   * Presses Post as a person would ("Post anyway" if the guard asks) and returns the texts the
+   * page submitted. Afterwards the composer is empty and focused again.
+   */
+  async submit() {
+    await this.checked();
+    const before = await this.page.evaluate(() => window.__fixture.submissions.length);
+    await this.page.locator(this.site.submitButton).click();
+    // Either the page submits, or the guard asks first.
+    const deadline = Date.now() + WAIT;
+    for (let asked = false; ; ) {
+      if ((await this.page.evaluate(() => window.__fixture.submissions.length)) > before) break;
+      if (!asked && (await this.tab.isolated(`!!SecondOpinion.ui.root().querySelector('[role="alertdialog"]')`))) {
+        await this.clickUi('[role="alertdialog"] button', 'Post anyway');
+        asked = true;
+      }
+      if (Date.now() > deadline) throw new Error('Post submitted nothing');
+      await this.frame();
+    }
+    const sub = await this.page.evaluate(() => window.__fixture.submissions.at(-1));
+    await this.until((s) => s.model === '', 'an empty composer after Post', WAIT);
+    await this.focusComposer();
+    return sub.texts;
+  }
+}
