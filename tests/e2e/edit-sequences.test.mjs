@@ -71,6 +71,8 @@ function editorSuite(key) {
       t.diagnostic(`${site.name}: ${seeds.length} sequences, ${steps} steps, ${failures.length} failed, ${((Date.now() - started) / 1000).toFixed(1)} s`);
       t.diagnostic(`outcomes: ${JSON.stringify(counts)}`);
       t.diagnostic(`ms per kind: ${JSON.stringify(ms)}`);
+      // One line per failed sequence (the last step and what went wrong), then the first five in full.
+      for (const f of failures) t.diagnostic(`failed: ${key}:${f.seed} after ${f.log.at(-1)}: ${f.error.split('\n')[0].slice(0, 300)}`);
       const report = failures
         .slice(0, 5)
         .map((f) => `  seed ${f.seed} (replay: EDIT_SEQUENCE_REPLAY=${key}:${f.seed} node --test tests/e2e/edit-sequences.test.mjs)\n    steps: ${f.log.join(' | ')}\n    ${f.error}`)
