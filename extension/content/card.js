@@ -96,6 +96,7 @@
           ? 'The text has changed — check again.'
           : 'This fix could not be applied cleanly. Check the text (Ctrl+Z undoes the change).';
       status.hidden = false;
+      status.scrollIntoView({ block: 'nearest' });
       if (!composer.el.contains(document.activeElement)) /** @type {HTMLElement|null} */ (el.querySelector('.close'))?.focus();
     };
     const el = h('div', { class: 'card', role: 'dialog', 'aria-labelledby': `${id}-t`, 'aria-describedby': `${id}-m` }, [

@@ -49,9 +49,16 @@
     return start + replacement.length;
   }
 
+  /** The element where the selection starts, inside the editor (where the editor listens). */
+  function selectionTarget(composer) {
+    const node = document.getSelection()?.anchorNode;
+    const el = node?.nodeType === Node.ELEMENT_NODE ? /** @type {Element} */ (node) : node?.parentElement;
+    return el && composer.el.contains(el) ? el : composer.el;
+  }
+
   /** A keydown then keyup of Backspace at the selection; true if the editor handled it. */
   function pressBackspace(composer) {
-    const target = document.getSelection()?.anchorNode?.parentElement ?? composer.el;
+    const target = selectionTarget(composer);
     const init = { key: 'Backspace', code: 'Backspace', keyCode: 8, which: 8, bubbles: true, cancelable: true, composed: true };
     const down = new KeyboardEvent('keydown', init);
     target.dispatchEvent(down);
@@ -64,8 +71,7 @@
     const data = new DataTransfer();
     data.setData('text/plain', text);
     const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
-    const target = document.getSelection()?.anchorNode?.parentElement ?? composer.el;
-    target.dispatchEvent(event);
+    selectionTarget(composer).dispatchEvent(event);
     return event.defaultPrevented;
   }
 
