@@ -45,6 +45,9 @@ export class EditorDriver {
     this.page = tab.page;
     this.site = site;
     this.c = composerJs(site);
+    /** Uncaught errors of the page (an editor that throws is a failure to report). */
+    this.errors = [];
+    this.page.on('pageerror', (e) => this.errors.push(String(e.stack ?? e.message).slice(0, 1500)));
   }
 
   /** Model text and selection (main world) and the extension's DOM text (isolated world). */
@@ -53,8 +56,27 @@ export class EditorDriver {
       (k) => ({ model: window.__fixtureModelText(k), sel: window.__fixtureSelection(k) }),
       this.site.modelKey,
     );
-    const dom = await this.tab.isolated(`(() => { const c = ${this.c}; return c ? c.read().text : null; })()`);
-    return { ...main, dom };
+    const { dom, domSel } = await this.tab.isolated(`(() => {
+      const c = ${this.c};
+      if (!c) return { dom: null, domSel: null };
+      const m = c.read();
+      const s = document.getSelection();
+      const inside = s?.anchorNode && c.el.contains(s.anchorNode) && c.el.contains(s.focusNode);
+      const a = inside ? SecondOpinion.text.offsetOf(m, s.anchorNode, s.anchorOffset) : null;
+      const f = inside ? SecondOpinion.text.offsetOf(m, s.focusNode, s.focusOffset) : null;
+      return { dom: m.text, domSel: a === null || f === null ? null : [Math.min(a, f), Math.max(a, f)] };
+    })()`);
+    return { ...main, dom, domSel };
+  }
+
+  /**
+   * Waits until the editor's model has the selection the screen shows: after a click, the editor
+   * learns of the new caret from a selectionchange that comes a moment later, and a selection
+   * set before it arrives would be overwritten by it.
+   */
+  caughtUp(what = 'the editor caught up with the selection on screen') {
+    const same = (s) => s.sel && s.domSel && Math.min(s.sel.anchor, s.sel.focus) === s.domSel[0] && Math.max(s.sel.anchor, s.sel.focus) === s.domSel[1];
+    return this.until(same, what);
   }
 
   /** Resolves on the page's next animation frame (the pace of every wait here). */
@@ -108,6 +130,7 @@ export class EditorDriver {
     await this.page.locator(this.site.composer).click();
     await this.tab.waitIsolated(`!!(${this.c})`, WAIT, 'the extension tracks the composer');
     await this.until((s) => s.sel !== null && s.dom !== null, 'a focused, tracked composer');
+    await this.caughtUp();
   }
 
   /** Lets the editor itself select [anchor, focus) and waits until its model has it. */
@@ -144,6 +167,7 @@ export class EditorDriver {
     );
     if (!rect) return null;
     await this.page.mouse.click(rect.x, rect.y);
+    await this.caughtUp();
     return this.tab.waitIsolated(
       `(() => { const k = SecondOpinion.card.current; return k && k.composer === ${this.c} && {rule: k.finding.rule, start: k.finding.start, end: k.finding.end, text: k.finding.text, fixes: k.finding.fixes ?? []}; })()`,
       WAIT,

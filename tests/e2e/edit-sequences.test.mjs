@@ -62,7 +62,8 @@ function editorSuite(key) {
           ms.submit = (ms.submit ?? 0) + Date.now() - t0;
           assert.deepEqual(submitted, [ctx.text], 'the page submitted the text on screen');
         } catch (e) {
-          failures.push({ seed, log, error: String(e?.message ?? e).slice(0, 600) });
+          const pageErrors = d.errors.length ? `\n    page errors: ${d.errors.join('\n')}` : '';
+          failures.push({ seed, log, error: String(e?.message ?? e).slice(0, 600) + pageErrors });
           // A fresh page, so one broken editor cannot fail the sequences after it.
           await d.page.close().catch(() => {});
           d = await EditorDriver.open(session, site);
