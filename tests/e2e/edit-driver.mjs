@@ -5,6 +5,7 @@
 // Every wait is on a condition with a deadline; nothing sleeps, nothing retries.
 /* global window -- used inside functions evaluated in the page */
 import { WAIT } from './harness.mjs';
+import { clickGuardButton, clickUi } from './ui.mjs';
 
 /** @typedef {{key: 'x'|'facebook', name: string, url: string, composer: string, modelKey: string, submitButton: string}} EditorSite */
 
@@ -128,6 +129,8 @@ export class EditorDriver {
 
   async focusComposer() {
     await this.page.locator(this.site.composer).click();
+    // Rest the pointer off the text, or a finding typed under it opens a hover card.
+    await this.page.mouse.move(2, 2);
     await this.tab.waitIsolated(`!!(${this.c})`, WAIT, 'the extension tracks the composer');
     await this.until((s) => s.sel !== null && s.dom !== null, 'a focused, tracked composer');
     await this.caughtUp();
@@ -175,21 +178,11 @@ export class EditorDriver {
     );
   }
 
-  /**
-   * Clicks (a real, trusted click) the first enabled button in the extension's UI that matches
-   * `selector` (and whose text is `text`, if given).
-   */
-  async clickUi(selector, text = null) {
+  /** Clicks (a real, trusted click) the enabled button in the extension's UI matching `selector`. */
+  async clickUi(selector) {
     // A card moves once its guidance has loaded; click where it ends up.
     await this.tab.isolated(`SecondOpinion.card.guidance().then(() => new Promise((r) => requestAnimationFrame(r))).then(() => true)`);
-    const rect = await this.tab.waitIsolated(
-      `(() => { const b = [...SecondOpinion.ui.root().querySelectorAll(${JSON.stringify(selector)})].find((b) => !b.disabled && (${JSON.stringify(text)} === null || b.textContent.trim() === ${JSON.stringify(text)}));
-        b?.scrollIntoView({ block: 'nearest' }); // as a person scrolls a long card to its buttons
-        const r = b?.getBoundingClientRect(); return r?.width ? {x: r.left + r.width / 2, y: r.top + r.height / 2} : null; })()`,
-      WAIT,
-      `UI button ${selector} ${text ?? ''}`,
-    );
-    await this.page.mouse.click(rect.x, rect.y);
+    await clickUi(this.tab, `${selector}:not([disabled])`);
   }
 
   /** Text of the open card, or null when no card is open. */
@@ -213,6 +206,10 @@ export class EditorDriver {
    */
   async submit() {
     await this.checked();
+    // A card left open (or opened by hover where the pointer rested) can cover Post: a click on
+    // the page's margin closes it, as it would for a person.
+    await this.page.mouse.click(2, 2);
+    await this.tab.waitIsolated(`!SecondOpinion.card.current`, WAIT, 'no card open');
     const before = await this.page.evaluate(() => window.__fixture.submissions.length);
     await this.page.locator(this.site.submitButton).click();
     // Either the page submits, or the guard asks first.
@@ -220,7 +217,7 @@ export class EditorDriver {
     for (let asked = false; ; ) {
       if ((await this.page.evaluate(() => window.__fixture.submissions.length)) > before) break;
       if (!asked && (await this.tab.isolated(`!!SecondOpinion.ui.root().querySelector('[role="alertdialog"]')`))) {
-        await this.clickUi('[role="alertdialog"] button', 'Post anyway');
+        await clickGuardButton(this.tab, 'Post anyway');
         asked = true;
       }
       if (Date.now() > deadline) throw new Error('Post submitted nothing');
