@@ -10,6 +10,7 @@
 import init, { Checker } from '../pkg/second_opinion.js';
 import { SETTINGS_KEY, checkerConfig, loadSettings, saveSettings } from './shared/settings.js';
 import { effectiveSettings, loadPolicy } from './shared/policy.js';
+import { SITES } from './shared/sites.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 
@@ -158,7 +159,7 @@ function findingsFor(s, text) {
 
 /** @param {string|undefined} site */
 function siteEnabled(s, site) {
-  if (site !== 'x' && site !== 'facebook') return true;
+  if (!site || !SITES.includes(site)) return true;
   return s.settings.sites?.[site] !== false;
 }
 

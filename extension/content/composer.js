@@ -33,13 +33,13 @@
   class Composer {
     /**
      * @param {Element} el  the editable root
-     * @param {string|null} site  'x' | 'facebook' | null
+     * @param {string|null} site  a key of the site registry (extension/content/sites.js), or null
      */
     constructor(el, site) {
       this.id = `c${nextId++}`;
       this.el = el;
       this.site = site;
-      this.adapter = SO.sites.adapterFor(el);
+      this.adapter = SO.sites.adapterFor(el, site);
       this.isTextarea = el.tagName === 'TEXTAREA';
       /** @type {import('./text.js').TextModel|any} */
       this.model = { root: el, text: '', segments: [] };
@@ -93,7 +93,7 @@
 
     read() {
       if (this.isTextarea) return { root: this.el, text: /** @type {HTMLTextAreaElement} */ (this.el).value, segments: [] };
-      return SO.text.read(this.el);
+      return (this.adapter.read ?? SO.text.read)(this.el);
     }
 
     scheduleUpdate() {

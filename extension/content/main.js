@@ -59,7 +59,7 @@
     childList: true,
     subtree: true,
     attributes: true,
-    attributeFilter: ['contenteditable', 'data-lexical-editor', 'data-testid'],
+    attributeFilter: SO.sites.attributes(),
   });
   if (document.body) scan(document.body);
 
@@ -102,13 +102,14 @@
   const forButton = (button) => () => (button.isConnected ? composersForButton(button) : null);
 
   /**
-   * What a key submit in composer element `el` publishes: on X, Ctrl/Cmd+Enter posts the whole
-   * thread, so every composer sharing its Post button; elsewhere the composer itself.
+   * What a key submit in composer element `el` publishes: where the adapter says so (X's
+   * Ctrl/Cmd+Enter posts the whole thread), every composer sharing its Post button; elsewhere the
+   * composer itself.
    */
   const forKey = (el) => () => {
     const c = composers.get(el);
     if (!c) return null;
-    if (site === 'x') {
+    if (SO.sites.get(site)?.keySubmitsAll) {
       for (let n = el.parentElement; n; n = n.parentElement) {
         const button = SO.sites.submitButtonIn(n, site);
         if (button) return composersForButton(button).filter((o) => n.contains(o.el));

@@ -1,111 +1,101 @@
-// Site adapters: where composers are, which buttons and keys submit them.
-// X composes with Draft.js, Facebook with Lexical (DESIGN.md §5); anything else editable on those
-// sites falls back to a generic contenteditable/textarea adapter.
+// The site registry: each site's adapter (extension/content/sites/<key>.js) registers its hosts,
+// how to find its composer roots and read their text, its submit controls and its submit keys
+// (DESIGN.md §5). Everything else asks the registry; anything editable that no adapter claims
+// falls back to the generic contenteditable/textarea adapter.
 'use strict';
 (() => {
   const SO = globalThis.SecondOpinion;
 
-  /** @typedef {'x'|'facebook'} SiteKey */
-
-  /** @returns {SiteKey|null} */
-  function siteKey(hostname = location.hostname) {
-    if (hostname === 'x.com' || hostname === 'twitter.com' || hostname.endsWith('.x.com') || hostname.endsWith('.twitter.com')) return 'x';
-    if (hostname === 'www.facebook.com' || hostname === 'web.facebook.com' || hostname.endsWith('.facebook.com')) return 'facebook';
-    return null;
-  }
-
-  const X_COMPOSER = '[data-testid^="tweetTextarea_"][contenteditable="true"], .public-DraftEditor-content[contenteditable="true"]';
-  const FB_COMPOSER = 'div[contenteditable="true"][role="textbox"][data-lexical-editor]';
-  const GENERIC_COMPOSER = '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], textarea';
-
   /**
    * @typedef {{
-   *   name: string,
-   *   selector: string,
-   *   submitButton: (el: Element) => Element|null,
+   *   key: string,                 // as in settings.sites and extension/shared/sites.js
+   *   hosts: string[],             // exact hostnames, as in the manifest's match patterns
+   *   composer: string,            // selector of the site's composer roots
+   *   submit: string,              // selector of the site's submit controls ('' for none)
    *   isKeySubmit: (e: KeyboardEvent, composerEl: Element) => boolean,
+   *   keySubmitsAll?: boolean,     // a key submit posts every composer sharing the submit control (X threads)
+   *   attributes?: string[],       // attributes whose change can make an element a composer
+   *   read?: (el: Element) => import('./text.js').TextModel,
    * }} Adapter
    */
 
-  /** @type {Adapter} */
-  const x = {
-    name: 'x',
-    selector: X_COMPOSER,
-    submitButton: (el) => el.closest('[data-testid="tweetButtonInline"], [data-testid="tweetButton"]'),
-    isKeySubmit: (e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey),
-  };
+  /** @type {Map<string, Adapter>} */
+  const registry = new Map();
 
-  /** Facebook comment and reply boxes submit on Enter; the post composer does not. */
-  function isFacebookCommentBox(el) {
-    const label = (el.getAttribute('aria-label') ?? '').toLowerCase();
-    if (/comment|reply|answer/.test(label)) return true;
-    if (/on your mind|create|post/.test(label)) return false;
-    // No label to go by: a box outside any dialog with a Post button is a comment box.
-    const dialog = el.closest('[role="dialog"]');
-    return !dialog?.querySelector('[role="button"][aria-label="Post"]');
+  const GENERIC_COMPOSER = '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], textarea';
+
+  /** @type {Adapter} */
+  const generic = { key: 'generic', hosts: [], composer: GENERIC_COMPOSER, submit: '', isKeySubmit: () => false };
+
+  /** @param {Adapter} adapter */
+  function register(adapter) {
+    registry.set(adapter.key, adapter);
   }
 
-  /** @type {Adapter} */
-  const facebook = {
-    name: 'facebook',
-    selector: FB_COMPOSER,
-    submitButton: (el) => el.closest('[role="button"][aria-label="Post"], button[aria-label="Post"]'),
-    isKeySubmit: (e, composerEl) =>
-      e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.isComposing && isFacebookCommentBox(composerEl),
-  };
+  /** @returns {string|null} the key of the site `hostname` belongs to */
+  function siteKey(hostname = location.hostname) {
+    for (const a of registry.values()) if (a.hosts.includes(hostname)) return a.key;
+    return null;
+  }
 
-  /** @type {Adapter} */
-  const generic = {
-    name: 'generic',
-    selector: GENERIC_COMPOSER,
-    submitButton: () => null,
-    isKeySubmit: () => false,
-  };
+  /** The adapters to try on site `site`: its own first, then the rest. */
+  function ordered(site) {
+    const own = site ? registry.get(site) : undefined;
+    return own ? [own, ...[...registry.values()].filter((a) => a !== own)] : [...registry.values()];
+  }
 
   /** The adapter for a composer element. */
-  function adapterFor(el) {
-    if (el.matches(X_COMPOSER)) return x;
-    if (el.matches(FB_COMPOSER)) return facebook;
-    return generic;
+  function adapterFor(el, site = siteKey()) {
+    return ordered(site).find((a) => el.matches(a.composer)) ?? generic;
   }
 
   /** Is `el` a composer root (not an editable nested inside another)? */
   function isComposerRoot(el, site) {
-    if (site === 'x' && el.matches(X_COMPOSER)) return true;
-    if (site === 'facebook' && el.matches(FB_COMPOSER)) return true;
+    const own = site ? registry.get(site) : undefined;
+    if (own && el.matches(own.composer)) return true;
     if (!el.matches(GENERIC_COMPOSER)) return false;
     if (el.tagName === 'TEXTAREA') return !el.readOnly && !el.disabled;
     // The outermost editable only.
     return !el.parentElement?.closest('[contenteditable]:not([contenteditable="false"])');
   }
 
-  /** Composer roots in a subtree (including `node` itself). */
+  /** Composer roots of site `site` in a subtree (including `node` itself). */
   function findComposers(node, site) {
-    if (node.nodeType !== 1) return [];
+    const own = site ? registry.get(site) : undefined;
+    if (!own || node.nodeType !== 1) return [];
     const el = /** @type {Element} */ (node);
-    const sel = [site === 'x' ? X_COMPOSER : site === 'facebook' ? FB_COMPOSER : null]
-      .filter(Boolean)
-      .join(',');
-    const out = [];
-    if (sel && el.matches(sel)) out.push(el);
-    if (sel) out.push(...el.querySelectorAll(sel));
+    const out = el.matches(own.composer) ? [el] : [];
+    out.push(...el.querySelectorAll(own.composer));
     return out;
   }
 
-  /** The first submit button of the site inside `node`, or null. */
+  /** The first submit control of the site inside `node`, or null. */
   function submitButtonIn(node, site) {
-    if (site === 'x') return node.querySelector('[data-testid="tweetButtonInline"], [data-testid="tweetButton"]');
-    if (site === 'facebook') return node.querySelector('[role="button"][aria-label="Post"], button[aria-label="Post"]');
-    return null;
+    const own = site ? registry.get(site) : undefined;
+    return own?.submit ? node.querySelector(own.submit) : null;
   }
 
-  /** The submit button for the site that `target` is (or is inside), or null. */
+  /** The submit control of the site that `target` is (or is inside), or null. */
   function submitButtonFor(target, site) {
     if (!(target instanceof Element)) return null;
-    if (site === 'x') return x.submitButton(target);
-    if (site === 'facebook') return facebook.submitButton(target);
-    return null;
+    const own = site ? registry.get(site) : undefined;
+    return own?.submit ? target.closest(own.submit) : null;
   }
 
-  SO.sites = { siteKey, adapterFor, isComposerRoot, findComposers, submitButtonFor, submitButtonIn, GENERIC_COMPOSER };
+  /** Attributes the discovery observer watches: those any adapter's composer selector depends on. */
+  const attributes = () => [...new Set(['contenteditable', ...[...registry.values()].flatMap((a) => a.attributes ?? [])])];
+
+  SO.sites = {
+    register,
+    get: (key) => registry.get(key) ?? null,
+    all: () => [...registry.values()],
+    siteKey,
+    adapterFor,
+    isComposerRoot,
+    findComposers,
+    submitButtonFor,
+    submitButtonIn,
+    attributes,
+    GENERIC_COMPOSER,
+  };
 })();

@@ -15,8 +15,7 @@ export const MODE_LABELS = {
   off: 'Off (do not check)',
 };
 
-/** @type {Record<string, string>} */
-export const SITE_LABELS = { x: 'X (Twitter)', facebook: 'Facebook' };
+export { SITE_LABELS } from '../shared/sites.js';
 
 /** @param {string} category @returns {string} */
 export const categoryLabel = (category) => CATEGORY_LABELS[category] ?? category;

@@ -6,6 +6,8 @@
 import { FORBIDDEN_KEYS, forbiddenKeyPaths, itemBytes, syncQuota, totalQuotaError } from './limits.js';
 
 /** Key of the settings object in chrome.storage.sync. */
+import { SITES } from './sites.js';
+
 export const SETTINGS_KEY = 'settings';
 
 /** Current settings format. Older objects are upgraded by migrateSettings. */
@@ -17,8 +19,8 @@ export const CATEGORIES = ['confidentiality', 'conflict_of_interest', 'boundarie
 /** How a category is treated: warn (default), remind (findings become info), off. */
 export const MODES = ['warn', 'remind', 'off'];
 
-/** Sites the content script runs on, keyed as in settings.sites. */
-export const SITES = ['x', 'facebook'];
+/** Sites the content script runs on, keyed as in settings.sites (extension/shared/sites.js). */
+export { SITES };
 
 /** Limits, so one bad import cannot fill chrome.storage.sync (8 KB per item). */
 export const LIMITS = {
@@ -41,7 +43,7 @@ export const LIMITS = {
  *   standing_declaration: string|null,
  *   ignored_terms: string[],
  *   categories: Record<string, Mode>,
- *   sites: {x: boolean, facebook: boolean},
+ *   sites: Record<string, boolean>,
  *   ignored_rules: string[],
  *   guard: boolean,
  * }} Settings

@@ -11,9 +11,10 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
+import { HOSTS } from './server.mjs';
 
 /** Hosts the extension's manifest matches. */
-export const SITE_HOSTS = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'];
+export const SITE_HOSTS = HOSTS;
 
 /** @returns {string|null} a geckodriver binary, or null when not installed */
 export function findGeckodriver() {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer } from './server.mjs';
+import { HOSTS, startServer } from './server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -46,7 +46,7 @@ export async function launch({ extensionDir = ROOT, expectWorker = true } = {}) 
   }
   const server = await startServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'so-profile-'));
-  const map = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com']
+  const map = HOSTS
     .map((h) => `MAP ${h} 127.0.0.1:${server.port}`)
     .concat(['MAP * ~NOTFOUND'])
     .join(', ');
@@ -107,7 +107,7 @@ export class Session {
     cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
     cdp.on('Network.requestWillBeSent', ({ request }) => {
       const u = new URL(request.url);
-      const fixture = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'].includes(u.hostname);
+      const fixture = HOSTS.includes(u.hostname);
       if (!fixture && u.protocol !== 'data:' && u.protocol !== 'chrome-extension:') this.foreignRequests.push(request.url);
     });
     await cdp.send('Network.enable');

@@ -8,12 +8,14 @@ import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SITE_INFO } from '../../extension/shared/sites.js';
 import { BUILD_DIR, buildFixtures } from './build-fixtures.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
-export const HOSTS = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'];
+/** Every site's hosts (extension/shared/sites.js): the fixture pages are served under all of them. */
+export const HOSTS = SITE_INFO.flatMap((s) => s.hosts);
 
 /** Like the real sites: scripts only from the site itself; no eval of any kind, no WASM. */
 export const CSP = [
