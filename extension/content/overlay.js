@@ -122,6 +122,16 @@
     if (panel?.composer === composer) closePanel();
   }
 
+  /** The client rect of the submit control nearest composer element `el`, or null. */
+  function submitRect(el) {
+    const site = SO.sites.siteKey();
+    for (let n = el.parentElement; n; n = n.parentElement) {
+      const button = SO.sites.submitButtonIn(n, site);
+      if (button) return button.getBoundingClientRect();
+    }
+    return null;
+  }
+
   /** Re-places every badge in the next frame (scroll, resize, layout change). */
   function schedulePosition() {
     if (frame) return;
@@ -131,8 +141,15 @@
         const r = composer.el.getBoundingClientRect();
         const hidden = r.width === 0 && r.height === 0;
         badge.style.visibility = hidden ? 'hidden' : '';
-        badge.style.top = `${Math.min(r.bottom + 2, innerHeight - 24)}px`;
-        badge.style.left = `${Math.max(4, r.right - badge.offsetWidth)}px`;
+        const top = Math.min(r.bottom + 2, innerHeight - 24);
+        let left = Math.max(4, r.right - badge.offsetWidth);
+        // Never over the site's own submit control (LinkedIn's "Post" sits right below the box).
+        const b = submitRect(composer.el);
+        if (b && left < b.right && left + badge.offsetWidth > b.left && top < b.bottom && top + badge.offsetHeight > b.top) {
+          left = Math.max(4, b.left - badge.offsetWidth - 4);
+        }
+        badge.style.top = `${top}px`;
+        badge.style.left = `${left}px`;
       }
       const card = SO.card.current;
       if (card) {

@@ -1,5 +1,5 @@
-// Bundles the fixture pages from the real draft-js (+ React 18) and lexical packages.
-// Output: tests/e2e/.build/{x,facebook}.js (git-ignored).
+// Bundles the fixture pages from the real editor packages: draft-js (+ React 18), lexical, quill.
+// Output: tests/e2e/.build/<site>.js (git-ignored).
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,11 @@ export const BUILD_DIR = join(here, '.build');
 
 export async function buildFixtures() {
   await build({
-    entryPoints: { x: join(here, 'fixtures/x.jsx'), facebook: join(here, 'fixtures/facebook.js') },
+    entryPoints: {
+      x: join(here, 'fixtures/x.jsx'),
+      facebook: join(here, 'fixtures/facebook.js'),
+      linkedin: join(here, 'fixtures/linkedin.js'),
+    },
     outdir: BUILD_DIR,
     bundle: true,
     format: 'iife',

@@ -69,6 +69,12 @@ export function siteSuite(site) {
 
     const model = (tab, key = site.modelKey) => tab.main((k) => window.__fixtureModelText(k), key);
     const submissions = (tab) => tab.main(() => window.__fixture.submissions);
+    /**
+     * Waits until the editor would start a new undo step (Quill groups every change within 1 s
+     * of a group's first one), so that Ctrl+Z after a fix undoes the fix alone. Other fixtures
+     * start a new step at once.
+     */
+    const undoGroupClosed = (tab) => tab.page.waitForFunction(() => !window.__fixtureUndoGroupOpen?.());
     const dialogShown = async (tab) => !!(await uiNow(tab, '[role="alertdialog"]'));
 
     test('an NHS number after an emoji is highlighted exactly, and editing it away clears it', { timeout: 60_000 }, async () => {
@@ -105,6 +111,7 @@ export function siteSuite(site) {
       const text = `Update 🙂 NHS ${NHS} done`;
       await tab.page.keyboard.type(text);
       await checked(tab, site.composer, text);
+      await undoGroupClosed(tab);
       // Open the card with the keyboard shortcut (caret at the end: the card for the next finding).
       await tab.page.keyboard.press('Alt+Enter');
       const fix = '.card button[data-fix="0"]';
@@ -154,6 +161,7 @@ export function siteSuite(site) {
         await tab.waitIsolated(
           `SecondOpinion.composers().some((c) => c.checkedText === ${JSON.stringify(post)} && c.visibleFindings().some((f) => f.rule === 'declared-interest'))`,
         );
+        await undoGroupClosed(tab);
         await tab.page.keyboard.press('Alt+Enter');
         await clickUi(tab, '.card button[data-fix]', { text: 'declaration' });
         const declared = `${post}\n\n${declaration}`;

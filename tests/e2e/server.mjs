@@ -8,7 +8,7 @@ import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SITE_INFO } from '../../extension/shared/sites.js';
+import { SITE_INFO, siteForHost } from '../../extension/shared/sites.js';
 import { BUILD_DIR, buildFixtures } from './build-fixtures.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,6 +46,14 @@ function certificate(dir) {
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
 
+/** Each site's practice page: its title, bundle (tests/e2e/.build/<site>.js) and style sheets. */
+/** @type {Record<string, {title: string, css?: string[]}>} */
+const PAGES = {
+  x: { title: 'Home / X', css: ['/draft.css'] },
+  facebook: { title: 'Facebook' },
+  linkedin: { title: 'Feed | LinkedIn', css: ['/quill.core.css'] },
+};
+
 const page = (title, script, extraCss = '') => `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title>
 ${extraCss}<link rel="stylesheet" href="/page.css">
@@ -63,9 +71,11 @@ export async function startServer() {
   const files = {
     '/page.css': ['text/css', readFileSync(join(here, 'fixtures/page.css'))],
     '/draft.css': ['text/css', readFileSync(join(root, 'node_modules/draft-js/dist/Draft.css'))],
-    '/x.js': ['text/javascript', readFileSync(join(BUILD_DIR, 'x.js'))],
-    '/facebook.js': ['text/javascript', readFileSync(join(BUILD_DIR, 'facebook.js'))],
+    '/quill.core.css': ['text/css', readFileSync(join(root, 'node_modules/quill/dist/quill.core.css'))],
   };
+  for (const site of Object.keys(PAGES)) {
+    files[`/${site}.js`] = ['text/javascript', readFileSync(join(BUILD_DIR, `${site}.js`))];
+  }
   /** @type {{host: string, path: string}[]} */
   const requests = [];
   const server = createServer(tls, (req, res) => {
@@ -80,12 +90,10 @@ export async function startServer() {
     } else if (path === '/favicon.ico') {
       res.writeHead(204, headers);
       res.end();
-    } else if (host === 'x.com' || host === 'twitter.com') {
+    } else if (PAGES[siteForHost(host) ?? '']) {
+      const p = PAGES[siteForHost(host) ?? ''];
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-      res.end(page('Home / X', 'x.js', '<link rel="stylesheet" href="/draft.css">\n'));
-    } else if (host.endsWith('facebook.com')) {
-      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-      res.end(page('Facebook', 'facebook.js'));
+      res.end(page(p.title, `${siteForHost(host)}.js`, (p.css ?? []).map((c) => `<link rel="stylesheet" href="${c}">\n`).join('')));
     } else {
       res.writeHead(404, headers);
       res.end('not found');
