@@ -67,6 +67,9 @@ export function defaultSettings() {
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** The sites there were when settings.sites was a list of enabled keys. */
+const LIST_FORMAT_SITES = ['x', 'facebook'];
+
 /**
  * Upgrades a stored or imported object to the current version. It does not validate: pass the
  * result to validateSettings. Objects from a newer version are returned unchanged (validation
@@ -106,8 +109,10 @@ export function migrateSettings(obj) {
   if (Array.isArray(out.sites)) {
     // Unknown entries are kept (as "on") so that validation names them instead of dropping them.
     const on = out.sites;
+    // The list format predates every site after X and Facebook: a site added since is on, as
+    // in the defaults (turning X off then did not mean turning LinkedIn off).
     out.sites = Object.fromEntries([
-      ...SITES.map((s) => [s, on.includes(s)]),
+      ...SITES.map((s) => [s, LIST_FORMAT_SITES.includes(s) ? on.includes(s) : true]),
       ...on.filter((s) => !SITES.includes(s)).map((s) => [String(s), true]),
     ]);
   }

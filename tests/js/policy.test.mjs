@@ -17,6 +17,10 @@ import {
   sanitizePolicy,
 } from '../../extension/shared/policy.js';
 import { CATEGORIES, defaultSettings, validateSettings } from '../../extension/shared/settings.js';
+import { SITES } from '../../extension/shared/sites.js';
+
+/** Every site on: sites added after X and Facebook take their default. */
+const allSites = Object.fromEntries(SITES.map((s) => [s, true]));
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = (p) => readFileSync(join(ROOT, p), 'utf8');
@@ -141,7 +145,7 @@ test('effectiveSettings puts the policy on top of the doctor\'s settings without
   policy.ignored_terms.push('northshire');
   const eff = effectiveSettings(own, policy);
   assert.deepEqual(own, before, 'the doctor\'s object is not changed');
-  assert.deepEqual(eff.sites, { x: true, facebook: true });
+  assert.deepEqual(eff.sites, { ...allSites, x: true, facebook: true });
   assert.equal(eff.categories.confidentiality, 'warn');
   assert.equal(eff.categories.conflict_of_interest, 'warn');
   assert.equal(eff.categories.boundaries, 'remind', 'not forced: the doctor\'s choice');

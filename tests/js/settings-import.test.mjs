@@ -4,6 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSettings, migrateSettings, saveSettings, validateSettings, SETTINGS_KEY } from '../../extension/shared/settings.js';
 import { forbiddenKeyPaths, itemBytes, syncQuota } from '../../extension/shared/limits.js';
+import { SITES } from '../../extension/shared/sites.js';
+
+/** Every site on: sites added after X and Facebook take their default. */
+const allSites = Object.fromEntries(SITES.map((s) => [s, true]));
 
 /** An in-memory storage.sync area that measures bytes like Chrome and can be made to fail. */
 function fakeSync(initial = {}, { failSet = null } = {}) {
@@ -59,7 +63,7 @@ test('an old-format file with a "constructor" key is not migrated into a confusi
 test('unknown sites are named, in the current and in the old list format', () => {
   assert.deepEqual(validateSettings({ version: 1, sites: { x: true, myspace: true } }).errors, ['Unknown site "myspace".']);
   assert.deepEqual(validateSettings({ sites: ['facebook', 'myspace'] }).errors, ['Unknown site "myspace".']);
-  assert.deepEqual(validateSettings({ sites: ['x'] }).settings?.sites, { x: true, facebook: false });
+  assert.deepEqual(validateSettings({ sites: ['x'] }).settings?.sites, { ...allSites, x: true, facebook: false });
 });
 
 test('settings over the per-item sync quota are refused with their size; nothing is written', async () => {

@@ -10,6 +10,10 @@ import {
   validateSettings,
   SETTINGS_KEY,
 } from '../../extension/shared/settings.js';
+import { SITES } from '../../extension/shared/sites.js';
+
+/** Every site on: sites added after X and Facebook take their default. */
+const allSites = Object.fromEntries(SITES.map((s) => [s, true]));
 
 /** An in-memory chrome.storage area. */
 function fakeArea(initial = {}) {
@@ -72,7 +76,7 @@ test('validation normalises: trims, empty declaration to null, dedupes terms, fi
   ]);
   assert.equal(r.settings.standing_declaration, null);
   assert.deepEqual(r.settings.ignored_terms, ['Okafor', 'bay']);
-  assert.deepEqual(r.settings.sites, { x: true, facebook: true });
+  assert.deepEqual(r.settings.sites, { ...allSites, x: true, facebook: true });
 });
 
 test('invalid settings are refused whole, with one clear message per problem', () => {
@@ -130,7 +134,7 @@ test('migration from unversioned (version 0) settings', () => {
     { company: 'Pfizer', relationship: 'fees', since: '2020' },
   ]);
   assert.equal(r.settings.standing_declaration, 'COI: Abbott shares.');
-  assert.deepEqual(r.settings.sites, { x: false, facebook: true });
+  assert.deepEqual(r.settings.sites, { ...allSites, x: false, facebook: true });
   assert.deepEqual(validateSettings({ version: 0 }).settings, defaultSettings());
   // Current-version objects pass through untouched.
   const current = defaultSettings();
