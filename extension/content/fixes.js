@@ -66,10 +66,13 @@
     return down.defaultPrevented;
   }
 
-  /** A paste of plain text at the selection; true if the editor handled it. */
+  /** A paste of the text at the selection (plain, or paragraphs where the editor needs them); true if the editor handled it. */
   function pastePlain(composer, text) {
     const data = new DataTransfer();
     data.setData('text/plain', text);
+    // ProseMirror turns a run of newlines in plain text into one break; as HTML, one <p> a line
+    // keeps blank lines.
+    if (composer.adapter.pasteAsParagraphs) data.setData('text/html', SO.text.paragraphsHtml(text));
     const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
     selectionTarget(composer).dispatchEvent(event);
     return event.defaultPrevented;

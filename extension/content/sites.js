@@ -16,6 +16,7 @@
    *   keySubmitsAll?: boolean,     // a key submit posts every composer sharing the submit control (X threads)
    *   attributes?: string[],       // attributes whose change can make an element a composer
    *   read?: (el: Element) => import('./text.js').TextModel,
+   *   pasteAsParagraphs?: boolean, // multi-line fixes paste HTML paragraphs too (ProseMirror)
    * }} Adapter
    */
 

@@ -203,5 +203,11 @@
     return model.text.length;
   }
 
-  SO.text = { read, range, offsetOf, isBlock };
+  /** Plain text as HTML paragraphs, one <p> a line (an empty line an empty <p>). */
+  function paragraphsHtml(text) {
+    const esc = (/** @type {string} */ s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return text.split('\n').map((line) => `<p>${esc(line)}</p>`).join('');
+  }
+
+  SO.text = { read, range, offsetOf, isBlock, paragraphsHtml };
 })();

@@ -9,6 +9,7 @@ export const SITE_INFO = [
   { key: 'x', label: 'X (Twitter)', hosts: ['x.com', 'twitter.com'] },
   { key: 'facebook', label: 'Facebook', hosts: ['www.facebook.com', 'web.facebook.com'] },
   { key: 'linkedin', label: 'LinkedIn', hosts: ['www.linkedin.com'] },
+  { key: 'bluesky', label: 'Bluesky', hosts: ['bsky.app'] },
 ];
 
 /** Site keys, as in settings.sites. */

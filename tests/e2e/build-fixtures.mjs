@@ -1,4 +1,5 @@
-// Bundles the fixture pages from the real editor packages: draft-js (+ React 18), lexical, quill.
+// Bundles the fixture pages from the real editor packages: draft-js (+ React 18), lexical, quill,
+// @tiptap/core + @tiptap/starter-kit.
 // Output: tests/e2e/.build/<site>.js (git-ignored).
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
@@ -13,6 +14,7 @@ export async function buildFixtures() {
       x: join(here, 'fixtures/x.jsx'),
       facebook: join(here, 'fixtures/facebook.js'),
       linkedin: join(here, 'fixtures/linkedin.js'),
+      bluesky: join(here, 'fixtures/bluesky.js'),
     },
     outdir: BUILD_DIR,
     bundle: true,

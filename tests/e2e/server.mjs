@@ -52,6 +52,7 @@ const PAGES = {
   x: { title: 'Home / X', css: ['/draft.css'] },
   facebook: { title: 'Facebook' },
   linkedin: { title: 'Feed | LinkedIn', css: ['/quill.core.css'] },
+  bluesky: { title: 'Home — Bluesky' },
 };
 
 const page = (title, script, extraCss = '') => `<!doctype html>

@@ -1,0 +1,19 @@
+// Bluesky (bsky.app) composes with TipTap on ProseMirror: a .ProseMirror contenteditable
+// (paragraphs are <p>, an empty one holds a trailing <br>); "Publish post" / "Publish reply"
+// buttons, and Ctrl/Cmd+Enter publishes. ProseMirror turns select + insertText into its own
+// transaction, so fixes go through the editor's input path as on the other sites.
+'use strict';
+globalThis.SecondOpinion.sites.register({
+  key: 'bluesky',
+  hosts: ['bsky.app'],
+  composer: '.ProseMirror[contenteditable="true"]',
+  submit: [
+    'button[aria-label="Publish post"]',
+    'button[aria-label="Publish reply"]',
+    '[role="button"][aria-label="Publish post"]',
+    '[role="button"][aria-label="Publish reply"]',
+    '[data-testid="composerPublishBtn"]',
+  ].join(', '),
+  isKeySubmit: (e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing,
+  pasteAsParagraphs: true,
+});
