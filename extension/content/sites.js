@@ -16,6 +16,7 @@
    *   keySubmitsAll?: boolean,     // a key submit posts every composer sharing the submit control (X threads)
    *   attributes?: string[],       // attributes whose change can make an element a composer
    *   read?: (el: Element) => import('./text.js').TextModel,
+   *   submitName?: RegExp,         // only submit controls whose accessible name (label or text) matches
    *   pasteAsParagraphs?: boolean, // multi-line fixes paste HTML paragraphs too (ProseMirror)
    * }} Adapter
    */
@@ -70,17 +71,25 @@
     return out;
   }
 
+  /** Does `el` have the name the adapter's submit controls have (when it names one)? */
+  const named = (/** @type {Adapter} */ a, /** @type {Element} */ el) =>
+    !a.submitName || a.submitName.test((el.getAttribute('aria-label') || el.textContent || '').trim());
+
   /** The first submit control of the site inside `node`, or null. */
   function submitButtonIn(node, site) {
     const own = site ? registry.get(site) : undefined;
-    return own?.submit ? node.querySelector(own.submit) : null;
+    if (!own?.submit) return null;
+    if (!own.submitName) return node.querySelector(own.submit);
+    for (const el of node.querySelectorAll(own.submit)) if (named(own, el)) return el;
+    return null;
   }
 
   /** The submit control of the site that `target` is (or is inside), or null. */
   function submitButtonFor(target, site) {
     if (!(target instanceof Element)) return null;
     const own = site ? registry.get(site) : undefined;
-    return own?.submit ? target.closest(own.submit) : null;
+    const el = own?.submit ? target.closest(own.submit) : null;
+    return el && named(own, el) ? el : null;
   }
 
   /** Attributes the discovery observer watches: those any adapter's composer selector depends on. */

@@ -10,6 +10,7 @@ export const SITE_INFO = [
   { key: 'facebook', label: 'Facebook', hosts: ['www.facebook.com', 'web.facebook.com'] },
   { key: 'linkedin', label: 'LinkedIn', hosts: ['www.linkedin.com'] },
   { key: 'bluesky', label: 'Bluesky', hosts: ['bsky.app'] },
+  { key: 'threads', label: 'Threads', hosts: ['www.threads.com', 'www.threads.net'] },
 ];
 
 /** Site keys, as in settings.sites. */

@@ -15,6 +15,7 @@ export async function buildFixtures() {
       facebook: join(here, 'fixtures/facebook.js'),
       linkedin: join(here, 'fixtures/linkedin.js'),
       bluesky: join(here, 'fixtures/bluesky.js'),
+      threads: join(here, 'fixtures/threads.js'),
     },
     outdir: BUILD_DIR,
     bundle: true,

@@ -53,6 +53,7 @@ const PAGES = {
   facebook: { title: 'Facebook' },
   linkedin: { title: 'Feed | LinkedIn', css: ['/quill.core.css'] },
   bluesky: { title: 'Home — Bluesky' },
+  threads: { title: 'Threads' },
 };
 
 const page = (title, script, extraCss = '') => `<!doctype html>
