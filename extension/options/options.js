@@ -65,7 +65,7 @@ async function save(event) {
   showErrors([]);
   dirty = false;
   fillForm(result.settings);
-  $('save-status').textContent = 'Saved. Open X and Facebook tabs use these settings now.';
+  $('save-status').textContent = 'Saved. Open tabs of the sites checked use these settings now.';
 }
 
 async function exportSettings() {

@@ -11,6 +11,8 @@ import { effectiveSettings, loadPolicy } from '../shared/policy.js';
 import { SITE_LABELS } from './labels.js';
 import { catalogueList, findingsList } from './render.js';
 import { lockSiteToggle, showPolicy } from './policy-note.js';
+import { renderSiteList } from './site-list.js';
+import { SITE_INFO } from '../shared/sites.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -101,6 +103,9 @@ function summarise(findings) {
   return `${n(warnings, 'warning')}, ${n(reminders, 'reminder')} in this post.`;
 }
 
+/** "X (Twitter), Facebook, … and Threads" */
+const siteNames = SITE_INFO.map((s) => s.label).join(', ').replace(/, ([^,]*)$/, ' and $1');
+
 /** @param {boolean} checkerUp  whether the background reported a working checker */
 async function showState(checkerUp) {
   const state = await askTab({ type: 'popup:state' });
@@ -112,8 +117,9 @@ async function showState(checkerUp) {
   let siteFixed = false;
   const { policy } = await loadPolicy();
   showPolicy(policy);
+  const settings = effectiveSettings(await loadSettings(), policy);
+  renderSiteList(settings, policy);
   if (site) {
-    const settings = effectiveSettings(await loadSettings(), policy);
     siteOn = settings.sites[site] !== false;
     siteFixed = lockSiteToggle(policy, site);
     const toggle = /** @type {HTMLInputElement} */ ($('site-toggle'));
@@ -122,7 +128,7 @@ async function showState(checkerUp) {
   }
   if (!state) {
     return empty(
-      'Nothing to check on this page. Second Opinion checks posts you write on X and Facebook: open one of them and start a post or a comment.',
+      `Nothing to check on this page. Second Opinion checks posts you write on ${siteNames}: open one of them and start a post or a comment.`,
     );
   }
   if (!state.enabled || !siteOn) {

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { launch, WAIT } from './harness.mjs';
 import { openOptions, storedSettings } from './popup-helpers.mjs';
 import { clickUi } from './ui.mjs';
+import { SITES } from '../../extension/shared/sites.js';
 
 const COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
 // Not in the checker's lexicon, so only the declared interest can make it a finding.
@@ -142,7 +143,8 @@ describe('options page', () => {
     await status.filter({ hasText: 'Imported and saved' }).waitFor({ timeout: WAIT });
     const imported = await storedSettings(options);
     assert.deepEqual(imported.declared_interests, [{ company: 'Abbott', relationship: 'declared interest', since: null }]);
-    assert.deepEqual(imported.sites, { x: true, facebook: false });
+    // The old list format named only X and Facebook; the sites added since stay on.
+    assert.deepEqual(imported.sites, { ...Object.fromEntries(SITES.map((k) => [k, true])), x: true, facebook: false });
     assert.equal(imported.version, 1);
     assert.equal(await options.getByRole('switch', { name: 'Facebook' }).isChecked(), false, 'form shows the import');
     assert.equal(await options.locator('#interests .interest [name=company]').inputValue(), 'Abbott');

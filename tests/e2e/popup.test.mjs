@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, WAIT } from './harness.mjs';
 import { openPopup, storedSettings } from './popup-helpers.mjs';
+import { SITE_INFO } from '../../extension/shared/sites.js';
 
 let visits = 0;
 /** Each fixture tab gets its own URL, so its tab id can be found by URL. */
@@ -139,6 +140,25 @@ describe('popup', () => {
     await popup.locator('.finding[data-rule="nhs-number"]').waitFor({ timeout: WAIT });
     assert.equal((await storedSettings(popup)).sites.x, true);
     await tab.waitHighlights([NHS, 'jo.bloggs@example.com']);
+    await popup.close();
+    await tab.page.close();
+  });
+
+  test('the popup lists every site with its switch; a switch there stores that site', async () => {
+    const tab = await session.open(xUrl());
+    const popup = await openPopup(session, tab.page);
+    await popup.locator('#all-sites summary').click();
+    for (const s of SITE_INFO) {
+      const sw = popup.getByRole('switch', { name: new RegExp(`^${s.label.replace(/[()]/g, '\\$&')}`) });
+      await sw.waitFor({ timeout: WAIT });
+      assert.equal(await sw.isChecked(), true, s.key);
+    }
+    const linkedin = popup.getByRole('switch', { name: /^LinkedIn/ });
+    await linkedin.uncheck();
+    await popup.waitForFunction(async () => (await chrome.storage.sync.get('settings')).settings?.sites?.linkedin === false);
+    assert.equal((await storedSettings(popup)).sites.x, true, 'other sites unchanged');
+    await linkedin.check();
+    await popup.waitForFunction(async () => (await chrome.storage.sync.get('settings')).settings?.sites?.linkedin === true);
     await popup.close();
     await tab.page.close();
   });
