@@ -18,4 +18,6 @@ siteSuite({
     },
   ],
   pagePaths: ['/', '/threads.js', '/page.css', '/favicon.ico'],
+  // The reply icon is a role=button named "Reply": not a submit control.
+  notSubmit: { click: '[data-fixture="open-reply"]', opens: '[data-fixture="reply-box"]' },
 });
