@@ -72,7 +72,7 @@
     data.setData('text/plain', text);
     // ProseMirror turns a run of newlines in plain text into one break; as HTML, one <p> a line
     // keeps blank lines.
-    if (composer.adapter.pasteAsParagraphs) data.setData('text/html', SO.text.paragraphsHtml(text));
+    if (composer.adapter.pasteAsParagraphs?.(composer.el)) data.setData('text/html', SO.text.paragraphsHtml(text));
     const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
     selectionTarget(composer).dispatchEvent(event);
     return event.defaultPrevented;

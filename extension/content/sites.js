@@ -17,7 +17,7 @@
    *   attributes?: string[],       // attributes whose change can make an element a composer
    *   read?: (el: Element) => import('./text.js').TextModel,
    *   submitName?: RegExp,         // only submit controls whose accessible name (label or text) matches
-   *   pasteAsParagraphs?: boolean, // multi-line fixes paste HTML paragraphs too (ProseMirror)
+   *   pasteAsParagraphs?: (el: Element) => boolean, // multi-line fixes into `el` paste HTML paragraphs too (ProseMirror)
    * }} Adapter
    */
 

@@ -15,5 +15,5 @@ globalThis.SecondOpinion.sites.register({
     '[data-testid="composerPublishBtn"]',
   ].join(', '),
   isKeySubmit: (e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing,
-  pasteAsParagraphs: true,
+  pasteAsParagraphs: () => true,
 });
