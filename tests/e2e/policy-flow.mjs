@@ -5,6 +5,7 @@
 // root is open or closed) and pressed with real mouse clicks or touch taps at their position.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SITES } from '../../extension/shared/sites.js';
 import { ROOT, WAIT } from './harness.mjs';
 
 /** The deployment guide's example policy; the tests deploy exactly this. */
@@ -21,7 +22,8 @@ export const OWN_SETTINGS = {
   standing_declaration: 'Mine: no interests.',
   ignored_terms: ['Okafor'],
   categories: { confidentiality: 'off', conflict_of_interest: 'remind', boundaries: 'remind', respect: 'warn' },
-  sites: { x: false, facebook: true },
+  // Every site, as the options page saves them: X off, the rest on.
+  sites: { ...Object.fromEntries(SITES.map((k) => [k, true])), x: false },
   ignored_rules: ['nhs-number'],
   guard: false,
 };
