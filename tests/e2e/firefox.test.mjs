@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, WAIT } from './harness.mjs';
 import { startServer } from './server.mjs';
+import { SITES } from '../../extension/shared/sites.js';
 import {
   Session,
   findFirefox,
@@ -131,7 +132,7 @@ describe('Firefox ESR', { skip }, () => {
       WAIT,
     );
     assert.deepEqual(options.modes, ['warn', 'warn', 'warn', 'warn']);
-    assert.deepEqual(options.sites, [true, true]);
+    assert.deepEqual(options.sites, SITES.map(() => true), 'a switch for every site, all on');
     assert.match(options.about, /Settings format version 1/);
   });
 });
