@@ -1,6 +1,7 @@
 // @ts-check
 // The practice pages' composers and every way each submits, for the guard tests
-// (submit-paths.test.mjs, faults.test.mjs, hostile.test.mjs), plus the waits they share.
+// (submit-paths.test.mjs, faults.test.mjs, hostile.test.mjs), plus the waits they share. The
+// submit-path tests run on every site here; the fault and hostile tests on X and Facebook.
 // Every wait is on a condition; no sleeps, no retries.
 /* global window -- used inside functions evaluated in the page */
 import { WAIT } from './harness.mjs';
@@ -67,7 +68,71 @@ export const FACEBOOK = {
   ],
 };
 
-export const SITES = [X, FACEBOOK];
+const LI_COMPOSER = '.share-creation-state__text-editor .ql-editor';
+const LI_POST = 'button.share-actions__primary-action';
+const LI_COMMENT = '[data-fixture="comment-box"]';
+
+/** @type {GuardSite} */
+export const LINKEDIN = {
+  name: 'LinkedIn (Quill)',
+  url: 'https://www.linkedin.com/feed/',
+  composer: LI_COMPOSER,
+  post: LI_POST,
+  modelKey: 'main',
+  paths: [
+    { name: 'a click on Post', composer: LI_COMPOSER, submit: (tab) => tab.page.locator(LI_POST).click() },
+    { name: 'Enter on the Post button', composer: LI_COMPOSER, submit: keyOnButton(LI_POST, 'Enter') },
+    { name: 'Space on the Post button', composer: LI_COMPOSER, submit: keyOnButton(LI_POST, ' ') },
+    {
+      name: 'a click on Comment',
+      composer: LI_COMMENT,
+      prepare: async (tab) => {
+        if (!(await tab.page.locator(LI_COMMENT).count())) await tab.page.locator('[data-fixture="open-comment"]').click();
+      },
+      submit: (tab) => tab.page.locator('button.comments-comment-box__submit-button').click(),
+    },
+  ],
+};
+
+const BS_COMPOSER = '[data-testid="composePostView"] .ProseMirror';
+const BS_POST = '[data-testid="composePostView"] button[aria-label="Publish post"]';
+
+/** @type {GuardSite} */
+export const BLUESKY = {
+  name: 'Bluesky (TipTap)',
+  url: 'https://bsky.app/',
+  composer: BS_COMPOSER,
+  post: BS_POST,
+  modelKey: 'main',
+  paths: [
+    { name: 'a click on Publish post', composer: BS_COMPOSER, submit: (tab) => tab.page.locator(BS_POST).click() },
+    { name: 'Enter on the Publish button', composer: BS_COMPOSER, submit: keyOnButton(BS_POST, 'Enter') },
+    { name: 'Space on the Publish button', composer: BS_COMPOSER, submit: keyOnButton(BS_POST, ' ') },
+    // ProseMirror's Mod-Enter: Ctrl+Enter here (Linux); Cmd+Enter only on Apple platforms.
+    { name: 'Ctrl+Enter in the composer', composer: BS_COMPOSER, submit: (tab) => tab.page.keyboard.press('Control+Enter') },
+  ],
+};
+
+const TH_COMPOSER = '[role="dialog"] [role="textbox"]';
+const TH_POST = '[role="dialog"] .toolbar [role="button"]';
+
+/** @type {GuardSite} */
+export const THREADS = {
+  name: 'Threads (Lexical)',
+  url: 'https://www.threads.com/',
+  composer: TH_COMPOSER,
+  post: TH_POST,
+  modelKey: 'main',
+  paths: [
+    { name: 'a click on Post', composer: TH_COMPOSER, submit: (tab) => tab.page.locator(TH_POST).click() },
+    { name: 'Enter on the Post button', composer: TH_COMPOSER, submit: keyOnButton(TH_POST, 'Enter') },
+    { name: 'Space on the Post button', composer: TH_COMPOSER, submit: keyOnButton(TH_POST, ' ') },
+    { name: 'Ctrl+Enter in the composer', composer: TH_COMPOSER, submit: (tab) => tab.page.keyboard.press('Control+Enter') },
+    { name: 'Cmd+Enter in the composer', composer: TH_COMPOSER, submit: (tab) => tab.page.keyboard.press('Meta+Enter') },
+  ],
+};
+
+export const SITES = [X, FACEBOOK, LINKEDIN, BLUESKY, THREADS];
 
 /** What the page's own submit handlers recorded. */
 export const submissions = (/** @type {Tab} */ tab) => tab.main(() => window.__fixture.submissions);

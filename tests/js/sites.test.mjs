@@ -19,7 +19,7 @@ const expectedPatterns = hosts.map((h) => `https://${h}/*`).sort();
 
 /** Runs the content scripts' registry and adapters in a sandbox; returns the registered adapters. */
 function adapters() {
-  const sandbox = { globalThis: null, location: { hostname: '' } };
+  const sandbox = { globalThis: null, location: { hostname: '' }, navigator: { platform: 'Linux x86_64' } };
   sandbox.globalThis = sandbox;
   sandbox.SecondOpinion = {};
   const ctx = vm.createContext(sandbox);
