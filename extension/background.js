@@ -202,9 +202,41 @@ async function handle(msg) {
       await addIgnoredRule(msg.rule);
       return { ok: true };
     }
+    case 'ignore-term': {
+      if (typeof msg.term !== 'string' || !msg.term.trim()) return { ok: false, error: 'no term' };
+      return addIgnoredTerm(msg.term.trim());
+    }
+    case 'set-declaration': {
+      if (typeof msg.text !== 'string' || !msg.text.trim()) return { ok: false, error: 'no declaration' };
+      return setStandingDeclaration(msg.text.trim());
+    }
     default:
       return undefined;
   }
+}
+
+/**
+ * "Always ignore this term" from a card: appends the term to the doctor's own ignored terms
+ * (validated by saveSettings). A term the organisation's policy already ignores is not copied
+ * into the doctor's settings.
+ */
+async function addIgnoredTerm(term) {
+  const [settings, { policy }] = await Promise.all([loadSettings(), loadPolicy()]);
+  const lower = term.toLowerCase();
+  const known = (list) => list.some((t) => t.toLowerCase() === lower);
+  if (known(settings.ignored_terms) || known(policy.ignored_terms)) return { ok: true };
+  settings.ignored_terms = [...settings.ignored_terms, term];
+  const result = await saveSettings(settings);
+  return result.ok ? { ok: true } : { ok: false, error: result.errors.join(' ') };
+}
+
+/** "Also save it as my standing declaration" from a card; refused when the policy sets one. */
+async function setStandingDeclaration(text) {
+  const [settings, { policy }] = await Promise.all([loadSettings(), loadPolicy()]);
+  if (policy.standing_declaration !== null) return { ok: false, error: 'the standing declaration is set by your organisation' };
+  settings.standing_declaration = text;
+  const result = await saveSettings(settings);
+  return result.ok ? { ok: true } : { ok: false, error: result.errors.join(' ') };
 }
 
 /** Appends a rule id to settings.ignored_rules. */
@@ -235,12 +267,15 @@ function showCount(msg, sender) {
   ext.action.setBadgeBackgroundColor?.({ tabId, color: broken ? '#5f6368' : '#b3261e' })?.catch?.(() => {});
 }
 
+/** The requests handle() answers. */
+const HANDLED = ['check', 'status', 'guidance', 'ignore-rule', 'ignore-term', 'set-declaration'];
+
 // Content scripts send checks over a long-lived port (cheaper per message than sendMessage):
 // requests carry an `id`, replies are {id, reply}.
 ext.runtime.onConnect.addListener((port) => {
   if (port.name !== 'second-opinion') return;
   port.onMessage.addListener((msg) => {
-    if (!['check', 'status', 'guidance', 'ignore-rule'].includes(msg?.type)) return;
+    if (!HANDLED.includes(msg?.type)) return;
     handle(msg).then(
       (reply) => port.postMessage({ id: msg.id, reply }),
       (e) => port.postMessage({ id: msg.id, reply: { ok: false, error: String(e?.message ?? e) } }),
@@ -254,7 +289,7 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     showCount(msg, sender);
     return false;
   }
-  if (!['check', 'status', 'guidance', 'ignore-rule'].includes(msg?.type)) return false;
+  if (!HANDLED.includes(msg?.type)) return false;
   handle(msg).then(
     (reply) => sendResponse(reply),
     (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }),

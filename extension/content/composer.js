@@ -61,6 +61,8 @@
       this.ignored = new Set();
       /** @type {Set<string>} rules ignored since the last answer (until settings catch up) */
       this.ignoredRules = new Set();
+      /** @type {Set<string>} terms (lower case) "always ignored" since the last answer */
+      this.ignoredTerms = new Set();
       /** @type {(() => void)[]} */
       this.waiters = [];
       this.lastKeyAt = 0;
@@ -198,6 +200,7 @@
           this.checkedText = text;
           this.findings = reply.findings;
           this.ignoredRules.clear();
+          this.ignoredTerms.clear();
         }
       }
       if (this.dirty || (this.checkedText === null && !this.checkerError && this.read().text !== text)) {
@@ -240,7 +243,13 @@
     /** Findings shown to the doctor: not ignored here, not of an ignored rule. */
     visibleFindings() {
       if (!this.enabled) return [];
-      return this.findings.filter((f) => !this.ignored.has(`${f.rule}|${f.text}`) && !this.ignoredRules.has(f.rule));
+      return this.findings.filter(
+        (f) =>
+          !this.ignored.has(`${f.rule}|${f.text}`) &&
+          !this.ignoredRules.has(f.rule) &&
+          // As the checker matches ignored terms: the flagged text contains one.
+          ![...this.ignoredTerms].some((t) => String(f.text).toLowerCase().includes(t)),
+      );
     }
 
     rangeFor(finding) {
@@ -355,6 +364,21 @@
       this.render();
       SO.notifyChanged?.(this);
       SO.ext.runtime.sendMessage({ type: 'ignore-rule', rule }).catch(() => {});
+    }
+
+    /** "Dismiss all for this post": every finding shown now is ignored here (as "Ignore" does). */
+    dismissAll() {
+      for (const f of this.visibleFindings()) this.ignored.add(`${f.rule}|${f.text}`);
+      this.render();
+      SO.notifyChanged?.(this);
+    }
+
+    /** "Always ignore this term": hidden at once, and added to the ignored terms in settings. */
+    ignoreTerm(term) {
+      this.ignoredTerms.add(term.trim().toLowerCase());
+      this.render();
+      SO.notifyChanged?.(this);
+      SO.ext.runtime.sendMessage({ type: 'ignore-term', term }).catch(() => {});
     }
 
     /** Scrolls to and selects visible finding `index`; optionally opens its card. */

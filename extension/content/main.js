@@ -138,6 +138,15 @@
   window.addEventListener(
     'keydown',
     (e) => {
+      // Escape closes an open card or list from anywhere: in it, in the composer while typing,
+      // elsewhere on the page (the guard's modal dialog has its own Escape).
+      if (e.key === 'Escape' && e.isTrusted && !e.isComposing && !SO.guard.open && (SO.card.current || SO.overlay.panelOpen)) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        if (SO.card.current) SO.card.close({ refocus: true });
+        else SO.overlay.closePanel({ refocus: true });
+        return;
+      }
       if (!(e.target instanceof Element) || SO.ui.owns(e.target)) return;
       // Enter or Space on a focused submit button.
       if ((e.key === 'Enter' || e.key === ' ') && !e.isComposing) {
@@ -271,6 +280,23 @@
         return false;
       }
       c.reveal(Number(msg.index)).then((ok) => sendResponse({ ok }));
+      return true;
+    }
+    if (msg?.type === 'popup:fix') {
+      // A fix pressed in the popup: the same finding (by index and text) and the same fix path
+      // as a card's button (fixes.js).
+      const c = activeComposer();
+      const f = c?.visibleFindings()[Number(msg.index)];
+      const fix = f?.fixes?.[Number(msg.fix)];
+      if (!c || !f || !fix || (typeof msg.text === 'string' && f.text !== msg.text)) {
+        sendResponse({ ok: false, result: 'changed' });
+        return false;
+      }
+      if (SO.card.current?.composer === c) SO.card.close();
+      c.applyFix(f, fix).then(
+        (result) => sendResponse({ ok: result === 'applied', result }),
+        () => sendResponse({ ok: false, result: 'failed' }),
+      );
       return true;
     }
     return false;

@@ -1,5 +1,7 @@
 // The composer badge (warnings / reminders) and the list it opens. One badge per composer,
-// placed just below the composer's bottom-right corner and kept there on scroll and resize.
+// placed just below the composer's bottom-right corner (else below-left, above-right, above-left,
+// or beside the submit control) wherever that covers none of the site's controls, and kept there
+// on scroll and resize. Everything follows the page's theme (ui-styles.js syncTheme).
 'use strict';
 (() => {
   const SO = globalThis.SecondOpinion;
@@ -18,7 +20,7 @@
     const { el, composer } = panel;
     panel = null;
     el.remove();
-    if (refocus) composer.focus();
+    if (refocus && !composer.el.contains(document.activeElement)) composer.focus();
   }
 
   /** Opens the list of a composer's findings beside its badge. */
@@ -49,6 +51,18 @@
     const el = h('div', { class: 'panel', role: 'dialog', 'aria-label': 'Second Opinion: findings in this post' }, [
       h('h2', { text: heading }),
       findings.length ? h('ul', {}, items) : null,
+      findings.length > 1
+        ? h('button', {
+            type: 'button',
+            class: 'dismiss-all',
+            'data-action': 'dismiss-all',
+            text: 'Dismiss all for this post',
+            onclick: () => {
+              closePanel({ refocus: true });
+              composer.dismissAll();
+            },
+          })
+        : null,
       composer.checkerError ? h('p', { text: `This post has not been checked (${composer.checkerError}). Second Opinion keeps trying.` }) : null,
       h('button', { type: 'button', class: 'close', 'aria-label': 'Close', text: '×', onclick: () => closePanel({ refocus: true }) }),
     ]);
@@ -61,10 +75,11 @@
         }
       }),
     );
+    SO.ui.syncTheme(composer.el);
     SO.ui.layer().append(el);
     panel = { el, composer };
     const badge = badges.get(composer);
-    SO.ui.place(el, (badge ?? composer.el).getBoundingClientRect());
+    SO.ui.placeBeside(el, (badge ?? composer.el).getBoundingClientRect());
     if (focus) el.querySelector('button')?.focus();
   }
 
@@ -112,6 +127,7 @@
     badge.textContent = text;
     badge.setAttribute('aria-label', label);
     badge.hidden = !composer.enabled || (!composer.text && !composer.checkerError);
+    if (!badge.hidden) SO.ui.syncTheme(composer.el);
     if (panel?.composer === composer) openPanel(composer, { focus: panel.el.contains(SO.ui.root().activeElement) });
     schedulePosition();
   }
@@ -132,7 +148,60 @@
     return null;
   }
 
-  /** Re-places every badge in the next frame (scroll, resize, layout change). */
+  /** What counts as a site control the badge must not cover. */
+  const CONTROL =
+    'button, a[href], input, select, textarea, [role="button"], [role="link"], [role="menuitem"], [role="tab"], [role="checkbox"], [role="switch"], [contenteditable="true"], [contenteditable=""]';
+
+  /** The topmost page element at (x, y), looking through Second Opinion's own UI. */
+  function pageElementAt(x, y) {
+    for (const e of document.elementsFromPoint(x, y)) if (!SO.ui.owns(e)) return e;
+    return null;
+  }
+
+  /** Would a badge box at (left, top) sit inside the viewport, clear of every site control? */
+  function clear(composer, left, top, w, ht) {
+    if (left < 2 || top < 2 || left + w > innerWidth - 2 || top + ht > innerHeight - 2) return false;
+    const xs = [left + 1, left + w / 2, left + w - 1];
+    const ys = [top + 1, top + ht / 2, top + ht - 1];
+    for (const x of xs) {
+      for (const y of ys) {
+        const e = pageElementAt(x, y);
+        if (!e) continue;
+        if (composer.el.contains(e) || e.contains(composer.el)) {
+          if (composer.el.contains(e)) return false; // over the text itself
+          continue;
+        }
+        if (e.closest(CONTROL)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where a composer's badge goes: the first clear place of a few around the composer. */
+  function badgePosition(composer, badge) {
+    const r = composer.el.getBoundingClientRect();
+    const w = badge.offsetWidth;
+    const ht = badge.offsetHeight;
+    const below = r.bottom + 2;
+    const above = r.top - ht - 2;
+    const right = r.right - w;
+    const candidates = [
+      [right, below],
+      [r.left, below],
+      [right, above],
+      [r.left, above],
+    ];
+    const b = submitRect(composer.el);
+    if (b) candidates.push([b.left - w - 4, b.top + (b.height - ht) / 2], [b.left - w - 4, below]);
+    for (const [left, top] of candidates) if (clear(composer, left, top, w, ht)) return { left, top };
+    // Nowhere clear (a crowded toolbar): below the box, off the submit control at least.
+    const top = Math.min(below, innerHeight - 24);
+    let left = Math.max(4, right);
+    if (b && left < b.right && left + w > b.left && top < b.bottom && top + ht > b.top) left = Math.max(4, b.left - w - 4);
+    return { left, top };
+  }
+
+  /** Re-places every badge and the open card in the next frame (scroll, resize, layout change). */
   function schedulePosition() {
     if (frame) return;
     frame = requestAnimationFrame(() => {
@@ -141,23 +210,27 @@
         const r = composer.el.getBoundingClientRect();
         const hidden = r.width === 0 && r.height === 0;
         badge.style.visibility = hidden ? 'hidden' : '';
-        const top = Math.min(r.bottom + 2, innerHeight - 24);
-        let left = Math.max(4, r.right - badge.offsetWidth);
-        // Never over the site's own submit control (LinkedIn's "Post" sits right below the box).
-        const b = submitRect(composer.el);
-        if (b && left < b.right && left + badge.offsetWidth > b.left && top < b.bottom && top + badge.offsetHeight > b.top) {
-          left = Math.max(4, b.left - badge.offsetWidth - 4);
-        }
+        if (hidden || badge.hidden) continue;
+        // Measured away from where it was, so that it does not find itself in the way.
+        badge.style.visibility = 'hidden';
+        const { left, top } = badgePosition(composer, badge);
+        badge.style.visibility = '';
         badge.style.top = `${top}px`;
         badge.style.left = `${left}px`;
       }
-      const card = SO.card.current;
-      if (card) {
-        const rect = card.composer.rangeFor(card.finding)?.getClientRects()[0];
-        if (rect) SO.ui.place(card.el, rect);
-      }
+      SO.card.reposition();
     });
   }
 
-  SO.overlay = { update, remove, openPanel, closePanel, schedulePosition, badgeFor: (c) => badges.get(c) };
+  SO.overlay = {
+    update,
+    remove,
+    openPanel,
+    closePanel,
+    schedulePosition,
+    badgeFor: (c) => badges.get(c),
+    get panelOpen() {
+      return !!panel;
+    },
+  };
 })();

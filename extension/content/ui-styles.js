@@ -13,53 +13,81 @@
   const CSS_TEXT = `
 :host { all: initial; }
 * { box-sizing: border-box; }
+/* Colours are variables so that one attribute switches the whole UI to the page's theme
+   (data-theme="dark" on the layer; see syncTheme below). */
 .layer { position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483646;
-  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f1f1f; }
-button { font: inherit; cursor: pointer; }
-button:focus-visible, a:focus-visible { outline: 2px solid #005eb8; outline-offset: 2px; }
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  --bg: #fff; --fg: #1f1f1f; --muted: #5f6368; --border: #c4c7c5; --button: #f8f9fa; --quote: #f1f3f4;
+  --accent: #005eb8; --accent-fg: #fff; --link: #0b57d0; --warn: #8c1d18; --warn-border: #c5221f;
+  --info: #7a4100; --info-border: #b25e00; --ok: #146c2e; --shadow: rgba(0,0,0,.2); --scrim: rgba(0,0,0,.35);
+  color: var(--fg); color-scheme: light; }
+.layer[data-theme="dark"] {
+  --bg: #202124; --fg: #e8eaed; --muted: #9aa0a6; --border: #5f6368; --button: #303134; --quote: #303134;
+  --accent: #8ab4f8; --accent-fg: #08204a; --link: #8ab4f8; --warn: #f28b82; --warn-border: #f28b82;
+  --info: #fdd663; --info-border: #fdd663; --ok: #81c995; --shadow: rgba(0,0,0,.6); --scrim: rgba(0,0,0,.6);
+  color-scheme: dark; }
+button { font: inherit; cursor: pointer; color: inherit; }
+input, textarea { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; }
+button:focus-visible, a:focus-visible, input:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .badge { position: fixed; display: inline-flex; align-items: center; gap: 4px; padding: 1px 7px;
-  border-radius: 10px; border: 1px solid #c4c7c5; background: #fff; font-size: 12px; line-height: 18px;
-  box-shadow: 0 1px 3px rgba(0,0,0,.15); white-space: nowrap; }
-.badge[data-state="warning"] { border-color: #c5221f; color: #8c1d18; }
-.badge[data-state="info"] { border-color: #b25e00; color: #7a4100; }
-.badge[data-state="clean"] { color: #146c2e; }
-.badge[data-state="error"] { color: #5f6368; }
-.panel, .card { position: fixed; width: min(380px, calc(100vw - 16px)); max-height: min(70vh, 520px);
-  overflow: auto; background: #fff; border: 1px solid #c4c7c5; border-radius: 10px;
-  box-shadow: 0 6px 24px rgba(0,0,0,.2); padding: 12px 14px; }
+  border-radius: 10px; border: 1px solid var(--border); background: var(--bg); color: var(--fg); font-size: 12px; line-height: 18px;
+  box-shadow: 0 1px 3px var(--shadow); white-space: nowrap; }
+.badge[data-state="warning"] { border-color: var(--warn-border); color: var(--warn); }
+.badge[data-state="info"] { border-color: var(--info-border); color: var(--info); }
+.badge[data-state="clean"] { color: var(--ok); }
+.badge[data-state="error"], .badge[data-state="checking"] { color: var(--muted); }
+.panel, .card { position: fixed; width: min(360px, calc(100vw - 16px)); max-height: min(70vh, 520px);
+  overflow: auto; background: var(--bg); color: var(--fg); border: 1px solid var(--border); border-radius: 10px;
+  box-shadow: 0 6px 24px var(--shadow); padding: 10px 12px; }
+.card:focus { outline: none; }
 .card h2, .panel h2, .guard h2 { font-size: 15px; margin: 0 0 6px; }
-.card .kind { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #5f6368; margin: 0 0 4px; }
-.card .kind[data-severity="warning"] { color: #8c1d18; }
-.card .quote { font-family: ui-monospace, monospace; background: #f1f3f4; padding: 0 4px; border-radius: 4px; }
-.card p { margin: 0 0 8px; }
-.card h3 { font-size: 13px; margin: 8px 0 4px; }
+.card .kind { font-size: 12px; color: var(--muted); margin: 0 28px 4px 0; }
+.card .kind[data-severity="warning"] { color: var(--warn); }
+.card .quote { font-family: ui-monospace, monospace; background: var(--quote); padding: 0 4px; border-radius: 4px; }
+.card p { margin: 0 0 6px; }
+.card .message { margin: 0 0 4px; }
+.card a, .panel a, .guard a { color: var(--link); }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+.actions button, .panel li button, .panel .dismiss-all { border: 1px solid var(--border); background: var(--button); border-radius: 6px; padding: 4px 10px; }
+.actions button.primary { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
+.actions button:disabled { opacity: .6; cursor: default; }
+.secondary { display: flex; flex-wrap: wrap; gap: 2px 10px; margin-top: 6px; font-size: 12px; }
+.secondary button { border: 0; background: none; padding: 2px 0; color: var(--link); text-decoration: underline; }
+.guidance-line { display: flex; align-items: baseline; gap: 6px; margin-top: 8px; padding-top: 6px; border-top: 1px solid var(--border); font-size: 12px; color: var(--muted); }
+.guidance-line .more { border: 0; background: none; padding: 0; text-align: left; color: var(--muted); }
+.guidance-line .more::before { content: "▸ "; }
+.guidance-line .more[aria-expanded="true"]::before { content: "▾ "; }
+.guidance-line a { text-decoration: none; }
+.guidance-more { font-size: 12px; margin-top: 4px; }
+.guidance-more ul { margin: 4px 0 0; padding-left: 16px; }
+.guidance-more li { margin-bottom: 4px; }
+.declare { margin-top: 6px; display: grid; gap: 4px; font-size: 13px; }
+.declare input[type="text"] { width: 100%; padding: 4px 6px; }
+.declare .save { display: flex; gap: 6px; align-items: center; font-size: 12px; }
+.close { position: absolute; top: 4px; right: 6px; border: 0; background: none; font-size: 18px; line-height: 1; padding: 2px 6px; color: var(--muted); }
 .card ul, .panel ul, .guard ul { margin: 0 0 8px; padding-left: 18px; }
-.card .guidance li { margin-bottom: 4px; }
-.card a { color: #0b57d0; }
-.actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
-.actions button, .panel li button { border: 1px solid #c4c7c5; background: #f8f9fa; border-radius: 6px; padding: 4px 10px; }
-.actions button.primary { background: #005eb8; border-color: #005eb8; color: #fff; }
-.close { position: absolute; top: 6px; right: 8px; border: 0; background: none; font-size: 18px; line-height: 1; padding: 2px 6px; }
 .panel li { list-style: none; margin: 0 0 4px -18px; }
-.panel li button { width: 100%; text-align: left; background: #fff; }
-.scrim { position: fixed; inset: 0; width: 100vw; height: 100vh; background: rgba(0,0,0,.35);
+.panel li button { width: 100%; text-align: left; background: var(--bg); }
+.scrim { position: fixed; inset: 0; width: 100vw; height: 100vh; background: var(--scrim);
   display: flex; align-items: center; justify-content: center; }
-.guard { background: #fff; border-radius: 12px; padding: 18px 20px; width: min(460px, calc(100vw - 24px));
-  max-height: 80vh; overflow: auto; box-shadow: 0 10px 40px rgba(0,0,0,.3); }
-.guard .actions { justify-content: flex-end; }
+.guard { background: var(--bg); color: var(--fg); border-radius: 12px; padding: 18px 20px; width: min(460px, calc(100vw - 24px));
+  max-height: 80vh; overflow: auto; box-shadow: 0 10px 40px var(--shadow); display: flex; flex-direction: column; }
+.guard ul { overflow: auto; min-height: 2em; }
+.guard .actions { justify-content: flex-end; flex: none; }
 .guard[aria-busy="true"] h2::after { content: ""; display: inline-block; width: 10px; height: 10px; margin-left: 8px;
-  border: 2px solid #005eb8; border-right-color: transparent; border-radius: 50%; animation: so-spin .8s linear infinite; }
+  border: 2px solid var(--accent); border-right-color: transparent; border-radius: 50%; animation: so-spin .8s linear infinite; }
 @keyframes so-spin { to { transform: rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { .guard[aria-busy="true"] h2::after { animation: none; } }
-.guard .unchecked { color: #8c1d18; font-weight: 600; }
-.badge[data-state="checking"] { color: #5f6368; }
+.guard .unchecked { color: var(--warn); font-weight: 600; }
 .notice { position: fixed; bottom: 16px; left: 50%; transform: translateX(-50%); background: #303030; color: #fff;
   padding: 8px 14px; border-radius: 8px; font-size: 13px; box-shadow: 0 2px 10px rgba(0,0,0,.3); }
 [hidden] { display: none !important; }
 /* Phones (Firefox for Android) and touch screens: finger-sized targets (44 px, WCAG 2.5.5), the
    guard's two choices side by side across the dialog, the close button clear of the title. */
 @media (max-width: 480px), (pointer: coarse) {
-  .actions button, .panel li button { min-height: 44px; padding: 8px 14px; }
+  .actions button, .panel li button, .panel .dismiss-all, .secondary button, .guidance-line .more, .guidance-line a,
+  .declare button { min-height: 44px; min-width: 44px; padding: 8px 14px; }
+  .guidance-line a { display: inline-flex; align-items: center; justify-content: center; }
   .close { min-width: 44px; min-height: 44px; top: 2px; right: 2px; }
   .card .kind, .card h2, .panel h2 { padding-right: 40px; }
   .guard { padding: 16px; }
@@ -134,6 +162,76 @@ button:focus-visible, a:focus-visible { outline: 2px solid #005eb8; outline-offs
     el.style.left = `${left}px`;
   }
 
+  /**
+   * Places a fixed-position box below or above `anchor` (the flagged line), never over it: below
+   * when it fits, else above when it fits, else on the roomier side with its height capped to
+   * that side (it then scrolls inside). Clamped to the viewport horizontally. Sets data-side.
+   * @param {HTMLElement} el
+   * @param {{top: number, bottom: number, left: number, right: number}} anchor
+   */
+  function placeBeside(el, anchor, gap = 6, margin = 8) {
+    el.style.maxHeight = '';
+    const natural = el.offsetHeight;
+    const below = innerHeight - margin - (anchor.bottom + gap);
+    const above = anchor.top - gap - margin;
+    let top;
+    let side = 'below';
+    if (natural <= below) top = anchor.bottom + gap;
+    else if (natural <= above) {
+      top = anchor.top - gap - natural;
+      side = 'above';
+    } else if (below >= above) {
+      el.style.maxHeight = `${Math.max(0, below)}px`;
+      top = anchor.bottom + gap;
+    } else {
+      el.style.maxHeight = `${Math.max(0, above)}px`;
+      top = anchor.top - gap - el.offsetHeight;
+      side = 'above';
+    }
+    const w = el.offsetWidth;
+    const left = Math.max(margin, Math.min(anchor.left, innerWidth - w - margin));
+    el.style.top = `${top}px`;
+    el.style.left = `${left}px`;
+    el.dataset.side = side;
+  }
+
+  /** Relative luminance (0–1) of a CSS rgb()/rgba() colour, or null when mostly transparent. */
+  function luminance(color) {
+    const m = /rgba?\(([^)]+)\)/.exec(color);
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    if (a < 0.5) return null;
+    const lin = (c) => {
+      const v = c / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  }
+
+  const prefersDark = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+
+  /**
+   * Is the page dark where `from` sits? The first opaque background from `from` up to <html>
+   * decides (the site's own theme); a page with none follows prefers-color-scheme.
+   * @param {Element|null} from
+   */
+  function pageIsDark(from) {
+    for (let n = from ?? document.body; n; n = n.parentElement) {
+      const l = luminance(getComputedStyle(n).backgroundColor);
+      if (l !== null) return l < 0.2;
+    }
+    return !!prefersDark?.matches;
+  }
+
+  /** Sets the UI's theme (light or dark) from the page around `from`. */
+  function syncTheme(from) {
+    const theme = pageIsDark(from) ? 'dark' : 'light';
+    const l = layer();
+    if (l.dataset.theme !== theme) l.dataset.theme = theme;
+    return theme;
+  }
+  prefersDark?.addEventListener?.('change', () => syncTheme(document.activeElement));
+
   const CATEGORY_LABELS = {
     confidentiality: 'Patient confidentiality',
     conflict_of_interest: 'Conflict of interest',
@@ -141,5 +239,5 @@ button:focus-visible, a:focus-visible { outline: 2px solid #005eb8; outline-offs
     respect: 'Respect for patients and colleagues',
   };
 
-  SO.ui = { root, layer, owns, h, place, trusted, CATEGORY_LABELS };
+  SO.ui = { root, layer, owns, h, place, placeBeside, syncTheme, pageIsDark, trusted, CATEGORY_LABELS };
 })();
