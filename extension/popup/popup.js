@@ -1,15 +1,17 @@
-// The popup: findings in the active tab's composer with their GMC guidance, all guidance by
-// topic, the site switch and the checker's status. Open as an extension page with `?tab=<id>`
+// The popup: at the top the GMC guidance the post's findings cite (each section once, with the
+// findings citing it), then the findings, compact, each with "Show in post" and its fixes; all
+// guidance by topic; the site switch and the checker's status. Open as an extension page with `?tab=<id>`
 // to target a specific tab (tests do this).
 //
 // Messages (extension/PROTOCOL.md): background {type: 'status'} and {type: 'guidance'}; the tab's
-// content script {type: 'popup:state'} and {type: 'popup:reveal', index}; content scripts
+// content script {type: 'popup:state'}, {type: 'popup:reveal', index} and
+// {type: 'popup:fix', index, fix, text}; content scripts
 // broadcast {type: 'findings-changed'} after each check.
 
 import { loadSettings, saveSettings, SETTINGS_KEY } from '../shared/settings.js';
 import { effectiveSettings, loadPolicy } from '../shared/policy.js';
 import { SITE_LABELS } from './labels.js';
-import { catalogueList, findingsList } from './render.js';
+import { catalogueList, findingsList, guidanceSections } from './render.js';
 import { lockSiteToggle, showPolicy } from './policy-note.js';
 import { renderSiteList } from './site-list.js';
 import { SITE_INFO } from '../shared/sites.js';
@@ -23,6 +25,8 @@ let tabId = null;
 let catalogue = new Map();
 /** @type {string|null} site key reported by the content script */
 let site = null;
+/** @type {any[]} the findings on show (indices in buttons refer to this list) */
+let shown = [];
 
 async function findTab() {
   const param = new URLSearchParams(location.search).get('tab');
@@ -93,6 +97,7 @@ function empty(text) {
   p.id = 'empty-state';
   p.textContent = text;
   $('findings').replaceChildren(p);
+  $('guidance').replaceChildren();
   $('post-summary').textContent = '';
 }
 
@@ -150,6 +155,9 @@ async function showState(checkerUp) {
     );
   }
   $('post-summary').textContent = summarise(findings);
+  shown = findings;
+  const sections = guidanceSections(findings, catalogue);
+  $('guidance').replaceChildren(...(sections ? [sections] : []));
   $('findings').replaceChildren(findingsList(findings, catalogue));
 }
 
@@ -203,9 +211,37 @@ function setUpTabs() {
 async function main() {
   setUpTabs();
   tabId = await findTab();
-  $('findings').addEventListener('click', (e) => {
-    const button = /** @type {HTMLElement} */ (e.target).closest('button.reveal');
-    if (button) askTab({ type: 'popup:reveal', index: Number(button.dataset.index) });
+  $('panel-post').addEventListener('click', async (e) => {
+    const target = /** @type {HTMLElement} */ (e.target);
+    const ref = target.closest('a.ref');
+    if (ref) {
+      // A finding's guidance reference: to its section at the top, briefly marked.
+      e.preventDefault();
+      const section = document.getElementById(ref.getAttribute('href').slice(1));
+      section?.scrollIntoView({ block: 'nearest' });
+      section?.classList.add('flash');
+      setTimeout(() => section?.classList.remove('flash'), 1200);
+      return;
+    }
+    const reveal = target.closest('button.reveal');
+    if (reveal) {
+      askTab({ type: 'popup:reveal', index: Number(reveal.dataset.index) });
+      return;
+    }
+    const fix = /** @type {HTMLButtonElement|null} */ (target.closest('button.fix'));
+    if (fix) {
+      const index = Number(fix.dataset.index);
+      const status = $('fix-status');
+      fix.disabled = true;
+      status.textContent = 'Applying the fix…';
+      const reply = await askTab({ type: 'popup:fix', index, fix: Number(fix.dataset.fix), text: shown[index]?.text });
+      status.textContent = reply?.ok
+        ? `Fixed: ${fix.textContent}.`
+        : reply?.result === 'changed'
+          ? 'The post has changed since this list was made; try again.'
+          : 'That fix could not be applied cleanly. Check the post (Ctrl+Z undoes a change).';
+      fix.disabled = false;
+    }
   });
   $('site-toggle').addEventListener('change', async (e) => {
     if (!site || /** @type {HTMLInputElement} */ (e.target).disabled) return;

@@ -1,4 +1,5 @@
-// DOM builders for the popup: findings grouped by category, and guidance entries.
+// DOM builders for the popup: the relevant guidance (each cited section once), the findings
+// grouped by category, and the whole catalogue.
 // Pure functions of their arguments (plus `document`), so the wiring in popup.js stays small.
 
 import { CATEGORIES } from '../shared/settings.js';
@@ -8,7 +9,8 @@ import { categoryLabel } from './labels.js';
  * @typedef {{id: string, document: string, heading: string, paragraph: string|null,
  *   summary: string, url: string, topic: string}} Guidance
  * @typedef {{rule: string, category: string, severity: 'warning'|'info', start: number,
- *   end: number, text: string, message: string, guidance: string[]}} Finding
+ *   end: number, text: string, message: string, guidance: string[],
+ *   fixes?: {label: string, replacement: string}[]}} Finding
  */
 
 /**
@@ -70,10 +72,75 @@ export function groupByCategory(items, key) {
   return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]));
 }
 
+/** "GMC social media guidance, para 20" (the card says the same, content/card.js). */
+export function guidanceRef(g) {
+  const d = g.document;
+  const doc = /social media/i.test(d)
+    ? 'GMC social media guidance'
+    : /boundaries/i.test(d)
+      ? 'GMC boundaries guidance'
+      : /conflicts of interest/i.test(d)
+        ? 'GMC conflicts of interest guidance'
+        : /^confidentiality/i.test(d)
+          ? 'GMC confidentiality guidance'
+          : /recordings/i.test(d)
+            ? 'GMC recordings guidance'
+            : `GMC ${d.replace(/\s*\(\d{4}\)$/, '')}`;
+  return g.paragraph ? `${doc}, para ${g.paragraph}` : `${doc}: ${g.heading}`;
+}
+
+/** Findings in display order: warnings first, then reminders, each in text order. */
+function ordered(findings) {
+  const warns = (x) => (x.f.severity === 'warning' ? 0 : 1);
+  return findings.map((f, index) => ({ f, index })).sort((a, b) => warns(a) - warns(b) || a.index - b.index);
+}
+
 /**
- * The findings list, grouped by category (categories with warnings first, warnings first within
- * a category); each with its guidance and a "Show in post" button carrying the finding's index
- * (in the order the content script reported them).
+ * "Relevant GMC guidance": every section the post's findings cite, once, in the order the
+ * findings (warnings first) first cite them; each with document, heading, paragraph (where
+ * verified), summary, link and the findings that cite it.
+ * @param {Finding[]} findings
+ * @param {Map<string, Guidance>} catalogue
+ * @returns {HTMLElement|null}
+ */
+export function guidanceSections(findings, catalogue) {
+  /** @type {Map<string, {g: Guidance, cited: {f: Finding, index: number}[]}>} */
+  const sections = new Map();
+  for (const x of ordered(findings)) {
+    for (const id of new Set(x.f.guidance ?? [])) {
+      const g = catalogue.get(id);
+      if (!g) continue;
+      if (!sections.has(id)) sections.set(id, { g, cited: [] });
+      sections.get(id).cited.push(x);
+    }
+  }
+  if (!sections.size) return null;
+  const list = h('ul', { class: 'guidance-sections' });
+  for (const { g, cited } of sections.values()) {
+    const entry = guidanceEntry(g);
+    entry.id = `g-${g.id}`;
+    entry.classList.add('guidance-section');
+    const by = h('p', { class: 'cited' }, 'Cited for ');
+    cited.forEach(({ f, index }, i) => {
+      if (i) by.append(i === cited.length - 1 ? ' and ' : ', ');
+      by.append(h('button', { type: 'button', class: 'reveal link', 'data-index': String(index), 'aria-label': `Show “${f.text}” in the post` }, `“${f.text}”`));
+    });
+    entry.insertBefore(by, entry.querySelector('a'));
+    list.append(entry);
+  }
+  return h(
+    'section',
+    { id: 'relevant-guidance', 'aria-labelledby': 'relevant-guidance-title' },
+    h('h2', { id: 'relevant-guidance-title' }, `Relevant GMC guidance (${sections.size})`),
+    list,
+  );
+}
+
+/**
+ * The findings list, compact, grouped by category (categories with warnings first, warnings
+ * first within a category); each with its message, which guidance it cites (a link to that
+ * section above), "Show in post" and its fixes. Buttons carry the finding's index (in the order
+ * the content script reported them) and, for fixes, the fix's index.
  * @param {Finding[]} findings
  * @param {Map<string, Guidance>} catalogue
  * @returns {DocumentFragment}
@@ -95,24 +162,28 @@ export function findingsList(findings, catalogue) {
       const item = h(
         'li',
         { class: `finding ${f.severity}`, 'data-rule': f.rule, 'data-index': String(index) },
-        h('span', { class: 'severity' }, f.severity === 'warning' ? 'Warning' : 'Reminder'),
-        h('p', { class: 'excerpt' }, `“${f.text}”`),
+        h('p', { class: 'head' }, h('span', { class: 'severity' }, f.severity === 'warning' ? 'Warning' : 'Reminder'), ' ', h('span', { class: 'excerpt' }, `“${f.text}”`)),
         h('p', { class: 'message' }, f.message),
       );
-      const reveal = h(
-        'button',
-        { type: 'button', class: 'reveal', 'data-index': String(index) },
-        'Show in post',
-      );
-      reveal.setAttribute('aria-label', `Show “${f.text}” in the post`);
-      item.append(reveal);
-      const entries = (f.guidance ?? []).map((id) => catalogue.get(id)).filter(Boolean);
+      const entries = [...new Set(f.guidance ?? [])].map((id) => catalogue.get(id)).filter(Boolean);
       if (entries.length) {
-        item.append(
-          h('h3', {}, 'GMC guidance'),
-          h('ul', { class: 'guidance' }, ...entries.map((g) => guidanceEntry(g))),
-        );
+        const refs = h('p', { class: 'refs' });
+        entries.forEach((g, i) => {
+          if (i) refs.append(' · ');
+          refs.append(h('a', { href: `#g-${g.id}`, class: 'ref', 'data-guidance': g.id }, guidanceRef(g)));
+        });
+        item.append(refs);
       }
+      const actions = h('div', { class: 'actions' });
+      const reveal = h('button', { type: 'button', class: 'reveal', 'data-index': String(index) }, 'Show in post');
+      reveal.setAttribute('aria-label', `Show “${f.text}” in the post`);
+      actions.append(reveal);
+      (f.fixes ?? []).forEach((fix, i) => {
+        actions.append(
+          h('button', { type: 'button', class: i === 0 ? 'fix primary' : 'fix', 'data-index': String(index), 'data-fix': String(i) }, fix.label),
+        );
+      });
+      item.append(actions);
       list.append(item);
     }
     section.append(list);

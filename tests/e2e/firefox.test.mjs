@@ -104,11 +104,12 @@ describe('Firefox ESR', { skip }, () => {
     const popup = await browser.waitFor(
       `const f = document.querySelector('.finding[data-rule="nhs-number"]');
        return f && {status: document.getElementById('checker-status').textContent,
-         guidance: f.querySelectorAll('.guidance-entry').length};`,
+         guidance: f.querySelectorAll('.refs [data-guidance]').length,
+         sections: document.querySelectorAll('#relevant-guidance .guidance-entry').length};`,
       WAIT,
     );
     assert.match(popup.status, /Checker ready/);
-    assert.ok(popup.guidance > 0, 'the finding shows its guidance');
+    assert.ok(popup.guidance > 0 && popup.sections > 0, 'the finding cites its guidance, listed at the top');
     await browser.switchTo(page);
 
     // The page's synthetic keys at the dialog do nothing; a real click on "Post anyway" posts once.

@@ -1,8 +1,8 @@
 // The popup guidance panel, opened as the extension page for the X fixture's tab
-// (popup.html?tab=<id>): findings grouped by category with their guidance, live updates while
-// typing, "Show in post", the "All guidance" view, the site switch, status and empty states.
+// (popup.html?tab=<id>): "Relevant GMC guidance" (each cited section once), findings grouped by
+// category, live updates while typing, "Show in post", fixes, the "All guidance" view, the site switch, status and empty states.
 // Every wait is on a condition; no sleeps, no retries.
-/* global chrome, document -- used inside functions evaluated in the browser */
+/* global chrome, document, window -- used inside functions evaluated in the browser */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, WAIT } from './harness.mjs';
@@ -51,23 +51,38 @@ describe('popup', () => {
     await nhs.waitFor({ timeout: WAIT });
     assert.match(await popup.locator('#checker-status').textContent(), /Checker ready · version \d+\.\d+/);
 
-    // Grouped under its category, with every guidance entry the finding rests on.
+    // Grouped under its category, compact, citing every guidance entry it rests on.
     const section = popup.locator('section.category', { has: nhs });
     assert.match(await section.locator('h2').textContent(), /^Patient confidentiality \(\d+\)$/);
     assert.match(await nhs.locator('.excerpt').textContent(), new RegExp(NHS));
     const finding = expected.find((f) => f.rule === 'nhs-number');
-    const ids = await nhs.locator('.guidance-entry').evaluateAll((els) => els.map((e) => e.dataset.guidance));
-    assert.deepEqual(ids, finding.guidance);
+    const refs = await nhs.locator('.refs [data-guidance]').evaluateAll((els) => els.map((e) => e.dataset.guidance));
+    assert.deepEqual(refs, finding.guidance);
+    assert.equal(await nhs.locator('.guidance-entry').count(), 0, 'no guidance repeated under the finding');
+    // Its fix is offered in the popup too.
+    assert.equal(await nhs.locator('button.fix').count(), (await tab.isolated(`SecondOpinion.composers()[0].visibleFindings().find((f) => f.rule === 'nhs-number').fixes.length`)));
+
+    // "Relevant GMC guidance" at the top: every section the post cites, once, each with its
+    // document, heading, paragraph (only where verified), summary, link and citing findings.
+    const cited = [...new Set(expected.flatMap((f) => f.guidance))];
+    const top = popup.locator('#relevant-guidance');
+    assert.match(await top.locator('h2').textContent(), new RegExp(`^Relevant GMC guidance \\(${cited.length}\\)$`));
+    const ids = await top.locator('.guidance-entry').evaluateAll((els) => els.map((e) => e.dataset.guidance));
+    assert.deepEqual([...ids].sort(), [...cited].sort(), 'each cited section once');
+    assert.equal(new Set(ids).size, ids.length);
     const catalogue = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'guidance' }));
     for (const id of ids) {
       const g = catalogue.guidance.find((c) => c.id === id);
-      const entry = nhs.locator(`.guidance-entry[data-guidance="${id}"]`);
+      const entry = top.locator(`.guidance-entry[data-guidance="${id}"]`);
       const where = await entry.locator('.where').textContent();
       assert.ok(where.includes(g.document) && where.includes(g.heading), where);
       if (g.paragraph) assert.ok(where.includes(`paragraph ${g.paragraph}`), where);
       else assert.ok(!where.includes('paragraph'), where);
       assert.equal(await entry.locator('.summary').textContent(), g.summary);
       assert.equal(await entry.locator('a').getAttribute('href'), g.url);
+      const citing = expected.filter((f) => f.guidance.includes(id)).map((f) => `“${f.text}”`);
+      const by = await entry.locator('.cited button').evaluateAll((els) => els.map((e) => e.textContent));
+      assert.deepEqual([...by].sort(), [...citing].sort(), `findings citing ${id}`);
     }
 
     // Live: typing more in the page adds a finding without reopening the popup.
@@ -75,6 +90,8 @@ describe('popup', () => {
     await tab.page.keyboard.type(' email jo.bloggs@example.com');
     await popup.locator('.finding[data-rule="email-address"]').waitFor({ timeout: WAIT });
     assert.equal(await popup.locator('.finding[data-rule="nhs-number"]').count(), 1);
+    const sections = await popup.locator('#relevant-guidance .guidance-entry').evaluateAll((els) => els.map((e) => e.dataset.guidance));
+    assert.equal(new Set(sections).size, sections.length, `still each section once: ${sections}`);
     assert.match(await popup.locator('#post-summary').textContent(), /^\d+ warnings?, \d+ reminders? in this post\.$/);
 
     // "Show in post" selects that finding's text in the page.
@@ -91,6 +108,25 @@ describe('popup', () => {
     await tab.page.keyboard.type('Lovely walk by the sea today.');
     await popup.locator('#empty-state', { hasText: 'Nothing to flag in this post so far.' }).waitFor({ timeout: WAIT });
     assert.equal(await popup.locator('.finding').count(), 0);
+    await popup.close();
+    await tab.page.close();
+  });
+
+  test('a fix pressed in the popup goes in through the editor', async () => {
+    const tab = await session.open(xUrl());
+    await tab.page.locator(COMPOSER).click();
+    const text = `Reviewed today NHS ${NHS} thanks`;
+    await tab.page.keyboard.type(text);
+    await checked(tab, text);
+    const popup = await openPopup(session, tab.page);
+    const fix = popup.locator('.finding[data-rule="nhs-number"] button.fix').first();
+    await fix.waitFor({ timeout: WAIT });
+    await fix.click();
+    await popup.locator('#fix-status', { hasText: 'Fixed' }).waitFor({ timeout: WAIT });
+    const now = await tab.isolated(`SecondOpinion.composers()[0].read().text`);
+    assert.ok(!now.includes(NHS), now);
+    assert.equal(await tab.main(() => window.__fixtureModelText('main-0')), now, "the editor's model agrees");
+    await popup.locator('.finding[data-rule="nhs-number"]').waitFor({ state: 'detached', timeout: WAIT });
     await popup.close();
     await tab.page.close();
   });
