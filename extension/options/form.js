@@ -166,25 +166,46 @@ export function readForm() {
 }
 
 /**
- * Marks the fields an error message names (by "Declared interest N: the company" etc.).
+ * Marks the fields an error message names (by "Declared interest N: the company" etc.): each
+ * gets aria-invalid and the message right after it, tied to it by aria-describedby.
  * @param {string[]} errors
  */
 export function markInvalid(errors) {
-  for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  for (const el of document.querySelectorAll('[aria-invalid]')) {
+    el.removeAttribute('aria-invalid');
+    const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.endsWith('-error'));
+    if (ids.length) el.setAttribute('aria-describedby', ids.join(' '));
+    else el.removeAttribute('aria-describedby');
+  }
+  for (const el of document.querySelectorAll('.field-error')) el.remove();
   const rows = [...document.querySelectorAll('#interests .interest')].filter((li) =>
     [...li.querySelectorAll('input')].some((i) => i.value.trim()),
   );
+  /** @type {Map<HTMLElement, string[]>} */
+  const byField = new Map();
+  const mark = (input, message) => {
+    if (!input) return;
+    if (!byField.has(input)) byField.set(input, []);
+    byField.get(input).push(message);
+  };
   for (const e of errors) {
     const m = /^Declared interest (\d+)(?: \(.*?\))?: (?:the )?("?\w+"?)/.exec(e);
     if (m) {
       const name = m[2].replaceAll('"', '');
-      const input = rows[Number(m[1]) - 1]?.querySelector(`[name=${name}]`);
-      input?.setAttribute('aria-invalid', 'true');
+      mark(rows[Number(m[1]) - 1]?.querySelector(`[name=${name}]`), e);
     }
-    if (e.startsWith('The standing declaration')) {
-      $('standing-declaration').setAttribute('aria-invalid', 'true');
-    }
-    if (e.startsWith('Ignored terms')) $('ignored-terms').setAttribute('aria-invalid', 'true');
+    if (e.startsWith('The standing declaration')) mark($('standing-declaration'), e);
+    if (e.startsWith('Ignored terms')) mark($('ignored-terms'), e);
+  }
+  for (const [input, messages] of byField) {
+    input.setAttribute('aria-invalid', 'true');
+    const p = document.createElement('p');
+    p.className = 'field-error';
+    p.id = `${input.id}-error`;
+    p.textContent = messages.join(' ');
+    input.after(p);
+    const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    input.setAttribute('aria-describedby', [...ids, p.id].join(' '));
   }
 }
 

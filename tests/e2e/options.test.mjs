@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, WAIT } from './harness.mjs';
-import { openOptions, storedSettings } from './popup-helpers.mjs';
+import { openOptions, storedSettings, waitForSettings } from './popup-helpers.mjs';
 import { clickUi } from './ui.mjs';
 import { SITES } from '../../extension/shared/sites.js';
 
@@ -54,8 +54,9 @@ describe('options page', () => {
     await row.getByLabel('Relationship').fill('paid adviser');
     await row.getByLabel('Since (optional)').fill('2023');
     await options.getByLabel('Inserted by the “add declaration” fix').fill(DECLARATION);
-    await options.getByRole('button', { name: 'Save settings' }).click();
-    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: WAIT });
+    // No Save button: the page saves itself once the form is valid.
+    await waitForSettings(options, (s) => s?.standing_declaration === DECLARATION && s.declared_interests.length === 1);
+    await options.getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: WAIT });
     const saved = await storedSettings(options);
     assert.deepEqual(saved.declared_interests, [{ company: COMPANY, relationship: 'paid adviser', since: '2023' }]);
     assert.equal(saved.standing_declaration, DECLARATION);
@@ -98,15 +99,55 @@ describe('options page', () => {
     await options.getByRole('button', { name: 'Add an interest' }).click();
     await options.locator('#interests .interest').last().getByLabel('Company').fill('Acme Devices');
     await options.getByLabel('Never flag these words or phrases (one a line)').fill('Okafor');
-    await options.getByRole('button', { name: 'Save settings' }).click();
     const alert = options.locator('#errors');
     await alert.waitFor({ state: 'visible' });
     assert.equal(await alert.getAttribute('role'), 'alert');
     assert.match(await alert.textContent(), /Declared interest \d+ \(Acme Devices\): the relationship is required\./);
-    assert.equal(await options.evaluate(() => document.activeElement?.id), 'errors', 'the summary takes focus');
+    // The message is next to the field, tied to it; focus stays where the doctor is typing.
     const field = options.locator('#interests .interest').last().getByLabel('Relationship');
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    const id = await field.getAttribute('id');
+    const message = options.locator(`#${id}-error`);
+    assert.match(await message.textContent(), /the relationship is required/);
+    assert.ok((await field.getAttribute('aria-describedby')).split(' ').includes(`${id}-error`));
+    assert.equal(await options.evaluate(() => document.activeElement?.id), 'ignored-terms', 'focus not taken');
+    await options.locator('#save-status[data-state="invalid"]').waitFor({ timeout: WAIT });
     assert.deepEqual(await storedSettings(options), before, 'nothing saved half-way (not even the ignored term)');
+    // Put right, it saves itself and the message goes.
+    await field.fill('consultancy');
+    await waitForSettings(options, (s) => !!s?.ignored_terms?.includes('Okafor'));
+    await message.waitFor({ state: 'detached', timeout: WAIT });
+    assert.equal(await alert.isVisible(), false);
+    assert.equal(await field.getAttribute('aria-invalid'), null);
+    await options.evaluate(() => chrome.storage.sync.remove('settings'));
+    await options.close();
+  });
+
+  test('edits save themselves, say so, and survive a reload; an unfinished edit survives it too', async () => {
+    const options = await openOptions(session);
+    await options.evaluate(() => chrome.storage.sync.remove('settings'));
+    await options.waitForFunction(() => document.getElementById('ignored-terms').value === '');
+    await options.getByLabel('Never flag these words or phrases (one a line)').fill('Okafor\nDr Patel');
+    await options.locator('#save-status[data-state="saved"]', { hasText: 'Saved' }).waitFor({ timeout: WAIT });
+    assert.deepEqual((await storedSettings(options)).ignored_terms, ['Okafor', 'Dr Patel']);
+    await options.reload();
+    await options.waitForFunction(() => document.body.dataset.ready === 'true');
+    assert.equal(await options.getByLabel('Never flag these words or phrases (one a line)').inputValue(), 'Okafor\nDr Patel');
+
+    // Not valid yet (no relationship): nothing is stored, but a reload keeps what was typed.
+    await options.getByRole('button', { name: 'Add an interest' }).click();
+    await options.locator('#interests .interest').last().getByLabel('Company').fill('Acme Devices');
+    await options.locator('#save-status[data-state="invalid"]').waitFor({ timeout: WAIT });
+    await options.reload();
+    await options.waitForFunction(() => document.body.dataset.ready === 'true');
+    assert.equal(await options.locator('#interests .interest [name=company]').inputValue(), 'Acme Devices');
+    await options.locator('#errors').waitFor({ state: 'visible', timeout: WAIT });
+    assert.deepEqual((await storedSettings(options)).declared_interests, [], 'still not saved');
+    // Finished after the reload: saved, and the draft is gone.
+    await options.locator('#interests .interest').last().getByLabel('Relationship').fill('shareholder');
+    await waitForSettings(options, (s) => s?.declared_interests?.[0]?.relationship === 'shareholder');
+    await options.waitForFunction(() => localStorage.getItem('second-opinion:options-draft') === null, null, { timeout: WAIT });
+    await options.evaluate(() => chrome.storage.sync.remove('settings'));
     await options.close();
   });
 
@@ -179,9 +220,7 @@ describe('options page', () => {
     await options.getByLabel('Professional boundaries').selectOption('remind');
     await options.getByRole('switch', { name: 'X (Twitter)' }).focus();
     await options.keyboard.press('Space');
-    await options.getByRole('button', { name: 'Save settings' }).focus();
-    await options.keyboard.press('Enter');
-    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: WAIT });
+    await waitForSettings(options, (s) => s?.sites?.x === false);
     const s = await storedSettings(options);
     assert.equal(s.categories.boundaries, 'remind');
     assert.equal(s.sites.x, false);
@@ -195,9 +234,7 @@ describe('options page', () => {
     await options.waitForFunction(() => document.getElementById('site-x').checked);
     assert.equal(await ask.isChecked(), true, 'on by default');
     await ask.uncheck();
-    await options.getByRole('button', { name: 'Save settings' }).click();
-    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: WAIT });
-    assert.equal((await storedSettings(options)).guard, false);
+    await waitForSettings(options, (s) => s?.guard === false);
 
     const tab = await session.open('https://x.com/home?guard-off=1');
     await tab.page.locator(COMPOSER).click();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, WAIT, launch } from './harness.mjs';
 import { chromiumIdFromKey, chromiumWithPolicy } from './policy.mjs';
-import { openOptions, openPopup, storedSettings } from './popup-helpers.mjs';
+import { openOptions, openPopup, storedSettings, waitForSettings } from './popup-helpers.mjs';
 import { NHS, OWN_SETTINGS, POLICY, POST, checkedFindings, highlightPoint, storeOwnSettings, uiAll, uiJs, waitUi } from './policy-flow.mjs';
 
 const COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
@@ -123,8 +123,9 @@ describe('organisation policy in Chromium (managed policy folder)', { timeout: 1
     assert.deepEqual(state.orgTerms, POLICY.ignored_terms);
 
     await options.getByLabel('Professional boundaries').selectOption('off');
-    await options.getByRole('button', { name: 'Save settings' }).click();
-    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: WAIT });
+    // The page saves itself.
+    await waitForSettings(options, (s) => s?.categories?.boundaries === 'off');
+    await options.locator('#save-status[data-state="saved"]').waitFor({ timeout: WAIT });
     const saved = await storedSettings(options);
     assert.equal(saved.categories.boundaries, 'off', 'the edit is saved');
     for (const key of ['sites', 'standing_declaration', 'guard', 'ignored_terms', 'ignored_rules']) {

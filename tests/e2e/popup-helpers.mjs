@@ -46,3 +46,33 @@ export async function openOptions(session) {
 export function storedSettings(extensionPage) {
   return extensionPage.evaluate(async () => (await chrome.storage.sync.get('settings')).settings ?? null);
 }
+
+/**
+ * Waits until the stored settings satisfy `check` (run here, in Node); returns them. Between
+ * reads it waits for the next change to chrome.storage (at most a second, so a change between a
+ * read and the listener is not missed). page.waitForFunction cannot do this: it takes the
+ * promise an async predicate returns for a truthy answer.
+ * @param {import('playwright-core').Page} extensionPage
+ * @param {(settings: any) => boolean} check
+ */
+export async function waitForSettings(extensionPage, check, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const settings = await storedSettings(extensionPage);
+    if (check(settings)) return settings;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for stored settings (last: ${JSON.stringify(settings)})`);
+    await extensionPage.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const listener = () => done();
+          const timer = setTimeout(() => done(), 1000);
+          function done() {
+            clearTimeout(timer);
+            chrome.storage.onChanged.removeListener(listener);
+            resolve(undefined);
+          }
+          chrome.storage.onChanged.addListener(listener);
+        }),
+    );
+  }
+}
