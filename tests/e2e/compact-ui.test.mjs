@@ -209,7 +209,6 @@ describe('compact cards, dark mode and the badge', () => {
     await tab.page.close();
   });
 
-  const storedSettings = (tab) => tab.isolated(`SecondOpinion.ext.storage.sync.get('settings').then((r) => r.settings ?? null)`);
   const clearSettings = (tab) => tab.isolated(`SecondOpinion.ext.storage.sync.remove('settings').then(() => true)`);
 
   test('"Always ignore this term" adds it to the ignored terms; the post is checked without it', async () => {
