@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, WAIT } from './harness.mjs';
-import { openPopup, storedSettings } from './popup-helpers.mjs';
+import { openPopup, storedSettings, waitForSettings } from './popup-helpers.mjs';
 import { SITE_INFO } from '../../extension/shared/sites.js';
 
 let visits = 0;
@@ -191,10 +191,11 @@ describe('popup', () => {
     }
     const linkedin = popup.getByRole('switch', { name: /^LinkedIn/ });
     await linkedin.uncheck();
-    await popup.waitForFunction(async () => (await chrome.storage.sync.get('settings')).settings?.sites?.linkedin === false);
-    assert.equal((await storedSettings(popup)).sites.x, true, 'other sites unchanged');
+    // (waitForFunction would not wait here: an async predicate's promise counts as true at once.)
+    const off = await waitForSettings(popup, (s) => s.sites?.linkedin === false);
+    assert.equal(off.sites.x, true, 'other sites unchanged');
     await linkedin.check();
-    await popup.waitForFunction(async () => (await chrome.storage.sync.get('settings')).settings?.sites?.linkedin === true);
+    await waitForSettings(popup, (s) => s.sites?.linkedin === true);
     await popup.close();
     await tab.page.close();
   });
