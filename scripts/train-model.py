@@ -10,7 +10,7 @@ from the committed file (it runs in `make test`).
 
 What it does, per category (confidentiality, conflict of interest, boundaries, respect):
 1. logistic regression over the hashed n-grams and rule signals, regularisation chosen by
-   5-fold cross-validated ROC AUC; posts that the labels mark `allow` for a category are left
+   leave-one-writer-out cross-validated ROC AUC (each training file is one writer's); posts that the labels mark `allow` for a category are left
    out of that category's training (they are ambiguous by definition);
 2. out-of-fold logits for every training post;
 3. two thresholds chosen on those out-of-fold logits, together with the rules' own warnings, to
@@ -29,7 +29,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import GroupKFold
 
 CATEGORIES = ["confidentiality", "conflict_of_interest", "boundaries", "respect"]
 C_GRID = [16.0, 64.0, 256.0]
@@ -38,9 +38,9 @@ SEED = 0
 
 def load_posts(pattern):
     posts = []
-    for path in sorted(glob.glob(pattern)):
+    for group, path in enumerate(sorted(glob.glob(pattern))):
         with open(path, encoding="utf-8") as f:
-            posts.extend(json.loads(line) for line in f if line.strip())
+            posts.extend(dict(json.loads(line), group=group) for line in f if line.strip())
     if not posts:
         sys.exit(f"no posts match {pattern}")
     return posts
@@ -68,11 +68,13 @@ def model(c):
                               random_state=SEED, max_iter=1000)
 
 
-def out_of_fold(x, y, keep, c):
+def out_of_fold(x, y, keep, groups, c):
+    """Each training file is one writer's: every post is scored by a model that never saw its
+    writer (leave one writer out), as the posts the checker meets are nobody's in the corpus."""
     idx = np.flatnonzero(keep)
     logits = np.full(len(y), np.nan)
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
-    for train, test in folds.split(idx, y[idx]):
+    folds = GroupKFold(n_splits=len(set(groups[idx])))
+    for train, test in folds.split(idx, y[idx], groups[idx]):
         m = model(c).fit(x[idx[train]], y[idx[train]])
         logits[idx[test]] = m.decision_function(x[idx[test]])
     return logits
@@ -155,6 +157,7 @@ def main():
 
     posts = load_posts(args.train)
     x, firm, contextual = features(args.cli, posts, args.bits)
+    groups = np.array([p["group"] for p in posts])
     report = {"posts": len(posts), "bits": args.bits, "categories": {}}
     params, weights, oof = [], [], np.zeros((len(posts), len(CATEGORIES)))
     for k, cat in enumerate(CATEGORIES):
@@ -162,10 +165,10 @@ def main():
         keep = np.array([cat not in p["allow"] for p in posts])
         aucs = {}
         for c in C_GRID:
-            z = out_of_fold(x, y, keep, c)
+            z = out_of_fold(x, y, keep, groups, c)
             aucs[c] = roc_auc_score(y[keep], z[keep])
         c = max(C_GRID, key=lambda c: (round(aucs[c], 4), -c))
-        oof[:, k] = np.nan_to_num(out_of_fold(x, y, keep, c), nan=0.0)
+        oof[:, k] = np.nan_to_num(out_of_fold(x, y, keep, groups, c), nan=0.0)
         m = model(c).fit(x[keep], y[keep])
         scale, q = quantise(m.coef_[0])
         params.append((float(m.intercept_[0]), scale))

@@ -38,3 +38,20 @@ pub fn warned(rule: &str, text: &str) -> bool {
         .iter()
         .any(|f| f.rule == rule && f.severity == Severity::Warning)
 }
+
+/// `text` after applying the first fix of `rule`'s first finding, as the extension would (the
+/// fix's own range if it has one, else the finding's; offsets are UTF-16 code units).
+pub fn apply_first_fix(rule: &str, text: &str) -> String {
+    let finding = check(text)
+        .into_iter()
+        .find(|f| f.rule == rule)
+        .unwrap_or_else(|| panic!("{rule} flags nothing in {text:?}"));
+    let fix = finding
+        .fixes
+        .first()
+        .unwrap_or_else(|| panic!("{rule}'s finding {:?} has no fix", finding.text));
+    let at = |utf16| crate::document::byte_offset_of_utf16(text, utf16);
+    let start = at(fix.start.unwrap_or(finding.start));
+    let end = at(fix.end.unwrap_or(finding.end));
+    format!("{}{}{}", &text[..start], fix.replacement, &text[end..])
+}

@@ -205,10 +205,10 @@ fn dev_corpus_meets_thresholds() {
         "development corpus",
         &posts,
         // The rules alone score 1.000 here; the scorer lowers some of their contextual warnings
-        // (measured 0.765 / 0.940 / 1.000, no false alarms, 0.996 must_flag).
+        // (measured 0.815 / 0.980 / 0.955, no false alarms, 0.996 must_flag).
         Thresholds {
-            confidentiality: 0.75,
-            conflict_of_interest: 0.90,
+            confidentiality: 0.78,
+            conflict_of_interest: 0.95,
             boundaries_respect: 0.90,
             false_alarms: 0.02,
             must_flag: 0.90,
@@ -244,16 +244,16 @@ fn validation_set_meets_thresholds() {
     check(
         "validation set",
         &posts,
-        // Floors just under what the current checker measures (0.646 / 0.849 / 0.718, false
-        // alarms 0.005, must_flag 0.593), so a regression fails the build. The detection
+        // Floors just under what the current checker measures (0.771 / 0.892 / 0.704, false
+        // alarms 0.015, must_flag 0.617), so a regression fails the build. The detection
         // issue's targets (0.93 / 0.93 / 0.85, at most 0.02, 0.90) are not met yet: the README
         // says so.
         Thresholds {
-            confidentiality: 0.62,
-            conflict_of_interest: 0.82,
-            boundaries_respect: 0.70,
+            confidentiality: 0.74,
+            conflict_of_interest: 0.86,
+            boundaries_respect: 0.68,
             false_alarms: 0.02,
-            must_flag: 0.55,
+            must_flag: 0.59,
         },
     );
 }

@@ -211,9 +211,16 @@ impl Rule for PersonName {
 
         for c in self.title.captures_iter(text) {
             let whole = c.get(0).expect("match");
-            let span = whole.range();
+            let mut span = whole.range();
+            // "Mrs Doreen Whitfield": a first name after the title, then the surname.
+            if c.get(1).is_some_and(|first| self.plain.contains(first.as_str())) {
+                if let Some(len) = surname::surname_after(&text[span.end..], |w| self.plain.contains(w)) {
+                    span.end += len;
+                }
+            }
             let sent = &doc.lower[doc.sentence_near(&span)];
             let tied = self.tie_after.is_match(&text[span.end..])
+                || surname::encounter_before().is_match(tail(text, span.start, 40))
                 || sent.contains("bed ")
                 || sent.contains("bay ")
                 || sent.contains("side room")
@@ -273,7 +280,12 @@ impl Rule for PersonName {
             if self.colleague_before.is_match(before) {
                 continue;
             }
-            let slot = self.patient_before.is_match(before) || self.tie_after.is_match(after);
+            // "Doreen Whitfield, 91": the tie may follow the surname.
+            let surname_len = surname::surname_after(after, |w| self.plain.contains(w));
+            let after_name = &after[surname_len.unwrap_or(0)..];
+            let slot = self.patient_before.is_match(before)
+                || self.tie_after.is_match(after)
+                || self.tie_after.is_match(after_name);
             if !self.is_name(word, slot) {
                 continue;
             }
@@ -327,19 +339,11 @@ impl Rule for PersonName {
             } else {
                 continue;
             };
-            // Extend over a capitalised surname ("Arthur Bellamy").
-            let mut end = span.end;
-            if let Some(sur) = self.word.find(after) {
-                if sur.start() == 1
-                    && after.starts_with(' ')
-                    && sur.as_str().starts_with(|c: char| c.is_ascii_uppercase())
-                    && !self.plain.contains(sur.as_str())
-                {
-                    end = span.end + sur.end();
-                }
-            }
+            // The whole name ("Arthur Bellamy"), so the fix leaves no surname behind.
+            let end = span.end + surname_len.unwrap_or(0);
             hits.push(hit(span.start..end, sev, NAME_MSG, "the patient"));
         }
+        self.encounter_surnames(doc, &colleagues, hits);
 
         for c in self.hashtag.captures_iter(text) {
             let name = c.get(2).or_else(|| c.get(3)).expect("group");
@@ -436,6 +440,43 @@ impl Rule for PersonName {
 }
 
 impl PersonName {
+    /// "Saw Hargreaves again in clinic": a listed surname, not a first name, a place or a
+    /// colleague, between an encounter verb and a time, place of care or repeat.
+    fn encounter_surnames(
+        &self,
+        doc: &Post,
+        colleagues: &HashSet<String>,
+        hits: &mut Vec<Hit>,
+    ) {
+        let text = doc.text;
+        let surnames: Vec<Range<usize>> = name_like_words(text)
+            .filter(|span| {
+                let word = &text[span.clone()];
+                word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && surname::is_surname(word)
+                    && !self.in_lexicon(word)
+            })
+            .collect();
+        // "Dr Hargreaves … saw Hargreaves again": named as a colleague anywhere in the post.
+        let colleague_surnames: HashSet<&str> = surnames
+            .iter()
+            .filter(|span| self.colleague_before.is_match(tail(text, span.start, 60)))
+            .map(|span| &text[span.clone()])
+            .collect();
+        for span in surnames {
+            let word = &text[span.clone()];
+            if is_place(word)
+                || colleagues.contains(&word.to_lowercase())
+                || colleague_surnames.contains(word)
+                || !surname::encounter_before().is_match(tail(text, span.start, 40))
+                || !surname::encounter_after().is_match(&text[span.end..])
+            {
+                continue;
+            }
+            hits.push(hit(span, Severity::Warning, NAME_MSG, "the patient"));
+        }
+    }
+
     /// "Janet — saw your post asking after your mum…": naming the relative you are updating.
     fn addressee(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let trimmed = doc.text.trim_start();
@@ -482,5 +523,6 @@ fn patient_tied(rule: &PersonName, text: &str, span: Range<usize>) -> bool {
     rule.tie_after.is_match(&text[span.end..])
 }
 
+mod surname;
 #[cfg(test)]
 mod tests;

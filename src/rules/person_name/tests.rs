@@ -127,3 +127,53 @@ fn a_product_named_like_a_person_is_not_a_patient() {
     ));
     assert!(warned("person-name", "Flo in bay 4 is asking for you"));
 }
+
+#[test]
+fn a_full_name_is_flagged_whole_so_the_fix_leaves_no_surname() {
+    assert_eq!(
+        spans_of("person-name", "Mrs Doreen Whitfield in bay 2 is doing well"),
+        vec!["Mrs Doreen Whitfield"]
+    );
+    assert_eq!(
+        spans_of("person-name", "Doreen Whitfield, 91, came back to see us on the ward"),
+        vec!["Doreen Whitfield"]
+    );
+    let fixed = crate::testing::apply_first_fix(
+        "person-name",
+        "Mrs Doreen Whitfield in bay 2 is doing well",
+    );
+    assert_eq!(fixed, "the patient in bay 2 is doing well");
+}
+
+#[test]
+fn a_surname_alone_after_an_encounter_is_a_patient() {
+    assert_eq!(
+        spans_of("person-name", "Saw Hargreaves again in clinic today, much better."),
+        vec!["Hargreaves"]
+    );
+    assert!(warned(
+        "person-name",
+        "Reviewed Sutcliffe on the ward this morning, chest sounds clearer"
+    ));
+    assert!(warned(
+        "person-name",
+        "Reviewed Mr Hargreaves in clinic, his knee is better"
+    ));
+}
+
+#[test]
+fn a_surname_alone_needs_both_the_encounter_and_what_follows() {
+    // No encounter verb: a team, a journal, a place.
+    assert!(!flagged("person-name", "Hargreaves again in the league table"));
+    // An encounter verb, but nothing that makes the word a patient seen.
+    assert!(!flagged("person-name", "Saw Hargreaves Hall from the train"));
+    // A first name after "saw" is a different question, not a surname alone.
+    assert!(!flagged("person-name", "Saw Taylor Swift in concert last night"));
+    // Everyday words that are also surnames (Baker, Brown) are left out.
+    assert!(!flagged("person-name", "Saw Brown again today, the rain is back"));
+    // A colleague named as one earlier in the post.
+    assert!(!flagged(
+        "person-name",
+        "Dr Hargreaves was brilliant on call. Saw Hargreaves again in clinic today"
+    ));
+}
