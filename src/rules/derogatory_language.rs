@@ -476,7 +476,7 @@ impl Rule for DerogatoryLanguage {
                 Category::Respect,
                 Severity::Warning,
                 span.clone(),
-                MESSAGE,
+                target::target(doc, &span).message(MESSAGE),
                 GUIDANCE,
             );
             if removable {
@@ -502,5 +502,6 @@ impl Rule for DerogatoryLanguage {
     }
 }
 
+mod target;
 #[cfg(test)]
 mod tests;

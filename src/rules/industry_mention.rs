@@ -539,7 +539,7 @@ impl IndustryMention {
             }
             Reading::Promotion => base(
                 "undeclared-promotion",
-                format!("This post names {who} without a declaration of interest.{declared_else} Promoting or endorsing a product publicly needs a declaration of any link with {maker} (fees, hospitality, shares, gifts), or consider the generic name."),
+                format!("This post names {who} without a declaration of interest.{declared_else} Promoting or endorsing a product publicly needs a declaration of any link with {maker} (fees, hospitality, shares, gifts){}.", if s.generic.is_some() && s.kind == TermKind::Brand { ", or use the generic name" } else { "" }),
                 GUIDANCE,
             ),
         }
