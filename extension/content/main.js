@@ -304,4 +304,9 @@
 
   // For tests and scripts/measure-latency.mjs (isolated world only; the page cannot see it).
   SO.composers = () => [...composers.values()];
+  /** Checks `el` as a composer from now on (the extension's own "Check a draft" page). */
+  SO.watch = (el) => {
+    lastComposer = track(el);
+    return lastComposer;
+  };
 })();
