@@ -296,3 +296,85 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   );
   return true;
 });
+
+// "Check with Second Opinion" in the context menu, on a selection or an editable field on any
+// page: opens the "Check a draft" page (extension/draft/) with the selected text, or with the
+// field's whole text read at click time through scripting.executeScript. That needs no host
+// permission: a click on the extension's menu item grants activeTab for that tab. The text is
+// handed over in chrome.storage.session (memory only) under the new page's id.
+const MENU_ID = 'second-opinion-check';
+const DRAFT_PAGE = 'extension/draft/draft.html';
+const UNREADABLE =
+  "Second Opinion couldn't read that field (the page did not allow it). Copy the text and paste it here to check it.";
+
+ext.runtime.onInstalled.addListener(() => {
+  if (!ext.contextMenus) return;
+  ext.contextMenus.create(
+    { id: MENU_ID, title: 'Check with Second Opinion', contexts: ['selection', 'editable'] },
+    () => void ext.runtime.lastError, // already there after an update
+  );
+});
+
+/**
+ * Runs in the page's isolated world (after namespace.js and text.js): the text of the focused
+ * field, read as the content script reads a composer; null when no field has focus.
+ */
+function readFocusedField() {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  if (el instanceof HTMLTextAreaElement) return el.value;
+  if (el instanceof HTMLInputElement) return el.type === 'password' ? null : el.value; // never a password
+  if (!(el instanceof HTMLElement) || !el.isContentEditable) return null;
+  const editable = '[contenteditable]:not([contenteditable="false"])';
+  let root = el.closest(editable) ?? el;
+  while (root.parentElement?.closest(editable)) root = /** @type {HTMLElement} */ (root.parentElement.closest(editable));
+  return globalThis.SecondOpinion.text.read(root).text;
+}
+
+/** Runs in the page: the selection with its line breaks (the menu's selectionText loses them). */
+function readSelection() {
+  return document.getSelection()?.toString() ?? '';
+}
+
+/** The text the menu item was used on, or null when the page could not be read. */
+async function menuText(info, tab) {
+  const target = { tabId: tab?.id, frameIds: [info.frameId ?? 0] };
+  try {
+    if (info.editable) {
+      await ext.scripting.executeScript({ target, files: ['extension/content/namespace.js', 'extension/content/text.js'] });
+      const [result] = await ext.scripting.executeScript({ target, func: readFocusedField });
+      return typeof result?.result === 'string' ? result.result : null;
+    }
+    const [result] = await ext.scripting.executeScript({ target, func: readSelection });
+    if (typeof result?.result === 'string' && result.result.trim()) return result.result;
+  } catch {
+    if (info.editable) return null;
+  }
+  return info.selectionText ?? null;
+}
+
+/**
+ * The menu item's click handler: opens "Check a draft" beside the tab with the text, or empty
+ * with a message when it could not be read.
+ * @param {{menuItemId: string|number, editable?: boolean, selectionText?: string, frameId?: number}} info
+ * @param {{id?: number, index?: number}|undefined} tab
+ */
+async function onContextMenuClicked(info, tab) {
+  if (info.menuItemId !== MENU_ID) return null;
+  const text = await menuText(info, tab);
+  const id = crypto.randomUUID();
+  await ext.storage.session.set({ [`draft:${id}`]: { text: text ?? '', notice: text === null ? UNREADABLE : null } });
+  const created = await ext.tabs.create({
+    url: ext.runtime.getURL(`${DRAFT_PAGE}?id=${id}`),
+    ...(typeof tab?.index === 'number' ? { index: tab.index + 1 } : {}),
+  });
+  return created?.id ?? null;
+}
+
+ext.contextMenus?.onClicked.addListener((info, tab) => {
+  onContextMenuClicked(info, tab).catch((e) => console.error('Second Opinion: could not open Check a draft.', e));
+});
+
+// The end-to-end tests cannot click a native context menu; they call the handler here through
+// the worker (tests/e2e/draft.test.mjs). Only the extension's own background can see it.
+globalThis.SecondOpinionBackground = { onContextMenuClicked, MENU_ID };
