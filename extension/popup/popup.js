@@ -250,6 +250,11 @@ async function main() {
     await saveSettings(settings);
   });
   $('open-options').addEventListener('click', () => ext.runtime.openOptionsPage());
+  // "Check a draft": any text, checked on the extension's own page (extension/draft/).
+  $('open-draft').addEventListener('click', async () => {
+    await ext.tabs.create({ url: ext.runtime.getURL('extension/draft/draft.html') });
+    window.close();
+  });
   ext.runtime.onMessage.addListener((message, sender) => {
     const fromOurTab = !sender.tab || sender.tab.id === tabId;
     if (message?.type === 'findings-changed' && fromOurTab) refresh();
