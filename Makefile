@@ -1,7 +1,7 @@
 # Second Opinion. `make demo` and `make test` are the two commands most people need.
 .PHONY: build icons wasm cli model model-check test test-rust test-wasm test-js test-e2e test-firefox lint bench demo dist clean vocabularies test-vocabularies
 
-WASM := target/wasm32-unknown-unknown/release/second_opinion.wasm
+WASM := target/wasm32-unknown-unknown/wasm-release/second_opinion.wasm
 
 # Everything the unpacked extension (the repository root) needs: pkg/ and icons/generated/.
 build: cli wasm icons
@@ -13,15 +13,15 @@ cli:
 	cargo build --release --bin second-opinion
 
 # wasm-opt is binaryen's, pinned in package.json (Debian's is far older). The features are exactly
-# what rustc emits for wasm32-unknown-unknown plus SIMD (.cargo/config.toml). It takes ~4 % off the
+# what rustc emits for wasm32-unknown-unknown plus SIMD (.cargo/config.toml). It takes 3-5 % off the
 # raw .wasm (what the engine compiles at every worker start) but nothing gzipped: LLVM's own output
-# compresses slightly better. -Oz came out no smaller than -O3 either way (README, Speed).
+# compresses slightly better. -Oz did no better than -O3 (within 0.5 %) (README, Speed).
 WASM_OPT_FLAGS := -O3 --mvp-features --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
 
 wasm:
 	scripts/setup.sh rust node
-	cargo rustc --release --lib --target wasm32-unknown-unknown --crate-type cdylib
+	cargo rustc --profile wasm-release --lib --target wasm32-unknown-unknown --crate-type cdylib
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg $(WASM)
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) pkg/second_opinion_bg.wasm -o pkg/second_opinion_bg.wasm
 
