@@ -6,6 +6,7 @@
 //! 6921742184" is one even with a bad checksum.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::pattern::LazyRegex;
 use aho_corasick::AhoCorasick;
@@ -53,19 +54,37 @@ pub fn after<'a>(doc: &'a Document, at: usize, bytes: usize) -> &'a str {
     }
 }
 
-/// A list of cue words, matched in one pass over a lower-cased window.
-pub struct Cues(AhoCorasick);
+/// A list of cue words, matched in one pass over a lower-cased window. The matcher is built on
+/// first use, like [`LazyRegex`]: cues are read only around a candidate (a ten-digit number, a
+/// postcode), which most posts never have, and building them all made up about a third of
+/// `Checker::new` in the extension's cold start. Debug builds build it at once.
+pub struct Cues {
+    words: String,
+    automaton: OnceLock<AhoCorasick>,
+}
 
 impl Cues {
     /// `words` is `|`-separated and lower-case.
     pub fn new(words: &str) -> Self {
-        Cues(AhoCorasick::new(words.split('|')).expect("cue words compile"))
+        let cues = Cues {
+            words: words.to_string(),
+            automaton: OnceLock::new(),
+        };
+        if cfg!(debug_assertions) {
+            cues.automaton();
+        }
+        cues
+    }
+
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton
+            .get_or_init(|| AhoCorasick::new(self.words.split('|')).expect("cue words compile"))
     }
 
     /// Whether `hay` (lower-case) contains a cue that starts a word and ends one (a plural `s`
     /// or a possessive `'s` may follow).
     pub fn in_text(&self, hay: &str) -> bool {
-        self.0.find_overlapping_iter(hay).any(|m| {
+        self.automaton().find_overlapping_iter(hay).any(|m| {
             let head_ok = !hay[..m.start()]
                 .chars()
                 .next_back()
