@@ -16,6 +16,7 @@ pub mod document;
 pub mod finding;
 pub mod guidance;
 pub mod lexicon;
+mod overlap;
 mod pattern;
 mod removal;
 mod rules;
@@ -79,11 +80,13 @@ impl Checker {
         &self.config
     }
 
-    /// Checks one post: the rules, then the learned scorer beside them (see [`scorer`]).
+    /// Checks one post: the rules, then the learned scorer beside them (see [`scorer`]); a finding
+    /// inside another of its category that is no more serious is dropped (see [`overlap`]).
     /// Findings are sorted by start (then end) and carry UTF-16 offsets.
     pub fn check(&self, text: &str) -> Vec<Finding> {
         let mut findings = self.check_rules(text);
         scorer::review(text, &self.config, &mut findings);
+        overlap::drop_contained(&mut findings);
         findings
     }
 
