@@ -440,43 +440,6 @@ impl Rule for PersonName {
 }
 
 impl PersonName {
-    /// "Saw Hargreaves again in clinic": a listed surname, not a first name, a place or a
-    /// colleague, between an encounter verb and a time, place of care or repeat.
-    fn encounter_surnames(
-        &self,
-        doc: &Post,
-        colleagues: &HashSet<String>,
-        hits: &mut Vec<Hit>,
-    ) {
-        let text = doc.text;
-        let surnames: Vec<Range<usize>> = name_like_words(text)
-            .filter(|span| {
-                let word = &text[span.clone()];
-                word.starts_with(|c: char| c.is_ascii_uppercase())
-                    && surname::is_surname(word)
-                    && !self.in_lexicon(word)
-            })
-            .collect();
-        // "Dr Hargreaves … saw Hargreaves again": named as a colleague anywhere in the post.
-        let colleague_surnames: HashSet<&str> = surnames
-            .iter()
-            .filter(|span| self.colleague_before.is_match(tail(text, span.start, 60)))
-            .map(|span| &text[span.clone()])
-            .collect();
-        for span in surnames {
-            let word = &text[span.clone()];
-            if is_place(word)
-                || colleagues.contains(&word.to_lowercase())
-                || colleague_surnames.contains(word)
-                || !surname::encounter_before().is_match(tail(text, span.start, 40))
-                || !surname::encounter_after().is_match(&text[span.end..])
-            {
-                continue;
-            }
-            hits.push(hit(span, Severity::Warning, NAME_MSG, "the patient"));
-        }
-    }
-
     /// "Janet — saw your post asking after your mum…": naming the relative you are updating.
     fn addressee(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let trimmed = doc.text.trim_start();

@@ -9,6 +9,12 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use std::collections::HashSet;
+
+use super::{hit, is_place, name_like_words, PersonName, NAME_MSG};
+use crate::analysis::patient_context::tail;
+use crate::analysis::Post;
+use crate::finding::{Hit, Severity};
 use crate::lexicon::people_places::WordSet;
 use crate::pattern::LazyRegex;
 
@@ -92,4 +98,44 @@ pub(super) fn encounter_after() -> &'static LazyRegex {
             r"(?i)^(?:\s+again\b|\s+(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last (?:night|week)|earlier)\b|\s+(?:in|on|at) (?:the )?(?:clinic|ward|resus|majors|minors|ed|a&e|theatre recovery|home|surgery|her home|his home|the practice|bay|bed|side room|ambulatory|sdec|day unit)\b|\s+for the (?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)) time\b|['’]s (?:bloods|results|scan|biopsy|notes|obs|ecg|x-ray|wound|leg|knee|hip|chest|review))",
         )
     })
+}
+
+impl PersonName {
+    /// "Saw Hargreaves again in clinic": a listed surname, not a first name, a place or a
+    /// colleague, between an encounter verb and a time, place of care or repeat.
+    pub(super) fn encounter_surnames(
+        &self,
+        doc: &Post,
+        colleagues: &HashSet<String>,
+        hits: &mut Vec<Hit>,
+    ) {
+        let text = doc.text;
+        let surnames: Vec<Range<usize>> = name_like_words(text)
+            .filter(|span| {
+                let word = &text[span.clone()];
+                word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && is_surname(word)
+                    && !self.in_lexicon(word)
+            })
+            .collect();
+        // "Dr Hargreaves … saw Hargreaves again": named as a colleague anywhere in the post.
+        let colleague_surnames: HashSet<&str> = surnames
+            .iter()
+            .filter(|span| self.colleague_before.is_match(tail(text, span.start, 60)))
+            .map(|span| &text[span.clone()])
+            .collect();
+        for span in surnames {
+            let word = &text[span.clone()];
+            if is_place(word)
+                || colleagues.contains(&word.to_lowercase())
+                || colleague_surnames.contains(word)
+                || !encounter_before().is_match(tail(text, span.start, 40))
+                || !encounter_after().is_match(&text[span.end..])
+            {
+                continue;
+            }
+            hits.push(hit(span, Severity::Warning, NAME_MSG, "the patient"));
+        }
+    }
+
 }
