@@ -11,6 +11,7 @@ import init, { Checker } from '../pkg/second_opinion.js';
 import { SETTINGS_KEY, checkerConfig, loadSettings, saveSettings } from './shared/settings.js';
 import { effectiveSettings, loadPolicy } from './shared/policy.js';
 import { SITES } from './shared/sites.js';
+import { register, unregister } from './shared/runtime-sites.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 
@@ -283,7 +284,25 @@ ext.runtime.onConnect.addListener((port) => {
   });
 });
 
+// "Enable/Disable on this site" (popup): only the extension's own pages may ask, never a page's
+// content script. The popup has asked for the host permission first (register refuses without).
+const RUNTIME_SITE_MESSAGES = { 'site:enable': register, 'site:disable': unregister };
+const fromExtensionPage = (sender) => !sender.tab && String(sender.url ?? '').startsWith(ext.runtime.getURL(''));
+
+// A host permission taken back (the browser's own extension settings): its scripts go too.
+ext.permissions?.onRemoved?.addListener(({ origins = [] }) => {
+  for (const p of origins) if (/^https:\/\/[^/*]+\/\*$/.test(p)) unregister(p.slice(0, -2)).catch(() => {});
+});
+
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (msg?.type in RUNTIME_SITE_MESSAGES) {
+    if (!fromExtensionPage(sender) || typeof msg.origin !== 'string') return false;
+    RUNTIME_SITE_MESSAGES[msg.type](msg.origin).then(
+      (reply) => sendResponse(reply),
+      (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }),
+    );
+    return true;
+  }
   if (msg?.type === 'findings-changed') {
     // Broadcast by content scripts for an open popup; no reply from here.
     showCount(msg, sender);

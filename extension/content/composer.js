@@ -253,12 +253,14 @@
     }
 
     rangeFor(finding) {
-      if (this.isTextarea) return null;
       if (this.model.text.slice(finding.start, finding.end) !== finding.text) return null;
+      // A textarea's text is not in the DOM: the range is on its mirror's copy (mirror.js).
+      if (this.isTextarea) return SO.mirror.of(/** @type {HTMLTextAreaElement} */ (this.el)).range(finding.start, finding.end);
       return SO.text.range(this.model, finding.start, finding.end);
     }
 
     render() {
+      if (this.isTextarea) SO.mirror.of(/** @type {HTMLTextAreaElement} */ (this.el)).layout();
       const entries = [];
       for (const f of this.visibleFindings()) {
         const range = this.rangeFor(f);
@@ -387,7 +389,7 @@
       if (!f) return false;
       this.update();
       const range = this.rangeFor(f);
-      const target = range?.startContainer.parentElement ?? this.el;
+      const target = (!this.isTextarea && range?.startContainer.parentElement) || this.el;
       target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       await this.select(f.start, f.end);
       if (openCard) SO.card.open(this, f, { focus: false });
@@ -416,6 +418,7 @@
       this.el.removeEventListener('keydown', this.onKey, true);
       this.el.removeEventListener('focusout', this.onBlur);
       SO.highlights.clear(this.id);
+      if (this.isTextarea) SO.mirror.remove(this.el);
       SO.overlay.remove(this);
       if (SO.card.current?.composer === this) SO.card.close();
       for (const w of this.waiters.splice(0)) w();

@@ -203,6 +203,7 @@
 
   /** Re-places every badge and the open card in the next frame (scroll, resize, layout change). */
   function schedulePosition() {
+    SO.mirror?.schedule();
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;

@@ -18,6 +18,7 @@
    *   read?: (el: Element) => import('./text.js').TextModel,
    *   submitName?: RegExp,         // only submit controls whose accessible name (label or text) matches
    *   pasteAsParagraphs?: (el: Element) => boolean, // multi-line fixes into `el` paste HTML paragraphs too (ProseMirror)
+   *   runtime?: boolean,           // no fixed hosts: runs where the doctor enabled it (popup, optional host permission)
    * }} Adapter
    */
 
@@ -37,6 +38,10 @@
   /** @returns {string|null} the key of the site `hostname` belongs to */
   function siteKey(hostname = location.hostname) {
     for (const a of registry.values()) if (a.hosts.includes(hostname)) return a.key;
+    // The content scripts run elsewhere only on an origin the doctor enabled from the popup
+    // (background.js registers them there): Mastodon's, whose instances have no fixed hosts.
+    // Not in an extension page (Check a draft), which is no site.
+    if (location.protocol === 'https:') for (const a of registry.values()) if (a.runtime) return a.key;
     return null;
   }
 

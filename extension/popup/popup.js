@@ -15,6 +15,7 @@ import { catalogueList, findingsList, guidanceSections } from './render.js';
 import { lockSiteToggle, showPolicy } from './policy-note.js';
 import { renderSiteList } from './site-list.js';
 import { SITE_INFO } from '../shared/sites.js';
+import { isEnabled, permissionFor, runtimeOrigin } from '../shared/runtime-sites.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -208,9 +209,60 @@ function setUpTabs() {
   }
 }
 
+/** @type {string|null} the tab's origin when it can be enabled at run time (Mastodon instances) */
+let origin = null;
+
+/** Shows "Enable on this site" / "Disable on this site" for a tab on a site without fixed hosts. */
+async function showRuntimeSite() {
+  const tab = tabId === null ? null : await ext.tabs.get(tabId).catch(() => null);
+  origin = tab?.url ? runtimeOrigin(tab.url) : null;
+  $('runtime-site').hidden = !origin;
+  if (!origin) return;
+  const on = await isEnabled(origin);
+  const host = new URL(origin).hostname;
+  $('runtime-site-text').textContent = on
+    ? `Second Opinion checks posts on ${host} (a Mastodon server you enabled).`
+    : `Is ${host} a Mastodon server? Second Opinion can check your posts here once you allow it to read this site.`;
+  $('runtime-site-enable').hidden = on;
+  $('runtime-site-disable').hidden = !on;
+}
+
+/** Reloads the tab so that its content scripts start (or stop). */
+const reloadTab = () => (tabId === null ? undefined : ext.tabs.reload(tabId));
+
+function setUpRuntimeSite() {
+  $('runtime-site-enable').addEventListener('click', () => {
+    if (!origin) return;
+    const o = origin;
+    // Straight from the click (no await before it): browsers grant a permission only to a gesture.
+    ext.permissions.request(permissionFor(o)).then(async (granted) => {
+      if (!granted) {
+        $('runtime-site-status').textContent = 'Not enabled: the permission was not given.';
+        return;
+      }
+      const reply = await askBackground({ type: 'site:enable', origin: o });
+      $('runtime-site-status').textContent = reply?.ok ? 'Enabled. The page reloads to start checking.' : `Not enabled (${reply?.error ?? 'no answer'}).`;
+      if (reply?.ok) await reloadTab();
+      await showRuntimeSite();
+    });
+  });
+  $('runtime-site-disable').addEventListener('click', async () => {
+    if (!origin) return;
+    const o = origin;
+    await askBackground({ type: 'site:disable', origin: o });
+    // A permission granted at install (not optional) cannot be given back; that is no error here.
+    await ext.permissions.remove(permissionFor(o)).catch(() => false);
+    $('runtime-site-status').textContent = 'Disabled on this site.';
+    await reloadTab();
+    await showRuntimeSite();
+  });
+}
+
 async function main() {
   setUpTabs();
+  setUpRuntimeSite();
   tabId = await findTab();
+  await showRuntimeSite();
   $('panel-post').addEventListener('click', async (e) => {
     const target = /** @type {HTMLElement} */ (e.target);
     const ref = target.closest('a.ref');

@@ -22,7 +22,7 @@ export function renderSiteList(settings, policy) {
     const fixed = s.key in policy.sites;
     input.disabled = fixed;
     const name = Object.assign(document.createElement('span'), { textContent: s.label });
-    const hosts = Object.assign(document.createElement('span'), { className: 'muted', textContent: ` ${s.hosts.join(', ')}` });
+    const hosts = Object.assign(document.createElement('span'), { className: 'muted', textContent: ` ${s.runtime ? 'servers you enable with "Enable on this site"' : s.hosts.join(', ')}` });
     label.append(input, name, hosts);
     li.append(label);
     if (fixed) {

@@ -16,6 +16,7 @@ export async function buildFixtures() {
       linkedin: join(here, 'fixtures/linkedin.js'),
       bluesky: join(here, 'fixtures/bluesky.js'),
       threads: join(here, 'fixtures/threads.js'),
+      textarea: join(here, 'fixtures/textarea.jsx'),
     },
     outdir: BUILD_DIR,
     bundle: true,

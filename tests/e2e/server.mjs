@@ -14,8 +14,14 @@ import { BUILD_DIR, buildFixtures } from './build-fixtures.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
-/** Every site's hosts (extension/shared/sites.js): the fixture pages are served under all of them. */
-export const HOSTS = SITE_INFO.flatMap((s) => s.hosts);
+/** Practice hosts of the sites enabled at run time (no fixed hosts in extension/shared/sites.js). */
+export const PRACTICE_HOSTS = { 'mastodon.social': 'mastodon' };
+
+/** Every site's hosts (extension/shared/sites.js) and the practice hosts: the fixture pages are served under all of them. */
+export const HOSTS = [...SITE_INFO.flatMap((s) => s.hosts), ...Object.keys(PRACTICE_HOSTS)];
+
+/** The site a host's practice page is for. */
+const siteOf = (host) => siteForHost(host) ?? PRACTICE_HOSTS[host] ?? '';
 
 /** Like the real sites: scripts only from the site itself; no eval of any kind, no WASM. */
 export const CSP = [
@@ -47,13 +53,15 @@ function certificate(dir) {
 }
 
 /** Each site's practice page: its title, bundle (tests/e2e/.build/<site>.js) and style sheets. */
-/** @type {Record<string, {title: string, css?: string[]}>} */
+/** @type {Record<string, {title: string, css?: string[], script?: string}>} */
 const PAGES = {
   x: { title: 'Home / X', css: ['/draft.css'] },
   facebook: { title: 'Facebook' },
   linkedin: { title: 'Feed | LinkedIn', css: ['/quill.core.css'] },
   bluesky: { title: 'Home — Bluesky' },
   threads: { title: 'Threads' },
+  instagram: { title: 'Instagram', script: 'textarea' },
+  mastodon: { title: 'Mastodon', script: 'textarea' },
 };
 
 const page = (title, script, extraCss = '') => `<!doctype html>
@@ -75,8 +83,9 @@ export async function startServer() {
     '/draft.css': ['text/css', readFileSync(join(root, 'node_modules/draft-js/dist/Draft.css'))],
     '/quill.core.css': ['text/css', readFileSync(join(root, 'node_modules/quill/dist/quill.core.css'))],
   };
-  for (const site of Object.keys(PAGES)) {
-    files[`/${site}.js`] = ['text/javascript', readFileSync(join(BUILD_DIR, `${site}.js`))];
+  for (const [site, p] of Object.entries(PAGES)) {
+    const script = p.script ?? site;
+    files[`/${script}.js`] = ['text/javascript', readFileSync(join(BUILD_DIR, `${script}.js`))];
   }
   /** @type {{host: string, path: string}[]} */
   const requests = [];
@@ -92,10 +101,10 @@ export async function startServer() {
     } else if (path === '/favicon.ico') {
       res.writeHead(204, headers);
       res.end();
-    } else if (PAGES[siteForHost(host) ?? '']) {
-      const p = PAGES[siteForHost(host) ?? ''];
+    } else if (PAGES[siteOf(host)]) {
+      const p = PAGES[siteOf(host)];
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-      res.end(page(p.title, `${siteForHost(host)}.js`, (p.css ?? []).map((c) => `<link rel="stylesheet" href="${c}">\n`).join('')));
+      res.end(page(p.title, `${p.script ?? siteOf(host)}.js`, (p.css ?? []).map((c) => `<link rel="stylesheet" href="${c}">\n`).join('')));
     } else {
       res.writeHead(404, headers);
       res.end('not found');

@@ -110,7 +110,7 @@ test('every deployment example carries the same policy, valid against the schema
 
 test('sanitizePolicy keeps what is valid and names what is not', () => {
   const { policy, problems } = sanitizePolicy({
-    sites: { x: false, mastodon: true, facebook: 'yes' },
+    sites: { x: false, myspace: true, facebook: 'yes' },
     warn_categories: ['confidentiality', 'gossip', 'confidentiality'],
     standing_declaration: '  Views my own.  ',
     guard_required: 'true',

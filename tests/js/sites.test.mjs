@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { SITES as SETTINGS_SITES, defaultSettings } from '../../extension/shared/settings.js';
-import { SITES, SITE_INFO, SITE_LABELS, siteForHost } from '../../extension/shared/sites.js';
+import { FIXED_HOSTS, RUNTIME_SITE, SITES, SITE_INFO, SITE_LABELS, siteForHost } from '../../extension/shared/sites.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const read = (p) => readFileSync(join(root, p), 'utf8');
@@ -19,7 +19,7 @@ const expectedPatterns = hosts.map((h) => `https://${h}/*`).sort();
 
 /** Runs the content scripts' registry and adapters in a sandbox; returns the registered adapters. */
 function adapters() {
-  const sandbox = { globalThis: null, location: { hostname: '' }, navigator: { platform: 'Linux x86_64' } };
+  const sandbox = { globalThis: null, location: { hostname: '', protocol: 'https:' }, navigator: { platform: 'Linux x86_64' } };
   sandbox.globalThis = sandbox;
   sandbox.SecondOpinion = {};
   const ctx = vm.createContext(sandbox);
@@ -33,7 +33,8 @@ test('every site has a key, a label and hosts; keys and hosts are unique', () =>
   assert.equal(new Set(SITES).size, SITES.length);
   assert.equal(new Set(hosts).size, hosts.length);
   for (const s of SITE_INFO) {
-    assert.ok(s.label && s.hosts.length, s.key);
+    // A site enabled at run time (Mastodon) has no fixed hosts; every other site has some.
+    assert.ok(s.label && (s.runtime ? s.hosts.length === 0 : s.hosts.length), s.key);
     for (const h of s.hosts) assert.equal(siteForHost(h), s.key);
   }
   assert.deepEqual(Object.keys(SITE_LABELS), SITES);
@@ -43,6 +44,20 @@ test("the manifest's content-script matches and host permissions are exactly the
   assert.equal(manifest.content_scripts.length, 1);
   assert.deepEqual(patterns(manifest.content_scripts[0].matches), expectedPatterns);
   assert.deepEqual(patterns(manifest.host_permissions), expectedPatterns);
+  assert.deepEqual(FIXED_HOSTS.sort(), hosts);
+});
+
+test('a site enabled at run time asks for its origin then: an optional host permission only', () => {
+  assert.deepEqual(SITE_INFO.filter((s) => s.runtime).map((s) => s.key), [RUNTIME_SITE]);
+  assert.deepEqual(manifest.optional_host_permissions, ['https://*/*']);
+  assert.ok(!manifest.host_permissions.some((p) => p.includes('*://*') || p === '<all_urls>'), 'no broad host permission installed');
+});
+
+test("the textarea mirror paints with the same ::highlight rules as the page's highlights.css", () => {
+  const rules = (css) => [...css.matchAll(/::highlight\(([\w-]+)\)\s*\{([^}]*)\}/g)].map((m) => [m[1], m[2].replace(/\s+/g, ' ').trim()]);
+  const page = rules(read('extension/content/highlights.css'));
+  assert.equal(page.length, 7);
+  assert.deepEqual(rules(read('extension/content/ui-styles.js')), page);
 });
 
 test('one adapter file per site, loaded by the manifest, registering the same key and hosts', () => {
