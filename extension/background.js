@@ -284,10 +284,11 @@ ext.runtime.onConnect.addListener((port) => {
   });
 });
 
-// "Enable/Disable on this site" (popup): only the extension's own pages may ask, never a page's
-// content script. The popup has asked for the host permission first (register refuses without).
+// "Enable/Disable on this site" (popup): only the extension's own pages may ask (their URL is the
+// extension's), never a page's content script (its sender URL is the page's). The popup has
+// asked for the host permission first (register refuses without).
 const RUNTIME_SITE_MESSAGES = { 'site:enable': register, 'site:disable': unregister };
-const fromExtensionPage = (sender) => !sender.tab && String(sender.url ?? '').startsWith(ext.runtime.getURL(''));
+const fromExtensionPage = (sender) => sender.id === ext.runtime.id && String(sender.url ?? '').startsWith(ext.runtime.getURL(''));
 
 // A host permission taken back (the browser's own extension settings): its scripts go too.
 ext.permissions?.onRemoved?.addListener(({ origins = [] }) => {

@@ -4,6 +4,10 @@
 //   broken-worker  extension/background.js does not parse (no service worker at all)
 //   delayed        the worker first imports tests/e2e/hooks/delay-replies.js, which holds check
 //                  answers back for chrome.storage.local["test:checkDelayMs"] ms
+//   mastodon-granted  no fault: the manifest also lists https://mastodon.social/* as a host
+//                  permission, which stands in for the doctor granting it at "Enable on this
+//                  site" (Playwright cannot answer the browser's permission prompt). The
+//                  registration after the grant is the extension's own, unchanged.
 // The copies hold only what the extension loads (manifest, extension/, pkg/, icons) and live
 // in the system temp directory; the repository itself is never modified.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
 
-/** @typedef {'broken-wasm'|'broken-worker'|'delayed'} Fault */
+/** @typedef {'broken-wasm'|'broken-worker'|'delayed'|'mastodon-granted'} Fault */
 
 /**
  * Makes a copy with `fault`; returns its directory and a function that deletes it.
@@ -27,6 +31,11 @@ export function extensionCopy(fault) {
   } else if (fault === 'broken-worker') {
     const bg = join(dir, 'extension/background.js');
     writeFileSync(bg, `${readFileSync(bg, 'utf8')}\n)(; // broken on purpose by fault-copies.mjs\n`);
+  } else if (fault === 'mastodon-granted') {
+    const manifestPath = join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest.host_permissions.push('https://mastodon.social/*');
+    writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   } else if (fault === 'delayed') {
     cpSync(join(ROOT, 'tests/e2e/hooks/delay-replies.js'), join(dir, 'extension/test-hooks/delay-replies.js'));
     writeFileSync(

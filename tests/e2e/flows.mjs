@@ -2,6 +2,7 @@
 // Every wait is on a condition (highlights, checked text, submissions); no sleeps, no retries.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { extensionCopy } from './fault-copies.mjs';
 import { launch } from './harness.mjs';
 import { HOSTS } from './server.mjs';
 import { clickGuardButton, clickUi, uiNow, waitGuard, waitUi, waitUiGone } from './ui.mjs';
@@ -18,6 +19,8 @@ import { clickGuardButton, clickUi, uiNow, waitGuard, waitUi, waitUiGone } from 
  *   later: {open: (page: any) => Promise<string>, label: string}[],  // composers added later
  *   pagePaths: string[],           // the only paths the fixture page itself requests
  *   notSubmit?: {click: string, opens: string},  // a button that must not be guarded, and what it opens
+ *   copy?: import('./fault-copies.mjs').Fault,  // run on this copy of the extension (fault-copies.mjs)
+ *   setup?: (session: import('./harness.mjs').Session) => Promise<void>,  // before the tests (e.g. enable the site)
  * }} Site
  */
 
@@ -31,12 +34,18 @@ export function siteSuite(site) {
     /** Every http(s) request the browser context saw (pages, workers, the extension). */
     const contextRequests = [];
 
+    /** @type {{dir: string, remove: () => void}|null} */
+    let copy = null;
+
     before(async () => {
-      session = await launch();
+      copy = site.copy ? extensionCopy(site.copy) : null;
+      session = await launch(copy ? { extensionDir: copy.dir } : {});
       session.context.on('request', (r) => contextRequests.push(r.url()));
+      await site.setup?.(session);
     });
     after(async () => {
       await session?.close();
+      copy?.remove();
     });
 
     /** Opens a fresh fixture page with the main composer focused. */
