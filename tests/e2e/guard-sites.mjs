@@ -5,6 +5,7 @@
 // Every wait is on a condition; no sleeps, no retries.
 /* global window -- used inside functions evaluated in the page */
 import { WAIT } from './harness.mjs';
+import { enableFromPopup } from './runtime-site.mjs';
 
 export const NHS = '943 476 5919';
 export const RISKY = `Please call re NHS ${NHS} today`;
@@ -21,7 +22,10 @@ const FB_COMMENT = '[data-fixture="comment-box"]';
  * @typedef {{name: string, composer: string, prepare?: (tab: Tab) => Promise<void>,
  *   submit: (tab: Tab) => Promise<void>}} SubmitPath
  * @typedef {{name: string, url: string, composer: string, post: string, modelKey: string,
- *   paths: SubmitPath[]}} GuardSite
+ *   paths: SubmitPath[], copy?: import('./fault-copies.mjs').Fault,
+ *   setup?: (session: import('./harness.mjs').Session) => Promise<void>}} GuardSite
+ * `copy` and `setup`: a site enabled at run time (Mastodon) runs on the copy of the extension
+ * with its permission granted, and is enabled from the popup first (runtime-site.mjs).
  */
 
 /** Focuses the Post button as keyboard users reach it, then presses `key` for real. */
@@ -132,7 +136,67 @@ export const THREADS = {
   ],
 };
 
-export const SITES = [X, FACEBOOK, LINKEDIN, BLUESKY, THREADS];
+const IG_COMMENT = 'article textarea[aria-label="Add a comment…"]';
+const IG_POST = 'article [role="button"]:text-is("Post")';
+
+/** @type {GuardSite} */
+export const INSTAGRAM = {
+  name: 'Instagram (comment textarea)',
+  url: 'https://www.instagram.com/',
+  composer: IG_COMMENT,
+  post: IG_POST,
+  modelKey: 'main',
+  paths: [
+    { name: 'a click on Post', composer: IG_COMMENT, submit: (tab) => tab.page.locator(IG_POST).click() },
+    { name: 'Enter on the Post button', composer: IG_COMMENT, submit: keyOnButton(IG_POST, 'Enter') },
+    { name: 'Space on the Post button', composer: IG_COMMENT, submit: keyOnButton(IG_POST, ' ') },
+    { name: 'Enter in the comment box', composer: IG_COMMENT, submit: (tab) => tab.page.keyboard.press('Enter') },
+  ],
+};
+
+const IG_CAPTION = '[aria-label="Write a caption..."]';
+const IG_SHARE = '[role="dialog"] [role="button"]:text-is("Share")';
+
+/** @type {GuardSite} */
+export const INSTAGRAM_CAPTION = {
+  name: 'Instagram (caption, Lexical)',
+  url: 'https://www.instagram.com/create/',
+  composer: IG_CAPTION,
+  post: IG_SHARE,
+  modelKey: 'caption',
+  paths: [
+    { name: 'a click on Share', composer: IG_CAPTION, submit: (tab) => tab.page.locator(IG_SHARE).click() },
+    { name: 'Enter on the Share button', composer: IG_CAPTION, submit: keyOnButton(IG_SHARE, 'Enter') },
+    { name: 'Space on the Share button', composer: IG_CAPTION, submit: keyOnButton(IG_SHARE, ' ') },
+  ],
+};
+
+const MA_COMPOSER = '.drawer .compose-form textarea.autosuggest-textarea__textarea';
+const MA_POST = '.drawer .compose-form__publish button[type="submit"]';
+
+/** @type {GuardSite} */
+export const MASTODON = {
+  name: 'Mastodon (React textarea)',
+  url: 'https://mastodon.social/',
+  composer: MA_COMPOSER,
+  post: MA_POST,
+  modelKey: 'main',
+  paths: [
+    { name: 'a click on Post', composer: MA_COMPOSER, submit: (tab) => tab.page.locator(MA_POST).click() },
+    { name: 'Enter on the Post button', composer: MA_COMPOSER, submit: keyOnButton(MA_POST, 'Enter') },
+    { name: 'Space on the Post button', composer: MA_COMPOSER, submit: keyOnButton(MA_POST, ' ') },
+    { name: 'Ctrl+Enter in the composer', composer: MA_COMPOSER, submit: (tab) => tab.page.keyboard.press('Control+Enter') },
+    { name: 'Cmd+Enter in the composer', composer: MA_COMPOSER, submit: (tab) => tab.page.keyboard.press('Meta+Enter') },
+  ],
+  copy: 'mastodon-granted',
+  setup: async (session) => {
+    const { page, popup } = await enableFromPopup(session, 'https://mastodon.social/');
+    await popup.close();
+    await page.close();
+  },
+};
+
+export const SITES = [X, FACEBOOK, LINKEDIN, BLUESKY, THREADS, INSTAGRAM, INSTAGRAM_CAPTION, MASTODON];
 
 /** What the page's own submit handlers recorded. */
 export const submissions = (/** @type {Tab} */ tab) => tab.main(() => window.__fixture.submissions);

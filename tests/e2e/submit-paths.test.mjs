@@ -1,10 +1,11 @@
-// Every submit path × risky/clean × site (X and Facebook practice pages): a risky post is held by
+// Every submit path × risky/clean × site (every practice page in guard-sites.mjs): a risky post is held by
 // the guard; "Review post" publishes nothing; "Post anyway" (pressed with the mouse or the
 // keyboard) publishes it exactly once; a clean post goes straight through, exactly once. A post
 // submitted before its last keystroke has been checked is held until the answer comes.
 // Every wait is on a condition; no sleeps, no retries.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { extensionCopy } from './fault-copies.mjs';
 import { launch } from './harness.mjs';
 import { CLEAN, NHS, RISKY, SITES, checked, submissions, typeInto, waitSubmissions } from './guard-sites.mjs';
 import { clickGuardButton, clickUi, uiNow, waitGuard, waitUi, waitUiGone } from './ui.mjs';
@@ -15,12 +16,17 @@ for (const site of SITES) {
     let session;
     /** @type {import('./harness.mjs').Tab} */
     let tab;
+    /** @type {{dir: string, remove: () => void}|null} */
+    let copy = null;
     before(async () => {
-      session = await launch();
+      copy = site.copy ? extensionCopy(site.copy) : null;
+      session = await launch(copy ? { extensionDir: copy.dir } : {});
+      await site.setup?.(session);
       tab = await session.open(site.url);
     });
     after(async () => {
       await session?.close();
+      copy?.remove();
     });
 
     const guardOpen = () => tab.isolated('SecondOpinion.guard.open');
