@@ -53,6 +53,34 @@ const SITES = [
   },
 ];
 
+/** The other sites: one screenshot each of a post with its highlights (README, "Supported sites"). */
+const MORE_SITES = [
+  {
+    key: 'linkedin',
+    url: 'https://www.linkedin.com/feed/',
+    composer: '.share-creation-state__text-editor .ql-editor',
+    post: 'Proud of our team this week. Saw Mrs Doreen Whitfield, 91, in clinic again and she is thriving!',
+  },
+  {
+    key: 'bluesky',
+    url: 'https://bsky.app/',
+    composer: '[data-testid="composePostView"] .ProseMirror',
+    post: 'New paper out today 🎉 Also: use my code DRSAM20 for 20% off the Oura ring, best sleep tracker ever.',
+  },
+  {
+    key: 'threads',
+    url: 'https://www.threads.com/',
+    composer: '[role="dialog"] [role="textbox"]',
+    post: 'The frequent flyers are back in the waiting room again, what a bunch of wasters 🙄',
+  },
+  {
+    key: 'instagram',
+    url: 'https://www.instagram.com/',
+    composer: 'article textarea[aria-label="Add a comment…"]',
+    post: 'DM me your symptoms and I will tell you what to take, or WhatsApp me on 07700 900123',
+  },
+];
+
 function chromiumPath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   for (const p of ['/usr/lib/chromium/chromium', '/usr/bin/chromium']) if (existsSync(p)) return p;
@@ -177,6 +205,14 @@ async function main() {
     for (const site of SITES) {
       const { findings, submitted } = await runSite(session, site);
       report(site, findings, submitted);
+    }
+    for (const site of LISTING ? [] : MORE_SITES) {
+      const tab = await session.open(site.url);
+      await tab.page.locator(site.composer).click();
+      await tab.page.keyboard.type(site.post);
+      await tab.settled(WAIT);
+      await shot(tab.page, `${site.key}-highlights`);
+      await tab.page.close();
     }
     // The options page, for completeness.
     const options = await session.context.newPage();
