@@ -64,8 +64,24 @@ pub fn drop_contained(findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::finding::{Category, Finding, Severity};
     use crate::testing::check;
     use crate::{Checker, Config};
+
+    /// A bare finding: only where it is, its category and its severity matter here.
+    fn finding(category: Category, start: usize, end: usize, severity: Severity) -> Finding {
+        Finding {
+            rule: "r".into(),
+            category,
+            severity,
+            start,
+            end,
+            text: String::new(),
+            message: String::new(),
+            guidance: vec![],
+            fixes: vec![],
+        }
+    }
 
     fn spans(text: &str) -> Vec<(String, String)> {
         Checker::new(Config::default())
@@ -111,24 +127,14 @@ mod tests {
 
     #[test]
     fn a_more_serious_finding_inside_a_reminder_stays() {
-        use crate::finding::{Category, Finding, Severity};
-        let finding = |start, end, severity| Finding {
-            rule: "r".into(),
-            category: Category::Confidentiality,
-            severity,
-            start,
-            end,
-            text: String::new(),
-            message: String::new(),
-            guidance: vec![],
-            fixes: vec![],
-        };
+        let confidentiality =
+            |start, end, severity| finding(Category::Confidentiality, start, end, severity);
         let mut findings = vec![
-            finding(0, 20, Severity::Info),
-            finding(5, 9, Severity::Warning),
-            finding(6, 8, Severity::Warning),
-            finding(6, 8, Severity::Info),
-            finding(30, 40, Severity::Warning),
+            confidentiality(0, 20, Severity::Info),
+            confidentiality(5, 9, Severity::Warning),
+            confidentiality(6, 8, Severity::Warning),
+            confidentiality(6, 8, Severity::Info),
+            confidentiality(30, 40, Severity::Warning),
         ];
         super::drop_contained(&mut findings);
         let left: Vec<_> = findings
@@ -147,22 +153,10 @@ mod tests {
 
     #[test]
     fn a_finding_of_another_category_inside_stays() {
-        use crate::finding::{Category, Finding, Severity};
-        let finding = |category, start, end| Finding {
-            rule: "r".into(),
-            category,
-            severity: Severity::Warning,
-            start,
-            end,
-            text: String::new(),
-            message: String::new(),
-            guidance: vec![],
-            fixes: vec![],
-        };
         // "Text me on 07700 900123": a boundary concern around a phone number.
         let mut findings = vec![
-            finding(Category::Boundaries, 0, 23),
-            finding(Category::Confidentiality, 11, 23),
+            finding(Category::Boundaries, 0, 23, Severity::Warning),
+            finding(Category::Confidentiality, 11, 23, Severity::Warning),
         ];
         super::drop_contained(&mut findings);
         assert_eq!(findings.len(), 2);

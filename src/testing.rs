@@ -39,6 +39,15 @@ pub fn warned(rule: &str, text: &str) -> bool {
         .any(|f| f.rule == rule && f.severity == Severity::Warning)
 }
 
+/// The message of `rule`'s first finding in `text`.
+pub fn message_of(rule: &str, text: &str) -> String {
+    check(text)
+        .into_iter()
+        .find(|f| f.rule == rule)
+        .map(|f| f.message)
+        .unwrap_or_else(|| panic!("{rule} flags nothing in {text:?}"))
+}
+
 /// `text` after applying the first fix of `rule`'s first finding, as the extension would (the
 /// fix's own range if it has one, else the finding's; offsets are UTF-16 code units).
 pub fn apply_first_fix(rule: &str, text: &str) -> String {

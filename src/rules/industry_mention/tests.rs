@@ -402,13 +402,7 @@ fn colleagues_and_public_bodies_are_not_commercial_handles() {
 
 #[test]
 fn the_generic_name_is_suggested_only_for_a_medicine_that_has_one() {
-    let message = |text: &str| {
-        crate::testing::check(text)
-            .into_iter()
-            .find(|f| f.rule == "undeclared-promotion")
-            .map(|f| f.message)
-            .unwrap_or_else(|| panic!("nothing flagged in {text:?}"))
-    };
+    let message = |text: &str| crate::testing::message_of("undeclared-promotion", text);
     assert!(message("Ozempic changed my patients' lives, ask your GP").contains("generic name"));
     assert!(!message("Loving my new Oral-B toothbrush, best ever").contains("generic"));
     assert!(!message("Medik8 is the best serum I have used, glowing skin").contains("generic"));
