@@ -8,14 +8,16 @@
 //   node scripts/demo.mjs --listing DIR    headless, at 1280×800, and writes the store screenshots
 //                                          to DIR (`make dist` uses dist/listing/screenshots)
 //   DEMO_HEADLESS=1 node scripts/demo.mjs  headless even with a display
-/* global chrome, window, document -- used inside functions evaluated in the browser */
+/* global chrome, window, document, CSS -- used inside functions evaluated in the browser */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { storeScreenshots } from './store-screenshots.mjs';
 import { chromium } from 'playwright-core';
-import { ROOT, Session } from '../tests/e2e/harness.mjs';
+import { ROOT, Session, launch as launchTestBrowser } from '../tests/e2e/harness.mjs';
+import { extensionCopy } from '../tests/e2e/fault-copies.mjs';
+import { enableFromPopup } from '../tests/e2e/runtime-site.mjs';
 import { startServer, HOSTS } from '../tests/e2e/server.mjs';
 import { clickUi, waitGuard, waitUi, waitUiGone } from '../tests/e2e/ui.mjs';
 
@@ -80,6 +82,31 @@ const MORE_SITES = [
     post: 'DM me your symptoms and I will tell you what to take, or WhatsApp me on 07700 900123',
   },
 ];
+
+/**
+ * Mastodon: enabled from the popup first. The browser's permission prompt cannot be answered
+ * here, so this runs on the test copy that already holds mastodon.social's permission
+ * (tests/e2e/fault-copies.mjs, 'mastodon-granted'); the enabling itself is the extension's own.
+ */
+async function mastodonShot() {
+  const copy = extensionCopy('mastodon-granted');
+  const session = await launchTestBrowser({ extensionDir: copy.dir });
+  try {
+    const { page, popup } = await enableFromPopup(session, 'https://mastodon.social/');
+    await popup.close();
+    await page.setViewportSize(VIEWPORT);
+    await page.locator('.compose-form textarea.autosuggest-textarea__textarea').click();
+    await page.keyboard.type('Mr K in bay 3 (hosp no RX1 234567) finally home after 6 weeks, made my week 💙');
+    // The highlight registry is the document's, so the page can see when the three are drawn.
+    await page.waitForFunction(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0) >= 3, undefined, {
+      timeout: WAIT,
+    });
+    await shot(page, 'mastodon-highlights');
+  } finally {
+    await session.close();
+    copy.remove();
+  }
+}
 
 function chromiumPath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -214,6 +241,7 @@ async function main() {
       await shot(tab.page, `${site.key}-highlights`);
       await tab.page.close();
     }
+    if (!LISTING) await mastodonShot();
     // The options page, for completeness.
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/extension/options/options.html`);
