@@ -67,6 +67,15 @@ pub struct Fix {
     pub end: Option<usize>,
 }
 
+/// One more highlighted range of a finding (UTF-16 code units, like the finding's own span): the
+/// further details of one concern ("teacher" and "in Didsbury" beside "45F").
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct Part {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
 /// One warning or reminder, as the extension and the CLI receive it (docs/ARCHITECTURE.md, "The Finding contract").
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 pub struct Finding {
@@ -80,6 +89,11 @@ pub struct Finding {
     pub message: String,
     pub guidance: Vec<String>,
     pub fixes: Vec<Fix>,
+    /// The concern's other ranges, sorted by start and disjoint from the finding's own span and
+    /// each other (one may come before the span); empty, and left out of the JSON, for a
+    /// one-range finding.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
 }
 
 /// A fix as a rule proposes it, in byte offsets. `span: None` means the hit's own span.

@@ -30,7 +30,7 @@ mod testing;
 pub mod wasm;
 
 pub use config::{Config, DeclaredInterest, Mode};
-pub use finding::{Category, Finding, Fix, RuleInfo, Severity};
+pub use finding::{Category, Finding, Fix, Part, RuleInfo, Severity};
 pub use guidance::{Guidance, CATALOGUE};
 
 use std::collections::HashSet;
@@ -81,12 +81,14 @@ impl Checker {
     }
 
     /// Checks one post: the rules, then the learned scorer beside them (see [`scorer`]); a finding
-    /// inside another of its category that is no more serious is dropped (see [`overlap`]).
+    /// inside another of its category that is no more serious is dropped, and the findings of one
+    /// concern become one finding with `parts` (see [`overlap`]).
     /// Findings are sorted by start (then end) and carry UTF-16 offsets.
     pub fn check(&self, text: &str) -> Vec<Finding> {
         let mut findings = self.check_rules(text);
         scorer::review(text, &self.config, &mut findings);
         overlap::drop_contained(&mut findings);
+        overlap::group(&mut findings);
         findings
     }
 
@@ -204,6 +206,7 @@ fn to_findings(text: &str, mut hits: Vec<Hit>) -> Vec<Finding> {
                 message: hit.message,
                 guidance: hit.guidance.iter().map(|g| g.to_string()).collect(),
                 fixes,
+                parts: Vec::new(),
             }
         })
         .collect()

@@ -1,11 +1,17 @@
-//! One concern, one finding: a finding that lies inside another of the same category, and is no
-//! more serious, adds a second underline and a second card for what the first already says
-//! ("1956" as a jigsaw detail inside "DOB 12/03/1956"). It is dropped after the scorer has had
-//! its say, so what the scorer reads (the rules' own findings) is unchanged.
+//! One concern, one finding, worked out after the scorer has had its say, so what the scorer
+//! reads (the rules' own findings) is unchanged:
+//!
+//! - [`drop_contained`]: a finding that lies inside another of the same category, and is no more
+//!   serious, adds a second underline and a second card for what the first already says ("1956"
+//!   as a jigsaw detail inside "DOB 12/03/1956"). It is dropped and its fixes move to the
+//!   container; its span is already highlighted by the container's, so it needs no part.
+//! - [`group`]: the findings of one rule that say the same thing (a jigsaw post's age, job and
+//!   place; the cues of one boundary concern; a brand named three times) become one finding whose
+//!   further ranges are its `parts`; overlapping ranges ("near Junction", "Junction 19") merge.
 
 use std::collections::HashMap;
 
-use crate::finding::{Category, Finding, Fix, Severity};
+use crate::finding::{Category, Finding, Fix, Part, Severity};
 
 /// Removes every finding contained in an earlier-starting (or same-start, longer) rule finding of
 /// the same category with at least its severity. Linear after one sort: for each category only the
@@ -62,103 +68,183 @@ pub fn drop_contained(findings: &mut Vec<Finding>) {
     findings.retain(|_| keep.next().unwrap_or(true));
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::finding::{Category, Finding, Severity};
-    use crate::testing::check;
-    use crate::{Checker, Config};
+/// Rules whose findings are one concern only when they flag the same text: two NHS numbers (or
+/// two beds) are two things to remove, "Doris" twice is one name.
+const IDENTIFIERS: &[&str] = &[
+    "nhs-number",
+    "chi-number",
+    "hospital-number",
+    "date-of-birth",
+    "postcode",
+    "phone-number",
+    "email-address",
+    "ni-number",
+    "person-name",
+    "patient-reference",
+];
 
-    /// A bare finding: only where it is, its category and its severity matter here.
-    fn finding(category: Category, start: usize, end: usize, severity: Severity) -> Finding {
-        Finding {
-            rule: "r".into(),
-            category,
-            severity,
+/// Makes each concern one finding: findings with the same rule, category and message (and, for an
+/// identifier, the same text) become one, at the most serious severity among them. Its span is
+/// the first range at that severity, `parts` the others (sorted; before or after the span);
+/// overlapping ranges merge into one. Every fix is aimed at
+/// its own range, and a label that several ranges share names the text it acts on
+/// ("Remove this detail (“in Leeds”)"). Linear in the findings (one hash map, one pass).
+pub fn group(findings: &mut Vec<Finding>) {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut index: HashMap<(&str, Category, &str, String), usize> = HashMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        let same_text = if IDENTIFIERS.contains(&f.rule.as_str()) {
+            f.text.to_lowercase()
+        } else {
+            String::new()
+        };
+        let key = (f.rule.as_str(), f.category, f.message.as_str(), same_text);
+        let g = *index.entry(key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    if groups.len() == findings.len() {
+        return;
+    }
+    let mut slots: Vec<Option<Finding>> = std::mem::take(findings).into_iter().map(Some).collect();
+    for g in groups {
+        let mut members: Vec<Finding> = g.iter().filter_map(|&i| slots[i].take()).collect();
+        let one = if members.len() == 1 {
+            members.pop()
+        } else {
+            merge(members)
+        };
+        findings.extend(one);
+    }
+    findings.sort_by_key(|f| (f.start, f.end));
+}
+
+/// One range of a concern being merged, with the fixes aimed at it.
+struct Piece {
+    severity: Severity,
+    start: usize,
+    end: usize,
+    text: String,
+    fixes: Vec<Fix>,
+}
+
+/// `members` (same rule and message) as one finding.
+fn merge(members: Vec<Finding>) -> Option<Finding> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut severity = Severity::Info;
+    let mut head: Option<Finding> = None;
+    for mut m in members {
+        severity = severity.max(m.severity);
+        let (start, end) = (m.start, m.end);
+        let fixes = std::mem::take(&mut m.fixes).into_iter().map(|fix| Fix {
+            start: fix.start.or(Some(start)),
+            end: fix.end.or(Some(end)),
+            ..fix
+        });
+        pieces.push(Piece {
+            severity: m.severity,
             start,
             end,
-            text: String::new(),
-            message: String::new(),
-            guidance: vec![],
-            fixes: vec![],
+            text: m.text.clone(),
+            fixes: fixes.collect(),
+        });
+        pieces.extend(std::mem::take(&mut m.parts).into_iter().map(|p| Piece {
+            severity: m.severity,
+            start: p.start,
+            end: p.end,
+            text: p.text,
+            fixes: Vec::new(),
+        }));
+        head.get_or_insert(m);
+    }
+    pieces.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end)));
+    let mut ranges: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match ranges.last_mut() {
+            Some(last) if piece.start < last.end => absorb(last, piece),
+            _ => ranges.push(piece),
         }
     }
-
-    fn spans(text: &str) -> Vec<(String, String)> {
-        Checker::new(Config::default())
-            .check(text)
-            .into_iter()
-            .map(|f| (f.rule, f.text))
-            .collect()
+    name_shared_labels(&mut ranges);
+    // The finding's own span (what its card quotes) is its first range at its severity: "23yo M"
+    // rather than a reminder-only "this morning" before it.
+    let main = ranges.iter().position(|r| r.severity == severity)?;
+    let first = ranges.remove(main);
+    let mut fixes: Vec<Fix> = first.fixes;
+    let mut parts = Vec::new();
+    for r in ranges {
+        parts.push(Part {
+            start: r.start,
+            end: r.end,
+            text: r.text,
+        });
+        fixes.extend(r.fixes);
     }
+    // One button per label: the same fix for the same text twice ("Use the generic name" for a
+    // brand named twice) is offered once, and an appended declaration once.
+    let mut labels = std::collections::HashSet::new();
+    fixes.retain(|f| labels.insert(f.label.clone()));
+    let head = head?;
+    Some(Finding {
+        severity,
+        start: first.start,
+        end: first.end,
+        text: first.text,
+        fixes,
+        parts,
+        ..head
+    })
+}
 
-    #[test]
-    fn a_detail_inside_an_identifier_is_not_a_second_finding() {
-        let text = "Mrs P, DOB 12/03/1956, seen in clinic today with a chest infection";
-        // The rules alone report the year twice (as a date of birth and as a jigsaw detail)...
-        let rules = check(text);
-        assert!(rules
-            .iter()
-            .any(|f| f.rule == "jigsaw-identification" && f.text == "1956"));
-        // ...the checker once.
-        let all = spans(text);
-        assert!(all
-            .iter()
-            .any(|(r, t)| r == "date-of-birth" && t == "DOB 12/03/1956"));
-        assert!(!all.iter().any(|(_, t)| t == "1956"), "{all:?}");
-    }
-
-    #[test]
-    fn the_container_takes_the_fixes_it_lacks() {
-        let text = "Saw a 23yo M from Leeds this morning after the M6 pile-up, sharing his CXR";
-        let all = Checker::new(Config::default()).check(text);
-        let whole = all
-            .iter()
-            .find(|f| f.text == "23yo M")
-            .unwrap_or_else(|| panic!("{all:?}"));
-        assert!(!all.iter().any(|f| f.text == "23yo"), "{all:?}");
-        let age = whole
-            .fixes
-            .iter()
-            .find(|f| f.label == "Generalise the age")
-            .expect("the age fix moved to the finding around it");
-        assert_eq!((age.start, age.end), (Some(6), Some(10)));
-        assert_eq!(age.replacement, "in their 20s");
-    }
-
-    #[test]
-    fn a_more_serious_finding_inside_a_reminder_stays() {
-        let confidentiality =
-            |start, end, severity| finding(Category::Confidentiality, start, end, severity);
-        let mut findings = vec![
-            confidentiality(0, 20, Severity::Info),
-            confidentiality(5, 9, Severity::Warning),
-            confidentiality(6, 8, Severity::Warning),
-            confidentiality(6, 8, Severity::Info),
-            confidentiality(30, 40, Severity::Warning),
-        ];
-        super::drop_contained(&mut findings);
-        let left: Vec<_> = findings
-            .iter()
-            .map(|f| (f.start, f.end, f.severity))
+/// Folds `piece`, which starts inside `last`, into it: the text reaches the further end, and a
+/// fix both have (same label and replacement) covers both ranges.
+fn absorb(last: &mut Piece, piece: Piece) {
+    last.severity = last.severity.max(piece.severity);
+    if piece.end > last.end {
+        let units: Vec<u16> = piece
+            .text
+            .encode_utf16()
+            .skip(last.end - piece.start)
             .collect();
-        assert_eq!(
-            left,
-            vec![
-                (0, 20, Severity::Info),
-                (5, 9, Severity::Warning),
-                (30, 40, Severity::Warning)
-            ]
-        );
+        last.text.push_str(&String::from_utf16_lossy(&units));
+        last.end = piece.end;
     }
-
-    #[test]
-    fn a_finding_of_another_category_inside_stays() {
-        // "Text me on 07700 900123": a boundary concern around a phone number.
-        let mut findings = vec![
-            finding(Category::Boundaries, 0, 23, Severity::Warning),
-            finding(Category::Confidentiality, 11, 23, Severity::Warning),
-        ];
-        super::drop_contained(&mut findings);
-        assert_eq!(findings.len(), 2);
+    for fix in piece.fixes {
+        let same = last
+            .fixes
+            .iter_mut()
+            .find(|f| f.label == fix.label && f.replacement == fix.replacement);
+        match same {
+            Some(f) => {
+                f.start = f.start.min(fix.start);
+                f.end = f.end.max(fix.end);
+            }
+            None => last.fixes.push(fix),
+        }
     }
 }
+
+/// A label several ranges share gets the text it acts on, so each button says what it changes.
+fn name_shared_labels(ranges: &mut [Piece]) {
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for r in ranges.iter() {
+        let mut seen = std::collections::HashSet::new();
+        for f in &r.fixes {
+            if seen.insert(f.label.as_str()) {
+                *count.entry(f.label.clone()).or_default() += 1;
+            }
+        }
+    }
+    for r in ranges.iter_mut() {
+        for f in &mut r.fixes {
+            if count.get(&f.label).is_some_and(|&n| n > 1) {
+                f.label = format!("{} (“{}”)", f.label, r.text);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

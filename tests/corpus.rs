@@ -6,8 +6,8 @@
 //! Scoring follows the corpus labelling rules (docs/corpus.md): a category counts as raised when
 //! any `warning` finding has it; raising a category in `labels` is a true positive, one in
 //! `allow` is neutral, anything else is a false positive. A clean post (`labels` empty) with any
-//! false positive is a false alarm. `must_flag` substrings must be overlapped by some finding
-//! (a highlight of either severity).
+//! false positive is a false alarm. `must_flag` substrings must be overlapped by some finding's
+//! span or one of its parts (a highlight of either severity).
 //!
 //! `CORPUS_VERBOSE=1 cargo test --test corpus -- --nocapture` lists every miss.
 
@@ -117,9 +117,12 @@ fn score(posts: &[serde_json::Value]) -> Scorecard {
             println!("FALSE {id} {unexpected:?} {why:?}: {text}");
         }
         for needle in strings(&post["must_flag"]) {
-            let covered = utf16_spans_of(text, &needle)
-                .into_iter()
-                .any(|span| findings.iter().any(|f| overlaps((f.start, f.end), span)));
+            let covered = utf16_spans_of(text, &needle).into_iter().any(|span| {
+                findings.iter().any(|f| {
+                    overlaps((f.start, f.end), span)
+                        || f.parts.iter().any(|p| overlaps((p.start, p.end), span))
+                })
+            });
             card.must_flag.add(covered);
             if verbose && !covered {
                 println!("UNFLAGGED {id} {needle:?}");

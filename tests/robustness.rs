@@ -1,5 +1,5 @@
-//! Any input gives well-formed findings and never a panic: spans inside the text, on UTF-16
-//! boundaries that never split a surrogate pair, and `text` equal to the span it names.
+//! Any input gives well-formed findings and never a panic: spans and parts inside the text, on
+//! UTF-16 boundaries that never split a surrogate pair, and `text` equal to the range it names.
 
 use proptest::prelude::*;
 use second_opinion::{Checker, Config, Finding};
@@ -39,6 +39,28 @@ fn assert_well_formed(text: &str, findings: &[Finding]) {
         assert!(f.start >= previous_start, "findings not sorted");
         previous_start = f.start;
         assert!(!f.guidance.is_empty(), "{} cites no guidance", f.rule);
+        // Parts: sorted, inside the text, disjoint from the span and each other.
+        let mut previous_end = 0;
+        for p in &f.parts {
+            assert!(
+                p.start < p.end && p.end <= units.len(),
+                "{p:?} of {}",
+                f.rule
+            );
+            assert!(bounds.binary_search(&p.start).is_ok() && bounds.binary_search(&p.end).is_ok());
+            assert_eq!(String::from_utf16_lossy(&units[p.start..p.end]), p.text);
+            assert!(
+                p.start >= previous_end,
+                "parts of {} overlap or are unsorted",
+                f.rule
+            );
+            assert!(
+                p.end <= f.start || p.start >= f.end,
+                "a part of {} overlaps its span",
+                f.rule
+            );
+            previous_end = p.end;
+        }
         for fix in &f.fixes {
             let (s, e) = (fix.start.unwrap_or(f.start), fix.end.unwrap_or(f.end));
             assert!(s <= e && e <= units.len(), "fix {fix:?} outside the text");
@@ -83,7 +105,8 @@ fn repetitive() -> impl Strategy<Value = String> {
 }
 
 /// Self-contained lines whose findings do not depend on the rest of the post: repeating one
-/// must repeat its findings, each shifted by the line's length.
+/// must repeat every highlighted range, each shifted by the line's length, while the concerns
+/// stay as many as in one line (the repeats are parts of the same findings).
 const INDEPENDENT_LINES: &[&str] = &[
     "NHS no 943 476 5919\n\n",
     "email jo@example.com\n\n",
@@ -108,12 +131,14 @@ proptest! {
         let once = checker().check(line);
         prop_assert!(!once.is_empty());
         let all = checker().check(&line.repeat(times));
-        prop_assert_eq!(all.len(), once.len() * times);
+        prop_assert_eq!(all.len(), once.len());
         let width = line.encode_utf16().count();
-        for (i, f) in all.iter().enumerate() {
-            let g = &once[i % once.len()];
-            let shift = width * (i / once.len());
-            prop_assert_eq!((&f.rule, f.start, f.end), (&g.rule, g.start + shift, g.end + shift));
+        let mut expected: Vec<_> = (0..times)
+            .flat_map(|k| ranges(&once).into_iter().map(move |(r, s, e)| (r, s + k * width, e + k * width)))
+            .collect();
+        expected.sort();
+        prop_assert_eq!(ranges(&all), expected);
+        for (f, g) in all.iter().zip(&once) {
             prop_assert_eq!(&f.message, &g.message);
         }
     }
@@ -127,6 +152,20 @@ proptest! {
     fn post_like_text_gives_well_formed_findings(text in post_like()) {
         assert_well_formed(&text, &checker().check(&text));
     }
+}
+
+/// Every highlighted range (span and parts) with its rule, sorted.
+fn ranges(findings: &[Finding]) -> Vec<(String, usize, usize)> {
+    let mut all: Vec<_> = findings
+        .iter()
+        .flat_map(|f| {
+            std::iter::once((f.start, f.end))
+                .chain(f.parts.iter().map(|p| (p.start, p.end)))
+                .map(|(s, e)| (f.rule.clone(), s, e))
+        })
+        .collect();
+    all.sort();
+    all
 }
 
 #[test]
@@ -143,7 +182,7 @@ fn one_megabyte_of_mixed_text() {
 }
 
 /// A megabyte of one short patient reference ("Mrs K bed 4 " over and over, no full stop):
-/// every repetition is found, and the run finishes (it took 17 s when settling was quadratic;
+/// every repetition is highlighted (as parts of one finding), and the run finishes (it took 17 s when settling was quadratic;
 /// `benches/check.rs` times it).
 #[test]
 fn one_megabyte_of_one_repeated_reference() {
@@ -151,7 +190,11 @@ fn one_megabyte_of_one_repeated_reference() {
     let text = unit.repeat(1_000_000 / unit.len() + 1);
     let findings = checker().check(&text);
     assert_well_formed(&text, &findings);
-    let beds = findings.iter().filter(|f| f.text == "bed 4").count();
+    let beds: usize = findings
+        .iter()
+        .filter(|f| f.text == "bed 4")
+        .map(|f| 1 + f.parts.iter().filter(|p| p.text == "bed 4").count())
+        .sum();
     assert_eq!(beds, text.matches("bed 4").count());
 }
 

@@ -139,6 +139,7 @@ pub fn finding(
         message,
         guidance: w.guidance.iter().map(|g| g.to_string()).collect(),
         fixes: Vec::new(),
+        parts: Vec::new(),
     })
 }
 
