@@ -34,15 +34,23 @@ fn report<'a>(name: &'a str, text: &'a str, finding: &'a Finding) -> Vec<Group<'
         Severity::Info => Level::INFO,
     };
     let span = byte_span(text, finding.start, finding.end);
+    // The concern's other ranges (a jigsaw post's further details) are marked beside its span.
+    let parts = finding
+        .parts
+        .iter()
+        .map(|p| AnnotationKind::Context.span(byte_span(text, p.start, p.end)));
     let mut main = level
         .primary_title(finding.message.as_str())
         .id(finding.rule.as_str())
         .element(
-            Snippet::source(text).path(name).annotation(
-                AnnotationKind::Primary
-                    .span(span.clone())
-                    .label(finding.category.as_str()),
-            ),
+            Snippet::source(text)
+                .path(name)
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(span.clone())
+                        .label(finding.category.as_str()),
+                )
+                .annotations(parts),
         );
     for id in &finding.guidance {
         main = main.element(Level::NOTE.message(cite(id)));
