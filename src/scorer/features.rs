@@ -45,47 +45,47 @@ impl Features {
 /// are features too.
 pub fn extract(text: &str, rule_findings: &[Finding], bits: u8) -> Features {
     let mask = (1u64 << bits) - 1;
-    let bucket = |namespace: u8, s: &str| (hash(namespace, s) & mask) as u32;
-    let mut text_occurrences = Vec::new();
-    let mut previous: Option<(String, Range<usize>)> = None;
+    let bucket = |hash: Fnv| (hash.finish() & mask) as u32;
+    // About three character n-grams per character, plus the words': sized once, not regrown.
+    let mut text_occurrences = Vec::with_capacity(4 * text.len() + 16);
+    let mut previous: Option<(&str, Range<usize>)> = None;
     let mut sentence_start = true;
-    for word in words(text) {
+    let words = words(text);
+    for word in &words {
         // A word's class ("a UK place", "a first name", "a capitalised word mid-sentence") and
         // the word before it with that class ("from <place>", "saw <name>"): what generalises
         // from the training posts' names and towns to everyone else's.
         if let Some(class) = word_class(&text[word.span.clone()], sentence_start) {
             text_occurrences.push(Occurrence {
-                bucket: bucket(b'x', class),
+                bucket: bucket(Fnv::new(b'x').str(class)),
                 source: Some(word.span.clone()),
             });
             if let Some((prev, _)) = &previous {
                 // Shown as the classed word itself ("Leeds", not "from").
                 text_occurrences.push(Occurrence {
-                    bucket: bucket(b'y', &format!("{prev} {class}")),
+                    bucket: bucket(Fnv::new(b'y').str(prev).str(" ").str(class)),
                     source: Some(word.span.clone()),
                 });
             }
         }
         sentence_start = word.ends_sentence;
         text_occurrences.push(Occurrence {
-            bucket: bucket(b'w', &word.norm),
+            bucket: bucket(Fnv::new(b'w').str(&word.norm)),
             source: Some(word.span.clone()),
         });
         if let Some(marker) = word.marker {
-            let marked = format!("{marker}{}", word.norm);
             text_occurrences.push(Occurrence {
-                bucket: bucket(b'm', &marked),
+                bucket: bucket(Fnv::new(b'm').char(marker).str(&word.norm)),
                 source: Some(word.span.clone()),
             });
         }
         if let Some((prev, prev_span)) = previous.take() {
-            let bigram = format!("{prev} {}", word.norm);
             text_occurrences.push(Occurrence {
-                bucket: bucket(b'b', &bigram),
+                bucket: bucket(Fnv::new(b'b').str(prev).str(" ").str(&word.norm)),
                 source: Some(prev_span.start..word.span.end),
             });
         }
-        previous = (!word.ends_sentence).then(|| (word.norm.clone(), word.span.clone()));
+        previous = (!word.ends_sentence).then(|| (word.norm.as_str(), word.span.clone()));
     }
     let word_before = |at: usize| -> Option<String> {
         let head = text[..at].trim_end();
@@ -96,37 +96,35 @@ pub fn extract(text: &str, rule_findings: &[Finding], bits: u8) -> Features {
     };
     for (span, class) in super::vocabulary::classes(text) {
         text_occurrences.push(Occurrence {
-            bucket: bucket(b'x', class),
+            bucket: bucket(Fnv::new(b'x').str(class)),
             source: Some(span.clone()),
         });
         if let Some(before) = word_before(span.start) {
             text_occurrences.push(Occurrence {
-                bucket: bucket(b'y', &format!("{before} {class}")),
+                bucket: bucket(Fnv::new(b'y').str(&before).str(" ").str(class)),
                 source: Some(span),
             });
         }
     }
+    let mut padded: Vec<char> = Vec::new();
     for chunk in chunks(text) {
-        let padded: Vec<char> = std::iter::once(' ')
-            .chain(chunk.norm.chars())
-            .chain(std::iter::once(' '))
-            .collect();
-        let mut gram = String::new();
+        padded.clear();
+        padded.push(' ');
+        padded.extend(chunk.norm.chars());
+        padded.push(' ');
         for n in CHAR_NGRAMS {
             for window in padded.windows(n) {
-                gram.clear();
-                gram.extend(window);
+                let gram = window.iter().fold(Fnv::new(b'c'), |h, &c| h.char(c));
                 text_occurrences.push(Occurrence {
-                    bucket: bucket(b'c', &gram),
+                    bucket: bucket(gram),
                     source: Some(chunk.span.clone()),
                 });
             }
         }
     }
     for symbol in symbols(text) {
-        let mut utf8 = [0; 4];
         text_occurrences.push(Occurrence {
-            bucket: bucket(b's', symbol.1.encode_utf8(&mut utf8)),
+            bucket: bucket(Fnv::new(b's').char(symbol.1)),
             source: Some(symbol.0),
         });
     }
@@ -141,8 +139,13 @@ pub fn extract(text: &str, rule_findings: &[Finding], bits: u8) -> Features {
                 "info"
             };
             [
-                bucket(b'r', &format!("{}:{strength}", f.rule)),
-                bucket(b'k', &format!("{}:{strength}", f.category.as_str())),
+                bucket(Fnv::new(b'r').str(&f.rule).str(":").str(strength)),
+                bucket(
+                    Fnv::new(b'k')
+                        .str(f.category.as_str())
+                        .str(":")
+                        .str(strength),
+                ),
             ]
         })
         .collect();
@@ -227,19 +230,50 @@ fn merge(mut vector: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
     merged
 }
 
-/// FNV-1a (64-bit) over a namespace byte and the string: stable across platforms and releases.
-fn hash(namespace: u8, s: &str) -> u64 {
+/// FNV-1a (64-bit) over a namespace byte and then the feature's UTF-8 bytes: stable across
+/// platforms and releases. Fed piece by piece ("prev", " ", "word"), so a bigram or a character
+/// n-gram is hashed without building its string; the pieces hash exactly as their concatenation.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut h = (OFFSET ^ u64::from(namespace)).wrapping_mul(PRIME);
-    for &byte in s.as_bytes() {
-        h = (h ^ u64::from(byte)).wrapping_mul(PRIME);
+
+    fn new(namespace: u8) -> Self {
+        Fnv(Self::OFFSET).byte(namespace)
     }
-    h ^ (h >> 29)
+
+    fn byte(self, byte: u8) -> Self {
+        Fnv((self.0 ^ u64::from(byte)).wrapping_mul(Self::PRIME))
+    }
+
+    fn str(self, s: &str) -> Self {
+        s.bytes().fold(self, Fnv::byte)
+    }
+
+    fn char(self, c: char) -> Self {
+        self.str(c.encode_utf8(&mut [0; 4]))
+    }
+
+    fn finish(self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
 }
 
 /// Lower case, every digit as `0`: "44-year-old" and "52-year-old" are one shape.
 fn normalise(s: &str) -> String {
+    if s.is_ascii() {
+        // Most words: the same result without decoding characters one by one.
+        let bytes = s.bytes().map(|b| {
+            if b.is_ascii_digit() {
+                b'0'
+            } else {
+                b.to_ascii_lowercase()
+            }
+        });
+        return bytes.map(char::from).collect();
+    }
     s.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c.is_numeric() { '0' } else { c })
@@ -301,10 +335,9 @@ struct Chunk {
 fn chunks(text: &str) -> Vec<Chunk> {
     let outer = |c: char| !c.is_alphanumeric() && !matches!(c, '*' | '#' | '@' | '$' | '!' | '1');
     let mut out = Vec::new();
-    let mut offset = 0;
     for piece in text.split_whitespace() {
-        let at = offset + text[offset..].find(piece).unwrap_or(0);
-        offset = at + piece.len();
+        // `piece` is a slice of `text`: its offset is where it starts in memory.
+        let at = piece.as_ptr() as usize - text.as_ptr() as usize;
         let trimmed = piece.trim_matches(outer);
         if trimmed.is_empty() {
             continue;
@@ -334,6 +367,23 @@ fn symbols(text: &str) -> impl Iterator<Item = (Range<usize>, char)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashes_are_the_ones_the_model_was_trained_on() {
+        // Values of FNV-1a over the namespace byte and the whole string, computed independently
+        // (Python): hashing piece by piece must give exactly these, or every weight is misplaced.
+        let bigram = Fnv::new(b'b').str("saw").str(" ").str("hargreaves");
+        assert_eq!(bigram.finish(), 0x2f4a_57c0_8c4a_211f);
+        let gram = [' ', 'f', '*', 'c'].iter().fold(Fnv::new(b'c'), |h, &c| h.char(c));
+        assert_eq!(gram.finish(), 0x3f58_f046_317c_a489);
+        assert_eq!(Fnv::new(b's').char('🐷').finish(), 0x8b1d_26b7_ecc3_063f);
+    }
+
+    #[test]
+    fn ascii_and_unicode_words_normalise_alike() {
+        assert_eq!(normalise("NHS-943"), "nhs-000");
+        assert_eq!(normalise("Ærø-12"), "ærø-00");
+    }
 
     #[test]
     fn digits_share_one_shape() {
