@@ -1,5 +1,5 @@
 # Second Opinion. `make demo` and `make test` are the two commands most people need.
-.PHONY: build icons wasm cli model model-check test test-rust test-wasm test-js test-e2e test-firefox lint bench demo dist clean vocabularies test-vocabularies
+.PHONY: build icons wasm cli model model-check test test-rust test-wasm test-js test-e2e test-firefox lint bench demo dist clean vocabularies test-vocabularies presidio
 
 WASM := target/wasm32-unknown-unknown/wasm-release/second_opinion.wasm
 
@@ -95,6 +95,12 @@ demo: build
 bench: build
 	cargo bench --bench check
 	node benches/wasm-bench.mjs
+
+# Speed side by side with Microsoft Presidio on the dev posts, each post timed (README, Speed).
+# Not part of `make test`: it installs Presidio and spaCy (about 200 MB) into .venv-presidio.
+presidio: wasm
+	scripts/setup.sh presidio
+	.venv-presidio/bin/python scripts/presidio-side-by-side.py
 
 clean:
 	rm -rf target pkg dist demo icons/generated tests/e2e/.build

@@ -1,6 +1,10 @@
 // Node benchmark of the WASM build in pkg/ (run by `make bench` after `make wasm`).
 // Reports Checker construction time, check() latency on the docs/ARCHITECTURE.md post sizes, and the
 // gzipped size of the .wasm file.
+//
+//   node benches/wasm-bench.mjs --posts FILE.jsonl
+// instead times each post of a JSON Lines file the way examples/time-posts.rs does natively (for
+// scripts/presidio-side-by-side.py) and prints one JSON object.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
@@ -45,6 +49,38 @@ function time(fn, runs) {
 }
 
 const fmt = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
+
+const postsArg = process.argv.indexOf('--posts');
+if (postsArg > 0) {
+  initSync({ module: wasmBytes });
+  timePosts(new Checker(undefined), process.argv[postsArg + 1]);
+  process.exit(0);
+}
+
+/**
+ * One warm-up check of every post, then ROUNDS rounds over all posts in order; a post's time is
+ * the median of its rounds (examples/time-posts.rs measures the native build the same way).
+ * @param {InstanceType<typeof Checker>} checker @param {string} path
+ */
+function timePosts(checker, path) {
+  const ROUNDS = 7;
+  const texts = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).text);
+  const warned = texts.filter((t) => checker.check(t).some((/** @type {{severity: string}} */ f) => f.severity === 'warning')).length;
+  const rounds = texts.map(() => /** @type {number[]} */ ([]));
+  for (let r = 0; r < ROUNDS; r++) {
+    texts.forEach((text, i) => {
+      const t0 = performance.now();
+      checker.check(text);
+      rounds[i].push((performance.now() - t0) * 1000);
+    });
+  }
+  const perPost = rounds.map((times) => quantile(times, 0.5));
+  const mean = perPost.reduce((a, b) => a + b, 0) / perPost.length;
+  console.log(JSON.stringify({
+    engine: 'second-opinion (WASM, Node)', posts: texts.length, p50_us: quantile(perPost, 0.5),
+    p95_us: quantile(perPost, 0.95), mean_us: mean, posts_with_a_warning: warned,
+  }));
+}
 
 const t0 = performance.now();
 initSync({ module: wasmBytes });

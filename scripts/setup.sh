@@ -4,6 +4,7 @@
 #   scripts/setup.sh node      npm packages (package-lock.json)
 #   scripts/setup.sh browsers  Debian's Chromium (and Firefox ESR + geckodriver for the Firefox test)
 #   scripts/setup.sh model     a Python virtualenv (.venv-model) with what training the scorer needs
+#   scripts/setup.sh presidio  a Python virtualenv (.venv-presidio) with Microsoft Presidio (`make presidio`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,11 +46,12 @@ setup_browsers() {
   fi
 }
 
-setup_model() {
-  if [ ! -x .venv-model/bin/python ] || [ scripts/model-requirements.txt -nt .venv-model/.installed ]; then
-    python3 -m venv .venv-model
-    .venv-model/bin/pip install -q --disable-pip-version-check -r scripts/model-requirements.txt
-    touch .venv-model/.installed
+# setup_venv DIR REQUIREMENTS: a virtualenv in DIR with REQUIREMENTS, rebuilt when they change.
+setup_venv() {
+  if [ ! -x "$1/bin/python" ] || [ "$2" -nt "$1/.installed" ]; then
+    python3 -m venv "$1"
+    "$1/bin/pip" install -q --disable-pip-version-check -r "$2"
+    touch "$1/.installed"
   fi
 }
 
@@ -58,7 +60,8 @@ for what in "${@:-rust node browsers}"; do
     rust) setup_rust ;;
     node) setup_node ;;
     browsers) setup_browsers ;;
-    model) setup_model ;;
-    *) echo "setup.sh: unknown target '$what' (rust, node, browsers, model)" >&2; exit 2 ;;
+    model) setup_venv .venv-model scripts/model-requirements.txt ;;
+    presidio) setup_venv .venv-presidio scripts/presidio-requirements.txt ;;
+    *) echo "setup.sh: unknown target '$what' (rust, node, browsers, model, presidio)" >&2; exit 2 ;;
   esac
 done
