@@ -33,6 +33,7 @@ def presidio_engine():
 
     blank = ROOT / "target" / "presidio" / "en_blank"
     if not blank.exists():
+        blank.parent.mkdir(parents=True, exist_ok=True)
         spacy.blank("en").to_disk(blank)
     provider = NlpEngineProvider(nlp_configuration={
         "nlp_engine_name": "spacy",
