@@ -346,8 +346,7 @@
     SO.ui.syncTheme(composer.el);
     SO.ui.layer().append(el);
     current = { el, composer, finding, byHover: !!opts.byHover };
-    const range = composer.rangeFor(finding);
-    SO.highlights.focus(range);
+    SO.highlights.focus(composer.rangesFor(finding));
     reposition(opts.rect);
     if (opts.focus) /** @type {HTMLElement|undefined} */ (fixes[0] ?? el.querySelector('button'))?.focus({ preventScroll: true });
     const map = await guidance();

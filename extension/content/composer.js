@@ -135,16 +135,8 @@
       const oldChangeEnd = oldText.length - s;
       const delta = newText.length - oldText.length;
       this.checkedText = null;
-      this.findings = this.findings.flatMap((f) => {
-        const span = shiftSpan(f.start, f.end, p, oldChangeEnd, delta);
-        if (!span) return [];
-        const fixes = (f.fixes ?? []).map((fix) => {
-          if (fix.start === undefined || fix.start === null) return fix;
-          const fs = shiftSpan(fix.start, fix.end, p, oldChangeEnd, delta);
-          return fs ? { ...fix, start: fs[0], end: fs[1] } : null;
-        });
-        return [{ ...f, start: span[0], end: span[1], fixes: fixes.filter(Boolean) }];
-      });
+      const shift = (start, end) => shiftSpan(start, end, p, oldChangeEnd, delta);
+      this.findings = this.findings.flatMap((f) => SO.parts.moved(f, shift) ?? []);
     }
 
     requestCheck() {
@@ -259,12 +251,17 @@
       return SO.text.range(this.model, finding.start, finding.end);
     }
 
+    /** A DOM range for each of the finding's ranges (span, then parts) that is still on its text. */
+    rangesFor(finding) {
+      return SO.parts.ranges(finding).flatMap((r) => this.rangeFor(r) ?? []);
+    }
+
     render() {
       if (this.isTextarea) SO.mirror.of(/** @type {HTMLTextAreaElement} */ (this.el)).layout();
       const entries = [];
       for (const f of this.visibleFindings()) {
-        const range = this.rangeFor(f);
-        if (range) entries.push({ name: SO.highlights.styleFor(f), range });
+        const name = SO.highlights.styleFor(f);
+        for (const range of this.rangesFor(f)) entries.push({ name, range });
       }
       SO.highlights.set(this.id, entries);
       SO.overlay.update(this);
@@ -399,7 +396,8 @@
     /** The visible finding whose span contains `offset`, else the first one after it. */
     findingAt(offset, { after = false } = {}) {
       const list = this.visibleFindings();
-      return list.find((f) => f.start <= offset && offset <= f.end) ?? (after ? list.find((f) => f.start >= offset) ?? list[0] : null);
+      const at = (f) => SO.parts.ranges(f).some((r) => r.start <= offset && offset <= r.end);
+      return list.find(at) ?? (after ? list.find((f) => f.start >= offset) ?? list[0] : null);
     }
 
     /** The caret's offset in the text, or null. */

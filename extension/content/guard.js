@@ -200,7 +200,7 @@
             ? 'This post has a warning you may want to review before it is published:'
             : `This post has ${warnings.length} warnings you may want to review before it is published:`,
         ),
-        h('ul', {}, warnings.map(([, f]) => h('li', {}, [h('strong', { text: `“${f.text}”` }), ` — ${f.message}`]))),
+        h('ul', {}, warnings.map(([, f]) => h('li', {}, [h('strong', { text: SO.parts.quote(f) }), ` — ${f.message}`]))),
         unchecked.length ? h('p', { class: 'unchecked', text: `Part of it has not been checked: ${notChecked}` }) : null,
       ];
     }

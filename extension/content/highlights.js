@@ -63,12 +63,15 @@
     set(composerId, []);
   }
 
-  /** Marks one range as the finding in focus (card open), or none. */
-  function focus(range) {
+  /**
+   * Marks the ranges of the finding in focus (card open: its span and parts), or none.
+   * @param {Range|Range[]|null|undefined} ranges
+   */
+  function focus(ranges) {
     if (!supported) return;
     const h = highlight('so-focus');
     h.clear();
-    if (range) h.add(range);
+    for (const range of [ranges ?? []].flat()) h.add(range);
   }
 
   SO.highlights = { STYLES, supported, styleFor, set, clear, focus };

@@ -206,10 +206,10 @@
 
   function hitTest(c, x, y) {
     for (const f of c.visibleFindings()) {
-      const r = c.rangeFor(f);
-      if (!r) continue;
-      for (const rect of r.getClientRects()) {
-        if (x >= rect.left && x <= rect.right && y >= rect.top - 2 && y <= rect.bottom + 2) return f;
+      for (const r of c.rangesFor(f)) {
+        for (const rect of r.getClientRects()) {
+          if (x >= rect.left && x <= rect.right && y >= rect.top - 2 && y <= rect.bottom + 2) return f;
+        }
       }
     }
     return null;

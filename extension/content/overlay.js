@@ -32,7 +32,7 @@
         h('button', {
           type: 'button',
           'data-index': i,
-          text: `${f.severity === 'warning' ? '⚠' : 'ℹ'} “${f.text}” — ${SO.ui.CATEGORY_LABELS[f.category] ?? f.category}`,
+          text: `${f.severity === 'warning' ? '⚠' : 'ℹ'} ${SO.parts.quote(f)} — ${SO.ui.CATEGORY_LABELS[f.category] ?? f.category}`,
           onclick: () => {
             closePanel();
             composer.reveal(i, { openCard: true });

@@ -136,6 +136,12 @@ export function guidanceSections(findings, catalogue) {
   );
 }
 
+/** A finding's flagged text, and how many more places in the post the same concern has. */
+function excerpt(f) {
+  const more = f.parts?.length ?? 0;
+  return more ? `“${f.text}” and ${more} more` : `“${f.text}”`;
+}
+
 /**
  * The findings list, compact, grouped by category (categories with warnings first, warnings
  * first within a category); each with its message, which guidance it cites (a link to that
@@ -162,7 +168,7 @@ export function findingsList(findings, catalogue) {
       const item = h(
         'li',
         { class: `finding ${f.severity}`, 'data-rule': f.rule, 'data-index': String(index) },
-        h('p', { class: 'head' }, h('span', { class: 'severity' }, f.severity === 'warning' ? 'Warning' : 'Reminder'), ' ', h('span', { class: 'excerpt' }, `“${f.text}”`)),
+        h('p', { class: 'head' }, h('span', { class: 'severity' }, f.severity === 'warning' ? 'Warning' : 'Reminder'), ' ', h('span', { class: 'excerpt' }, excerpt(f))),
         h('p', { class: 'message' }, f.message),
       );
       const entries = [...new Set(f.guidance ?? [])].map((id) => catalogue.get(id)).filter(Boolean);
