@@ -66,6 +66,18 @@ impl Checker {
         }
     }
 
+    /// A checker holding only the rule type that reports `rule` (for tests that judge one rule
+    /// alone, with no other rule claiming its spans first).
+    #[cfg(test)]
+    pub(crate) fn only(config: Config, rule: &str) -> Self {
+        let mut checker = Checker::new(config);
+        checker
+            .rules
+            .retain(|r| r.describe().iter().any(|info| info.id == rule));
+        assert_eq!(checker.rules.len(), 1, "no rule reports {rule}");
+        checker
+    }
+
     /// Every rule id the checker can report, with its category and a one-line description, in
     /// registry order (the options page and popup name ignored rules with these).
     pub fn rules(&self) -> Vec<RuleInfo> {

@@ -161,15 +161,18 @@ mod tests {
 
     #[test]
     fn fixes_keep_the_sentence_readable() {
-        let fix = |text: &str| {
-            crate::testing::check(text)
-                .into_iter()
-                .find(|f| f.rule == "patient-reference")
-                .map(|f| f.fixes[0].replacement.clone())
-        };
-        assert_eq!(fix("Saw Mrs K in bed 4 today").as_deref(), Some("a bed"));
-        assert_eq!(fix("Lady in Side room 2 is asking for you").as_deref(), Some("a side room"));
-        assert_eq!(fix("why did bed 11 just ask me if I'm single").as_deref(), Some("a patient"));
+        use crate::testing::assert_fix_result;
+        assert_fix_result("patient-reference", "Saw Mrs K in bed 4 today", "Saw Mrs K in a bed today");
+        assert_fix_result(
+            "patient-reference",
+            "Lady in Side room 2 is asking for you",
+            "Lady in a side room is asking for you",
+        );
+        assert_fix_result(
+            "patient-reference",
+            "why did bed 11 just ask me if I'm single",
+            "why did a patient just ask me if I'm single",
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Tests of the `derogatory-language` rule.
 
-use crate::testing::{check, flagged, spans_of, warned};
+use crate::testing::{assert_fix_result, flagged, spans_of, warned};
 
 #[test]
 fn flags_contemptuous_terms_for_patients() {
@@ -20,12 +20,11 @@ fn flags_contemptuous_terms_for_patients() {
 
 #[test]
 fn offers_a_neutral_term() {
-    let findings = check("Another bed blocker on the ward");
-    let f = findings
-        .iter()
-        .find(|f| f.rule == "derogatory-language")
-        .unwrap();
-    assert_eq!(f.fixes[0].replacement, "patient awaiting discharge");
+    assert_fix_result(
+        "derogatory-language",
+        "Another bed blocker on the ward",
+        "Another patient awaiting discharge on the ward",
+    );
 }
 
 #[test]
