@@ -10,6 +10,7 @@ use crate::lexicon::industry::{Lexicon, Mention};
 
 pub(crate) mod coi_context;
 pub(crate) mod declaration;
+pub(crate) mod identifier_context;
 pub(crate) mod patient_context;
 
 use patient_context::{Context, PatientContext};

@@ -18,7 +18,7 @@ use crate::finding::{Hit, Severity};
 use crate::lexicon::people_places::WordSet;
 use crate::pattern::LazyRegex;
 
-const SURNAMES: &str = include_str!("../../../data/lexicon/surnames.txt");
+const SURNAMES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/surnames.txt"));
 
 /// Surnames that are not everyday words, looked up ignoring case without allocating.
 fn surnames() -> &'static WordSet {
