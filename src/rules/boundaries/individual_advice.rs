@@ -23,9 +23,9 @@ use crate::pattern::LazyRegex;
 
 use crate::analysis::Post;
 use crate::config::Config;
+use crate::document::PerSentence;
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::document::PerSentence;
 
 pub struct IndividualAdvice {
     dm_offer: LazyRegex,
@@ -148,13 +148,11 @@ const REPLY_MESSAGE: &str = "This gives one person individual clinical advice in
 
 impl Rule for IndividualAdvice {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "individual-advice",
-                category: Category::Boundaries,
-                description: "Individual clinical advice offered by DM or in a public reply.",
-            },
-        ]
+        &[RuleInfo {
+            id: "individual-advice",
+            category: Category::Boundaries,
+            description: "Individual clinical advice offered by DM or in a public reply.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {

@@ -23,9 +23,9 @@ use crate::pattern::LazyRegex;
 
 use crate::analysis::Post;
 use crate::config::Config;
+use crate::document::{PerSentence, SpanSet};
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::document::{PerSentence, SpanSet};
 
 pub struct PatientRelationship {
     patient: LazyRegex,
@@ -111,13 +111,11 @@ const MESSAGE: &str = "This describes a social or personal relationship with a p
 
 impl Rule for PatientRelationship {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "patient-relationship",
-                category: Category::Boundaries,
-                description: "A social or romantic relationship with a patient.",
-            },
-        ]
+        &[RuleInfo {
+            id: "patient-relationship",
+            category: Category::Boundaries,
+            description: "A social or romantic relationship with a patient.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -132,7 +130,8 @@ impl Rule for PatientRelationship {
                 continue;
             }
             // "Patient's wife gave me her number so I could ring with updates".
-            if m.as_str().contains("number") && !*romance.get_or_init(|| self.romance.is_match(lower))
+            if m.as_str().contains("number")
+                && !*romance.get_or_init(|| self.romance.is_match(lower))
             {
                 let giver = &lower[sentence.start..m.start()];
                 if self.relative.is_match(giver) || care_purpose_in.is_match(lower, &sentence) {

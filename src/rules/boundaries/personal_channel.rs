@@ -21,9 +21,9 @@ use crate::pattern::LazyRegex;
 
 use crate::analysis::Post;
 use crate::config::Config;
+use crate::document::{PerSentence, SpanSet};
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::document::{PerSentence, SpanSet};
 
 pub struct PersonalChannel {
     invite: LazyRegex,
@@ -82,33 +82,42 @@ impl PersonalChannel {
             declined: LazyRegex::new(
                 r"(?-u:\b)(?:can'?t|cannot|won'?t|don'?t|do not|unable to|not able to|never) (?:give|offer|provide|do|answer|reply to)(?-u:\b)",
             ),
-            negated: LazyRegex::new(r"(?:don'?t|do not|never|please don'?t|can'?t|cannot|won'?t|not) $"),
+            negated: LazyRegex::new(
+                r"(?:don'?t|do not|never|please don'?t|can'?t|cannot|won'?t|not) $",
+            ),
         }
     }
 }
 
 /// Words between "my" and "patients" that make them someone else's ("my colleagues' patients").
 const OTHERS: &[&str] = &[
-    "and", "or", "their", "his", "her", "your", "colleagues", "friends", "fellow",
+    "and",
+    "or",
+    "their",
+    "his",
+    "her",
+    "your",
+    "colleagues",
+    "friends",
+    "fellow",
 ];
 
 const GUIDANCE: &[&str] = &["bnd-2024-3", "bnd-2024-4", "gmp-2024-93"];
 
 impl Rule for PersonalChannel {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "personal-channel",
-                category: Category::Boundaries,
-                description: "Inviting patients to contact the doctor through a personal channel.",
-            },
-        ]
+        &[RuleInfo {
+            id: "personal-channel",
+            category: Category::Boundaries,
+            description: "Inviting patients to contact the doctor through a personal channel.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let to_patients = self.audience.captures_iter(&doc.lower).any(|c| {
-            c.get(1)
-                .map_or(true, |gap| !gap.as_str().split(' ').any(|w| OTHERS.contains(&w)))
+            c.get(1).map_or(true, |gap| {
+                !gap.as_str().split(' ').any(|w| OTHERS.contains(&w))
+            })
         });
         let mut invited = false;
         // `individual-advice` runs first and may already have flagged an offer. (This rule's

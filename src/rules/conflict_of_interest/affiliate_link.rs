@@ -15,7 +15,6 @@ use std::ops::Range;
 
 use crate::pattern::LazyRegex;
 
-
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};

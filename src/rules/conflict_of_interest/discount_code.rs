@@ -13,7 +13,6 @@ use std::ops::Range;
 
 use crate::pattern::LazyRegex;
 
-
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
@@ -75,13 +74,11 @@ impl DiscountCode {
 
 impl Rule for DiscountCode {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "discount-code",
-                category: Category::ConflictOfInterest,
-                description: "A personal discount, promo or referral code, or a referral bonus.",
-            },
-        ]
+        &[RuleInfo {
+            id: "discount-code",
+            category: Category::ConflictOfInterest,
+            description: "A personal discount, promo or referral code, or a referral bonus.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {

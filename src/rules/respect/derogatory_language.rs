@@ -24,9 +24,9 @@ use crate::pattern::LazyRegex;
 
 use crate::analysis::Post;
 use crate::config::Config;
+use crate::document::{Document, PerSentence};
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::document::{Document, PerSentence};
 
 /// People the poster works with or treats; a contemptuous adjective about them is flagged.
 const ROLES: &str = concat!(
@@ -100,22 +100,25 @@ impl DerogatoryLanguage {
     pub fn new(_config: &Config) -> Self {
         DerogatoryLanguage {
             // All matched against the lower-cased text.
-            slurs: LazyRegex::new(format!(concat!(
-                r"(?-u:\b)(?:frequent[- ]fl(?:y|i)ers?|bed[- ]?blockers?|bed[- ]?blocking|(?:time[- ]?)?wasters",
-                r"|scroungers?|junkies|smackheads?|crackheads?|druggies|alkies|pissheads?|gomers?",
-                r"|nutters?|nutjobs?|chavs?|scumbags?|scum|vermin|dregs of society|retards?|retarded",
-                r"|lard[- ]?arses?|land ?whales?|heifers?|fatties|crumblies",
-                r"|feral (?:kids|children|families|youths?|teenagers|parents|patients|lot|mob)",
-                r"|{WASTE}",
-                r"|thick as (?:mince|two short planks|pig ?shit|shit|a brick|mud|custard|a plank|porridge)",
-                r"|where do they find (?:these|such|those) people|who (?:hired|trained|let) (?:him|her|them|this one)",
-                r"|why do (?:we|i) (?:even )?bother|(?:should|ought to|needs? to) (?:be|get) struck off",
-                r"|(?:hand|give) (?:your|his|her|their) licen[cs]e (?:in|back)",
-                r"|shouldn'?t be (?:allowed to practi[sc]e|allowed near patients|a doctor)",
-                r"|(?:a )?disgrace to (?:the|our) profession|embarrassment to (?:the|our) profession",
-                r"|glorified (?:hcas?|healthcare assistants?|nurses?|secretar(?:y|ies)|receptionists?|scribes?",
-                r"|porters?|cleaners?|phlebotomists?|students?|medical students|pharmacists?|paramedics?))(?-u:\b)",
-            ), WASTE = WASTE)),
+            slurs: LazyRegex::new(format!(
+                concat!(
+                    r"(?-u:\b)(?:frequent[- ]fl(?:y|i)ers?|bed[- ]?blockers?|bed[- ]?blocking|(?:time[- ]?)?wasters",
+                    r"|scroungers?|junkies|smackheads?|crackheads?|druggies|alkies|pissheads?|gomers?",
+                    r"|nutters?|nutjobs?|chavs?|scumbags?|scum|vermin|dregs of society|retards?|retarded",
+                    r"|lard[- ]?arses?|land ?whales?|heifers?|fatties|crumblies",
+                    r"|feral (?:kids|children|families|youths?|teenagers|parents|patients|lot|mob)",
+                    r"|{WASTE}",
+                    r"|thick as (?:mince|two short planks|pig ?shit|shit|a brick|mud|custard|a plank|porridge)",
+                    r"|where do they find (?:these|such|those) people|who (?:hired|trained|let) (?:him|her|them|this one)",
+                    r"|why do (?:we|i) (?:even )?bother|(?:should|ought to|needs? to) (?:be|get) struck off",
+                    r"|(?:hand|give) (?:your|his|her|their) licen[cs]e (?:in|back)",
+                    r"|shouldn'?t be (?:allowed to practi[sc]e|allowed near patients|a doctor)",
+                    r"|(?:a )?disgrace to (?:the|our) profession|embarrassment to (?:the|our) profession",
+                    r"|glorified (?:hcas?|healthcare assistants?|nurses?|secretar(?:y|ies)|receptionists?|scribes?",
+                    r"|porters?|cleaners?|phlebotomists?|students?|medical students|pharmacists?|paramedics?))(?-u:\b)",
+                ),
+                WASTE = WASTE
+            )),
             intensified: LazyRegex::new(format!(
                 r"(?-u:\b)(?:(?:absolute|total|complete|utter|such an?|what an?|bunch of|pack of|load of|proper|bloody|f\*+ing|fucking|effing) {INSULTS}|(?:absolute |total |complete |utter )?joke of an? {ROLES})(?-u:\b)"
             )),
@@ -136,12 +139,10 @@ impl DerogatoryLanguage {
             adjective_role: LazyRegex::new(format!(
                 r"(?-u:\b)(?:useless|incompetent|clueless|lazy|stupid|brainless|pathetic|moronic|idiot|thick) {ROLES}(?-u:\b)"
             )),
-            self_directed: LazyRegex::new(
-                concat!(
-                    r"(?:(?-u:\b)i (?:felt|feel|look|looked|sounded) like|(?-u:\b)i'?m|(?-u:\b)i am|(?-u:\b)i was|(?-u:\b)made me (?:feel|look) like|(?-u:\b)call me) (?:a |an |such an? |the )?[a-z ]{0,20}$",
-                    r"|(?-u:\b)we(?:'re| are| were| felt like| looked like)(?: all| both| just)?(?: a| an)? $",
-                ),
-            ),
+            self_directed: LazyRegex::new(concat!(
+                r"(?:(?-u:\b)i (?:felt|feel|look|looked|sounded) like|(?-u:\b)i'?m|(?-u:\b)i am|(?-u:\b)i was|(?-u:\b)made me (?:feel|look) like|(?-u:\b)call me) (?:a |an |such an? |the )?[a-z ]{0,20}$",
+                r"|(?-u:\b)we(?:'re| are| were| felt like| looked like)(?: all| both| just)?(?: a| an)? $",
+            )),
             banter: LazyRegex::new(
                 r"(?-u:\b)(?:orthopods?|gassers|gas ?men|gas monkeys|bone doctors|bone ?setters|pill pushers|slashers|plumbers|knife happy)(?-u:\b)",
             ),
@@ -171,7 +172,8 @@ impl DerogatoryLanguage {
                     r"(?:he|she|they|(?:this|that) (?:one|guy|bloke|woman|person|man|lad)|(?:the|this|that|our|their) (?:[a-z]+ )?{ROLES}) "
                 ),
                 pass = r"(?:pass|passed|scrape through|scraped through|get into|got into)",
-                qualify = r"(?:graduate|graduated|qualify|qualified|get a licen[cs]e|get registered)",
+                qualify =
+                    r"(?:graduate|graduated|qualify|qualified|get a licen[cs]e|get registered)",
                 exams = concat!(
                     r"(?:medical school|med school|finals|medicine|mrcp|mrcs|frcs|the mrcgp|mrcgp|(?:his|her|their|the) (?:exams|finals|osces?)",
                     r"|exams|osces?|an interview|the interview|foundation|specialty training)",
@@ -271,9 +273,9 @@ fn softened(gap: &str) -> bool {
 
 /// Words after "the crumbly" that show it names a person, not a biscuit.
 const PERSON_FOLLOWERS: &[&str] = &[
-    "in", "on", "at", "from", "who", "with", "was", "is", "came", "had", "has", "that",
-    "tonight", "today", "again", "bed", "bay", "side", "cubicle", "keeps", "fell", "wanting",
-    "asking", "lady", "bloke", "man", "woman", "gent", "fella", "patient", "brigade", "club",
+    "in", "on", "at", "from", "who", "with", "was", "is", "came", "had", "has", "that", "tonight",
+    "today", "again", "bed", "bay", "side", "cubicle", "keeps", "fell", "wanting", "asking",
+    "lady", "bloke", "man", "woman", "gent", "fella", "patient", "brigade", "club",
 ];
 
 const GUIDANCE: &[&str] = &["sm-2024-respect", "gmp-2024-56", "gmp-2024-48"];
@@ -395,7 +397,9 @@ impl Rule for DerogatoryLanguage {
             let sentence = doc.sentence_around(&all.range());
             let selfish = all.as_str().starts_with("such")
                 && (self.is_self_directed(doc, all.start())
-                    || [" we ", " i "].iter().any(|p| lower[all.end()..].starts_with(p)));
+                    || [" we ", " i "]
+                        .iter()
+                        .any(|p| lower[all.end()..].starts_with(p)));
             if !selfish
                 && !softened(gap)
                 && !self.is_mention(doc, all.range())
@@ -429,9 +433,15 @@ impl Rule for DerogatoryLanguage {
             let previous = doc.sentence_around(&(before.len()..before.len()));
             // A pronoun is enough for a verdict on competence ("he ... Absolutely useless."), not
             // for one that may be about what happened to him ("he waited 14 hours. Pathetic.").
-            let competence = ["useless", "incompetent", "clueless", "brainless", "liability"]
-                .iter()
-                .any(|w| verdict.as_str().ends_with(w));
+            let competence = [
+                "useless",
+                "incompetent",
+                "clueless",
+                "brainless",
+                "liability",
+            ]
+            .iter()
+            .any(|w| verdict.as_str().ends_with(w));
             let aimed = other_person_in.is_match(lower, &previous)
                 || (competence && pronoun_in.is_match(lower, &previous))
                 || (any_role_in.is_match(lower, &previous)

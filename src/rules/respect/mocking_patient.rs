@@ -24,9 +24,9 @@ use crate::pattern::LazyRegex;
 
 use crate::analysis::Post;
 use crate::config::Config;
+use crate::document::PerSentence;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
-use crate::document::PerSentence;
 
 pub struct MockingPatient {
     animal_emoji: LazyRegex,

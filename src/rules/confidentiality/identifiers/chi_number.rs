@@ -32,13 +32,11 @@ impl ChiNumber {
 
 impl Rule for ChiNumber {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "chi-number",
-                category: Category::Confidentiality,
-                description: "A Scottish CHI number: a real date of birth plus a valid check digit.",
-            },
-        ]
+        &[RuleInfo {
+            id: "chi-number",
+            category: Category::Confidentiality,
+            description: "A Scottish CHI number: a real date of birth plus a valid check digit.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {

@@ -87,13 +87,11 @@ fn parse(c: &Captures) -> Option<(bool, Option<u32>)> {
 
 impl Rule for DateOfBirth {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "date-of-birth",
-                category: Category::Confidentiality,
-                description: "A date of birth, by label or context.",
-            },
-        ]
+        &[RuleInfo {
+            id: "date-of-birth",
+            category: Category::Confidentiality,
+            description: "A date of birth, by label or context.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {

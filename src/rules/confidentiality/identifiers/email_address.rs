@@ -35,13 +35,11 @@ const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
 
 impl Rule for EmailAddress {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "email-address",
-                category: Category::Confidentiality,
-                description: "An email address.",
-            },
-        ]
+        &[RuleInfo {
+            id: "email-address",
+            category: Category::Confidentiality,
+            description: "An email address.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {

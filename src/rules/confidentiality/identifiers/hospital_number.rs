@@ -20,10 +20,10 @@ use crate::pattern::LazyRegex;
 
 use crate::analysis::Post;
 use crate::config::Config;
+use crate::document::SpanSet;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{after, before, Cues, GUIDANCE};
 use crate::rules::Rule;
-use crate::document::SpanSet;
 
 pub struct HospitalNumber {
     labelled: LazyRegex,
@@ -59,13 +59,11 @@ fn hit(span: std::ops::Range<usize>) -> Hit {
 
 impl Rule for HospitalNumber {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "hospital-number",
-                category: Category::Confidentiality,
-                description: "A hospital number, MRN or unit number.",
-            },
-        ]
+        &[RuleInfo {
+            id: "hospital-number",
+            category: Category::Confidentiality,
+            description: "A hospital number, MRN or unit number.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -121,12 +119,18 @@ mod tests {
         assert!(warned("hospital-number", "hosp no K/123456 still waiting"));
         assert!(warned("hospital-number", "MRN: A123456 bloods pending"));
         assert!(warned("hospital-number", "unit no 0123456X for the list"));
-        assert!(warned("hospital-number", "Hospital number RXH/3028471 please"));
+        assert!(warned(
+            "hospital-number",
+            "Hospital number RXH/3028471 please"
+        ));
     }
 
     #[test]
     fn prefixes_need_a_label_and_enough_digits() {
-        assert!(!flagged("hospital-number", "order AB1-448812 shipped today"));
+        assert!(!flagged(
+            "hospital-number",
+            "order AB1-448812 shipped today"
+        ));
         assert!(!flagged("hospital-number", "hospital no. A1-1234 went up"));
         assert!(!flagged("hospital-number", "hospital number K/12 sorted"));
     }

@@ -38,13 +38,12 @@ impl NhsNumber {
 
 impl Rule for NhsNumber {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "nhs-number",
-                category: Category::Confidentiality,
-                description: "An NHS or H&C number (modulus 11), or a labelled one that fails its checksum.",
-            },
-        ]
+        &[RuleInfo {
+            id: "nhs-number",
+            category: Category::Confidentiality,
+            description:
+                "An NHS or H&C number (modulus 11), or a labelled one that fails its checksum.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {

@@ -37,13 +37,11 @@ impl NiNumber {
 
 impl Rule for NiNumber {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "ni-number",
-                category: Category::Confidentiality,
-                description: "A National Insurance number.",
-            },
-        ]
+        &[RuleInfo {
+            id: "ni-number",
+            category: Category::Confidentiality,
+            description: "A National Insurance number.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {

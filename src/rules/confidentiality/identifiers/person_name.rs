@@ -14,20 +14,18 @@
 //! patient-context analysis clears (fiction, real consent, the poster's own family).
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::patient_context::{sentence_initial, tail};
 use crate::analysis::Post;
 use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
-use crate::lexicon::people_places::{
-    WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES,
-};
-use crate::analysis::patient_context::{sentence_initial, tail};
-use crate::rules::Rule;
 use crate::document::{Document, SpanSet};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
+use crate::lexicon::people_places::{WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES};
+use crate::rules::Rule;
 
 const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
 
@@ -101,9 +99,31 @@ fn word_set(cell: &'static OnceLock<WordSet>, list: &'static str) -> &'static Wo
 /// UK places, countries and institutions that follow "#PrayFor…" as often as names do.
 fn is_place(word: &str) -> bool {
     const NOT_PEOPLE: &[&str] = &[
-        "Ukraine", "Gaza", "Israel", "Palestine", "Syria", "Turkey", "Morocco", "Lebanon", "Sudan",
-        "Paris", "London", "Manchester", "Britain", "England", "Scotland", "Wales", "Ireland",
-        "Nhs", "Everyone", "Peace", "Humanity", "All", "The", "Our", "My",
+        "Ukraine",
+        "Gaza",
+        "Israel",
+        "Palestine",
+        "Syria",
+        "Turkey",
+        "Morocco",
+        "Lebanon",
+        "Sudan",
+        "Paris",
+        "London",
+        "Manchester",
+        "Britain",
+        "England",
+        "Scotland",
+        "Wales",
+        "Ireland",
+        "Nhs",
+        "Everyone",
+        "Peace",
+        "Humanity",
+        "All",
+        "The",
+        "Our",
+        "My",
     ];
     static PLACES: OnceLock<WordSet> = OnceLock::new();
     NOT_PEOPLE.iter().any(|p| p.eq_ignore_ascii_case(word))
@@ -129,11 +149,19 @@ fn name_like_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     // The end of the run of word bytes starting at `at`.
-    let run_end = move |at: usize| (at..bytes.len()).find(|&i| !is_word(bytes[i])).unwrap_or(bytes.len());
+    let run_end = move |at: usize| {
+        (at..bytes.len())
+            .find(|&i| !is_word(bytes[i]))
+            .unwrap_or(bytes.len())
+    };
     let shaped = move |run: Range<usize>, capital: bool| {
         let word = &bytes[run];
         word.len() >= 2
-            && (if capital { word[0].is_ascii_uppercase() } else { word[0].is_ascii_alphabetic() })
+            && (if capital {
+                word[0].is_ascii_uppercase()
+            } else {
+                word[0].is_ascii_alphabetic()
+            })
             && word[1..].iter().all(u8::is_ascii_lowercase)
     };
     let mut at = 0;
@@ -213,8 +241,12 @@ impl Rule for PersonName {
             let whole = c.get(0).expect("match");
             let mut span = whole.range();
             // "Mrs Doreen Whitfield": a first name after the title, then the surname.
-            if c.get(1).is_some_and(|first| self.plain.contains(first.as_str())) {
-                if let Some(len) = surname::surname_after(&text[span.end..], |w| self.plain.contains(w)) {
+            if c.get(1)
+                .is_some_and(|first| self.plain.contains(first.as_str()))
+            {
+                if let Some(len) =
+                    surname::surname_after(&text[span.end..], |w| self.plain.contains(w))
+                {
                     span.end += len;
                 }
             }

@@ -23,10 +23,10 @@ use std::ops::Range;
 
 use crate::analysis::Post;
 use crate::config::Config;
+use crate::document::Document;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::identifier_context::{before, mod11_valid, Cues, GUIDANCE, NOT_PATIENT, PHONE};
 use crate::rules::Rule;
-use crate::document::Document;
 
 pub struct PhoneNumber {
     phone: Cues,
@@ -78,13 +78,11 @@ enum Shape {
 
 impl Rule for PhoneNumber {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "phone-number",
-                category: Category::Confidentiality,
-                description: "A UK telephone number.",
-            },
-        ]
+        &[RuleInfo {
+            id: "phone-number",
+            category: Category::Confidentiality,
+            description: "A UK telephone number.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {

@@ -88,13 +88,11 @@ fn well_formed(code: &str) -> bool {
 
 impl Rule for Postcode {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "postcode",
-                category: Category::Confidentiality,
-                description: "A full UK postcode.",
-            },
-        ]
+        &[RuleInfo {
+            id: "postcode",
+            category: Category::Confidentiality,
+            description: "A full UK postcode.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {

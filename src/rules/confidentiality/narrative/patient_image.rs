@@ -49,13 +49,12 @@ impl PatientImage {
 
 impl Rule for PatientImage {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "patient-image",
-                category: Category::Confidentiality,
-                description: "An image of a patient, their scan or their notes, shared in a patient context.",
-            },
-        ]
+        &[RuleInfo {
+            id: "patient-image",
+            category: Category::Confidentiality,
+            description:
+                "An image of a patient, their scan or their notes, shared in a patient context.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {

@@ -51,13 +51,11 @@ impl PatientReference {
 
 impl Rule for PatientReference {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "patient-reference",
-                category: Category::Confidentiality,
-                description: "A bed, bay, cubicle, side-room or ward number tied to a patient.",
-            },
-        ]
+        &[RuleInfo {
+            id: "patient-reference",
+            category: Category::Confidentiality,
+            description: "A bed, bay, cubicle, side-room or ward number tied to a patient.",
+        }]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -87,7 +85,9 @@ impl Rule for PatientReference {
                 .any(|p| text[..span.start].trim_end().ends_with(p));
             let fix = if placed {
                 let matched = m.as_str();
-                let digits = matched.find(|c: char| c.is_ascii_digit()).unwrap_or(matched.len());
+                let digits = matched
+                    .find(|c: char| c.is_ascii_digit())
+                    .unwrap_or(matched.len());
                 let noun = matched[..digits]
                     .trim()
                     .trim_end_matches('.')
@@ -162,7 +162,11 @@ mod tests {
     #[test]
     fn fixes_keep_the_sentence_readable() {
         use crate::testing::assert_fix_result;
-        assert_fix_result("patient-reference", "Saw Mrs K in bed 4 today", "Saw Mrs K in a bed today");
+        assert_fix_result(
+            "patient-reference",
+            "Saw Mrs K in bed 4 today",
+            "Saw Mrs K in a bed today",
+        );
         assert_fix_result(
             "patient-reference",
             "Lady in Side room 2 is asking for you",

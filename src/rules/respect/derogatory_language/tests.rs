@@ -324,7 +324,10 @@ fn knows_its_limits() {
 #[test]
 fn the_message_speaks_to_whom_the_term_is_about() {
     let message = |text: &str| crate::testing::message_of("derogatory-language", text);
-    assert!(message("The frequent flyers are back in the waiting room again").contains("about a patient"));
+    assert!(
+        message("The frequent flyers are back in the waiting room again")
+            .contains("about a patient")
+    );
     assert!(message("Our reg is a useless muppet, honestly").contains("about a colleague"));
     assert!(message("These morons never listen").contains("patients or colleagues"));
 }

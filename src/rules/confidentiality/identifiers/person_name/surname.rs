@@ -18,7 +18,10 @@ use crate::finding::{Hit, Severity};
 use crate::lexicon::people_places::WordSet;
 use crate::pattern::LazyRegex;
 
-const SURNAMES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/surnames.txt"));
+const SURNAMES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/surnames.txt"
+));
 
 /// Surnames that are not everyday words, looked up ignoring case without allocating.
 fn surnames() -> &'static WordSet {
@@ -62,11 +65,55 @@ pub(super) fn next_capitalised(after: &str) -> Option<Range<usize>> {
 /// or a place, month or weekday.
 fn is_clause_word(word: &str) -> bool {
     const NOT_SURNAMES: &[&str] = &[
-        "And", "But", "Or", "The", "In", "On", "At", "From", "To", "With", "Is", "Was", "Has",
-        "Had", "Who", "When", "Then", "So", "If", "As", "Today", "Yesterday", "Tonight", "Monday",
-        "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-        "March", "April", "June", "July", "August", "September", "October", "November",
-        "December", "Ward", "Bay", "Bed", "Hospital", "Clinic", "Surgery", "Street", "Road",
+        "And",
+        "But",
+        "Or",
+        "The",
+        "In",
+        "On",
+        "At",
+        "From",
+        "To",
+        "With",
+        "Is",
+        "Was",
+        "Has",
+        "Had",
+        "Who",
+        "When",
+        "Then",
+        "So",
+        "If",
+        "As",
+        "Today",
+        "Yesterday",
+        "Tonight",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Ward",
+        "Bay",
+        "Bed",
+        "Hospital",
+        "Clinic",
+        "Surgery",
+        "Street",
+        "Road",
     ];
     NOT_SURNAMES.contains(&word)
 }
@@ -137,5 +184,4 @@ impl PersonName {
             hits.push(hit(span, Severity::Warning, NAME_MSG, "the patient"));
         }
     }
-
 }

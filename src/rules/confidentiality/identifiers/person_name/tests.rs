@@ -105,7 +105,8 @@ fn bare_names_in_social_posts() {
 
 #[test]
 fn the_word_scan_finds_what_the_word_pattern_finds() {
-    let pattern = regex::Regex::new(r"(?-u:\b)[A-Za-z][a-z]+(?:[-'’][A-Z][a-z]+)?(?-u:\b)").unwrap();
+    let pattern =
+        regex::Regex::new(r"(?-u:\b)[A-Za-z][a-z]+(?:[-'’][A-Z][a-z]+)?(?-u:\b)").unwrap();
     for text in [
         "Mary-Jane and O'Neill met McDonald at 3pm; Anna’s bed2 x_y",
         "😷jim in bay 3, Zoë, co-op Jean-Luc, it's, A-Z, ab-Cd-Ef, Tom-",
@@ -115,7 +116,11 @@ fn the_word_scan_finds_what_the_word_pattern_finds() {
         "élan Ëve Éric-Ann",
     ] {
         let expected: Vec<_> = pattern.find_iter(text).map(|m| m.range()).collect();
-        assert_eq!(super::name_like_words(text).collect::<Vec<_>>(), expected, "{text}");
+        assert_eq!(
+            super::name_like_words(text).collect::<Vec<_>>(),
+            expected,
+            "{text}"
+        );
     }
 }
 
@@ -135,7 +140,10 @@ fn a_full_name_is_flagged_whole_so_the_fix_leaves_no_surname() {
         vec!["Mrs Doreen Whitfield"]
     );
     assert_eq!(
-        spans_of("person-name", "Doreen Whitfield, 91, came back to see us on the ward"),
+        spans_of(
+            "person-name",
+            "Doreen Whitfield, 91, came back to see us on the ward"
+        ),
         vec!["Doreen Whitfield"]
     );
     crate::testing::assert_fix_result(
@@ -148,7 +156,10 @@ fn a_full_name_is_flagged_whole_so_the_fix_leaves_no_surname() {
 #[test]
 fn a_surname_alone_after_an_encounter_is_a_patient() {
     assert_eq!(
-        spans_of("person-name", "Saw Hargreaves again in clinic today, much better."),
+        spans_of(
+            "person-name",
+            "Saw Hargreaves again in clinic today, much better."
+        ),
         vec!["Hargreaves"]
     );
     assert!(warned(
@@ -164,13 +175,25 @@ fn a_surname_alone_after_an_encounter_is_a_patient() {
 #[test]
 fn a_surname_alone_needs_both_the_encounter_and_what_follows() {
     // No encounter verb: a team, a journal, a place.
-    assert!(!flagged("person-name", "Hargreaves again in the league table"));
+    assert!(!flagged(
+        "person-name",
+        "Hargreaves again in the league table"
+    ));
     // An encounter verb, but nothing that makes the word a patient seen.
-    assert!(!flagged("person-name", "Saw Hargreaves Hall from the train"));
+    assert!(!flagged(
+        "person-name",
+        "Saw Hargreaves Hall from the train"
+    ));
     // A first name after "saw" is a different question, not a surname alone.
-    assert!(!flagged("person-name", "Saw Taylor Swift in concert last night"));
+    assert!(!flagged(
+        "person-name",
+        "Saw Taylor Swift in concert last night"
+    ));
     // Everyday words that are also surnames (Baker, Brown) are left out.
-    assert!(!flagged("person-name", "Saw Brown again today, the rain is back"));
+    assert!(!flagged(
+        "person-name",
+        "Saw Brown again today, the rain is back"
+    ));
     // A colleague named as one earlier in the post.
     assert!(!flagged(
         "person-name",
