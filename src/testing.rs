@@ -28,8 +28,7 @@ pub fn check_rule(rule: &str, text: &str) -> Vec<Finding> {
         let all = Checker::new(Config::default());
         all.rules()
             .into_iter()
-            .filter(|info| !crate::scorer::RULES.iter().any(|s| s.id == info.id))
-            .map(|info| (info.id, Checker::only(Config::default(), info.id)))
+            .filter_map(|info| Some((info.id, Checker::for_rule(Config::default(), info.id)?)))
             .collect()
     });
     let checker = checkers

@@ -152,9 +152,42 @@ mod tests {
                     info.id
                 );
                 assert!(!info.description.is_empty() && info.description.len() < 120);
+                let fixture = format!("tests/fixtures/{}.txt", info.id);
+                assert!(
+                    Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join(&fixture)
+                        .is_file(),
+                    "{} has no {fixture} (tests/fixtures.rs)",
+                    info.id
+                );
             }
         }
-        assert!(guidance::CATALOGUE.iter().all(|g| !g.id.is_empty()));
+    }
+
+    /// Every `…GUIDANCE…: &[&str] = &[…]` list a rule (or the analysis it uses) cites names a
+    /// paragraph in the catalogue.
+    #[test]
+    fn every_cited_guidance_id_exists() {
+        let cited = regex::Regex::new(r#"GUIDANCE\w*: &\[&str\] = &\[([^\]]*)\]"#).unwrap();
+        let id = regex::Regex::new(r#""([^"]+)""#).unwrap();
+        let analysis =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis/identifier_context.rs");
+        let mut sources: Vec<String> = rule_sources().into_values().map(|(_, s)| s).collect();
+        sources.push(std::fs::read_to_string(analysis).expect("identifier_context.rs"));
+        let mut lists = 0;
+        for source in &sources {
+            for list in cited.captures_iter(source) {
+                lists += 1;
+                for g in id.captures_iter(&list[1]) {
+                    assert!(
+                        guidance::by_id(&g[1]).is_some(),
+                        "unknown guidance id {}",
+                        &g[1]
+                    );
+                }
+            }
+        }
+        assert!(lists >= 10, "found only {lists} guidance lists");
     }
 
     #[test]

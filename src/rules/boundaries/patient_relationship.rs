@@ -207,26 +207,6 @@ mod tests {
     }
 
     #[test]
-    fn flags_gp_turned_mate() {
-        assert!(flagged(
-            "patient-relationship",
-            "Off to the party tonight, been his GP for 15 years and now we're proper mates!"
-        ));
-    }
-
-    #[test]
-    fn ignores_social_plans_without_a_patient() {
-        assert!(!flagged(
-            "patient-relationship",
-            "Friend request from my old registrar, then drinks with the team on Friday 🍻"
-        ));
-        assert!(!flagged(
-            "patient-relationship",
-            "Patients' relatives brought the ward coffee and cake today, so kind."
-        ));
-    }
-
-    #[test]
     fn ignores_a_relatives_number_for_updates() {
         for text in [
             "Patient's wife gave me her number (07700 900781) so I could ring with updates",

@@ -156,34 +156,6 @@ mod tests {
     }
 
     #[test]
-    fn flags_referral_paths_and_parameters() {
-        assert!(flagged(
-            "affiliate-link",
-            "Free month with my link: headspace.com/refer/drtom"
-        ));
-        assert!(flagged(
-            "affiliate-link",
-            "https://shop.example.com/item?ref=drsam."
-        ));
-        assert!(flagged(
-            "affiliate-link",
-            "see example.com/p?utm_medium=affiliate&x=1"
-        ));
-    }
-
-    #[test]
-    fn flags_shortened_links_with_a_money_cue() {
-        assert!(flagged(
-            "affiliate-link",
-            "Sign up through my link: bit.ly/drjsleep"
-        ));
-        assert!(flagged(
-            "affiliate-link",
-            "links here: linktr.ee/drsam (some of the links earn me a small amount)"
-        ));
-    }
-
-    #[test]
     fn flags_link_in_bio_beside_a_follower_offer() {
         let text = "they're giving my followers a free year's supply — link in my bio 💚";
         assert_eq!(spans_of("affiliate-link", text), vec!["link in my bio"]);

@@ -232,46 +232,6 @@ mod tests {
     }
 
     #[test]
-    fn flags_blame_and_stigma() {
-        assert!(flagged(
-            "mocking-patient",
-            "Three patients today. These people are eating themselves into an early grave."
-        ));
-        assert!(flagged(
-            "mocking-patient",
-            "Patients complain about stigma. Maybe a bit of stigma is what's needed."
-        ));
-    }
-
-    #[test]
-    fn ignores_emoji_and_sarcasm_without_a_target() {
-        assert!(!flagged(
-            "mocking-patient",
-            "Peppa Pig day on the children's ward 🐷🎉"
-        ));
-        assert!(!flagged(
-            "mocking-patient",
-            "New rota out. Sure mate, that'll work."
-        ));
-    }
-
-    #[test]
-    fn ignores_political_blame() {
-        assert!(!flagged(
-            "mocking-patient",
-            "Patients wait 12 hours in A&E. The government brought it on themselves: they cut 10,000 beds."
-        ));
-    }
-
-    #[test]
-    fn ignores_reported_blame() {
-        assert!(!flagged(
-            "mocking-patient",
-            "Patients in my clinic have been told for decades that it's their fault."
-        ));
-    }
-
-    #[test]
     fn flags_sneers_at_how_patients_smell_or_look() {
         assert_eq!(
             spans_of(

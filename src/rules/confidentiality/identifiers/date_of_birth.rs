@@ -158,18 +158,6 @@ mod tests {
     }
 
     #[test]
-    fn rejects_impossible_dates_and_unlabelled_dates() {
-        assert!(!flagged("date-of-birth", "DOB 31/02/1961"));
-        assert!(!flagged("date-of-birth", "DOB 03/13/1961"));
-        assert!(!flagged("date-of-birth", "clinic on 03/07/2024"));
-        assert!(!flagged(
-            "date-of-birth",
-            "Isla was born at 24 weeks in January"
-        ));
-        assert!(!flagged("date-of-birth", "born in 1961"));
-    }
-
-    #[test]
     fn own_family_and_partial_dates_are_reminders() {
         assert!(!warned(
             "date-of-birth",

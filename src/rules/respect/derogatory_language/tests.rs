@@ -55,34 +55,6 @@ fn flags_insults_to_colleagues() {
 }
 
 #[test]
-fn ignores_policy_criticism_products_and_self_deprecation() {
-    assert!(!flagged(
-        "derogatory-language",
-        "The Health Secretary's pay offer is an absolute disgrace and a joke."
-    ));
-    assert!(!flagged(
-        "derogatory-language",
-        "Stop wasting money on quack remedies."
-    ));
-    assert!(!flagged(
-        "derogatory-language",
-        "I felt like a complete idiot on my first ward round."
-    ));
-    assert!(!flagged(
-        "derogatory-language",
-        "If I don't sleep I'll be useless tomorrow. The balm is thick and works."
-    ));
-    assert!(!flagged(
-        "derogatory-language",
-        "Nurses are not useless; the rota is."
-    ));
-    assert!(!flagged(
-        "derogatory-language",
-        "Enough of the 'lazy GPs' narrative."
-    ));
-}
-
-#[test]
 fn banter_is_only_a_reminder() {
     let text = "Orthopods can't manage a potassium to save their lives 🙄";
     assert!(flagged("specialty-banter", text));
@@ -109,22 +81,6 @@ fn flags_insults_with_describing_words_before_them() {
 }
 
 #[test]
-fn ignores_insults_turned_round_or_glued_to_a_word() {
-    assert!(!flagged(
-        "derogatory-language",
-        "Juniors are treated like idiots by management"
-    ));
-    assert!(!flagged(
-        "derogatory-language",
-        "Patients are not idiots, explain things properly"
-    ));
-    assert!(!flagged(
-        "derogatory-language",
-        "The GP's idiot-proof guide to insulin titration is brilliant"
-    ));
-}
-
-#[test]
 fn flags_plural_insults_after_a_demonstrative() {
     assert_eq!(
         spans_of(
@@ -140,30 +96,6 @@ fn flags_plural_insults_after_a_demonstrative() {
     assert!(flagged(
         "derogatory-language",
         "Those idiots in radiology lost the scan again"
-    ));
-}
-
-#[test]
-fn ignores_plural_insults_about_ourselves_quoted_or_political() {
-    assert!(!flagged(
-        "derogatory-language",
-        "We were such idiots as medical students"
-    ));
-    assert!(!flagged(
-        "derogatory-language",
-        "Such idiots we were in F1, ordering every test going"
-    ));
-    assert!(!flagged(
-        "derogatory-language",
-        "Stop calling patients 'these idiots' on the group chat"
-    ));
-    assert!(!flagged(
-        "derogatory-language",
-        "Those clowns in Westminster have cut the public health grant again"
-    ));
-    assert!(!flagged(
-        "derogatory-language",
-        "These cheeky monkeys on the paeds ward made me a card 🥰"
     ));
 }
 
@@ -214,26 +146,6 @@ fn ignores_questions_admiration_and_verdicts_on_things_or_oneself() {
     ] {
         assert!(!flagged("derogatory-language", text), "{text}");
     }
-}
-
-#[test]
-fn flags_crumbly_and_karen_for_people() {
-    assert!(flagged(
-        "derogatory-language",
-        "The crumbly in bed 3 pulled her cannula out again"
-    ));
-    assert!(flagged(
-        "derogatory-language",
-        "Another crumbly with a UTI, joy"
-    ));
-    assert!(flagged(
-        "derogatory-language",
-        "Patient's daughter was a right Karen about visiting hours"
-    ));
-    assert!(flagged(
-        "derogatory-language",
-        "Full Karen energy from the relatives today"
-    ));
 }
 
 #[test]
