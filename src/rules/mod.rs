@@ -53,6 +53,7 @@ rules! {
     boundaries::personal_channel::PersonalChannel,
     boundaries::patient_relationship::PatientRelationship,
     respect::derogatory_language::DerogatoryLanguage,
+    respect::specialty_banter::SpecialtyBanter,
     respect::mocking_patient::MockingPatient,
     confidentiality::identifiers::chi_number::ChiNumber,
     confidentiality::identifiers::nhs_number::NhsNumber,
@@ -78,7 +79,8 @@ mod tests {
     use super::*;
     use crate::guidance;
 
-    /// Every `.rs` file under `src/rules/`, by file stem (the stems are unique).
+    /// Every `.rs` file under `src/rules/`, by file stem (unique), except `mod.rs` and `tests.rs`
+    /// files, which are keyed by their path.
     fn rule_sources() -> HashMap<String, (PathBuf, String)> {
         fn walk(dir: &Path, out: &mut HashMap<String, (PathBuf, String)>) {
             for entry in std::fs::read_dir(dir).expect("src/rules") {
@@ -86,13 +88,13 @@ mod tests {
                 if path.is_dir() {
                     walk(&path, out);
                 } else if path.extension().is_some_and(|e| e == "rs") {
-                    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+                    let mut key = path.file_stem().unwrap().to_string_lossy().into_owned();
+                    if key == "mod" || key == "tests" {
+                        key = path.display().to_string(); // not a rule's file: any number of them
+                    }
                     let source = std::fs::read_to_string(&path).expect("rule source");
-                    let previous = out.insert(stem.clone(), (path, source));
-                    assert!(
-                        previous.is_none() || stem == "mod" || stem == "tests",
-                        "two {stem}.rs"
-                    );
+                    let previous = out.insert(key.clone(), (path, source));
+                    assert!(previous.is_none(), "two {key}.rs");
                 }
             }
         }
@@ -117,7 +119,7 @@ mod tests {
                 let quoted = format!("\"{}\"", ids[0].id);
                 sources
                     .iter()
-                    .filter(|(stem, _)| *stem != "tests" && *stem != "mod")
+                    .filter(|(key, _)| !key.ends_with(".rs"))
                     .map(|(_, source)| source)
                     .find(|(_, s)| s.contains(&quoted))
             })

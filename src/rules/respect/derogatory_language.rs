@@ -16,9 +16,8 @@
 //! Example: "three frequent flyers, all drunk" is flagged on "frequent flyers", with a fix
 //! offering "regular attenders".
 //!
-//! Also `specialty-banter` (info only): affectionate inter-specialty teasing ("orthopods can't
-//! manage a potassium") is a reminder, never a warning. Criticism of ministers, policies or
-//! products ("the pay offer is a disgrace", "quack remedies") is not flagged.
+//! Inter-specialty teasing is `specialty-banter`'s (a reminder, never a warning). Criticism of
+//! ministers, policies or products ("the pay offer is a disgrace", "quack remedies") is not flagged.
 
 use crate::pattern::LazyRegex;
 
@@ -78,8 +77,6 @@ pub struct DerogatoryLanguage {
     adjective_role: LazyRegex,
     self_directed: LazyRegex,
     mention: LazyRegex,
-    banter: LazyRegex,
-    mockery: LazyRegex,
     role_insult: LazyRegex,
     demonstrative: LazyRegex,
     competence: LazyRegex,
@@ -143,9 +140,6 @@ impl DerogatoryLanguage {
                 r"(?:(?-u:\b)i (?:felt|feel|look|looked|sounded) like|(?-u:\b)i'?m|(?-u:\b)i am|(?-u:\b)i was|(?-u:\b)made me (?:feel|look) like|(?-u:\b)call me) (?:a |an |such an? |the )?[a-z ]{0,20}$",
                 r"|(?-u:\b)we(?:'re| are| were| felt like| looked like)(?: all| both| just)?(?: a| an)? $",
             )),
-            banter: LazyRegex::new(
-                r"(?-u:\b)(?:orthopods?|gassers|gas ?men|gas monkeys|bone doctors|bone ?setters|pill pushers|slashers|plumbers|knife happy)(?-u:\b)",
-            ),
             // "the orthopods are knuckle-dragging idiots", "the locum was a spineless muppet":
             // up to three describing words between the verb and the insult.
             role_insult: LazyRegex::new(format!(
@@ -224,9 +218,6 @@ impl DerogatoryLanguage {
             stupid: LazyRegex::new(
                 r"\b(?:(?:you )?can'?t fix stupid|(?:you )?can'?t cure stupid|no cure for stupid(?:ity)?|stupid is as stupid does)\b",
             ),
-            mockery: LazyRegex::new(
-                r"(?:(?-u:\b)can'?t|(?-u:\b)cannot|(?-u:\b)couldn'?t|(?-u:\b)to save (?:their|his|her) li(?:fe|ves)|(?-u:\b)gonna|(?-u:\b)lol(?-u:\b)|🙄|😂|🤣)",
-            ),
         }
     }
 
@@ -278,7 +269,7 @@ const PERSON_FOLLOWERS: &[&str] = &[
     "lady", "bloke", "man", "woman", "gent", "fella", "patient", "brigade", "club",
 ];
 
-const GUIDANCE: &[&str] = &["sm-2024-respect", "gmp-2024-56", "gmp-2024-48"];
+use crate::rules::respect::GUIDANCE;
 
 const MESSAGE: &str = "This is derogatory language about patients or colleagues. Contempt in a \
     public post damages trust in the profession, and colleagues are owed courtesy and respect; \
@@ -317,11 +308,6 @@ impl Rule for DerogatoryLanguage {
                 id: "derogatory-language",
                 category: Category::Respect,
                 description: "Contemptuous terms for patients or colleagues (\"frequent flyer\", \"bed blocker\").",
-            },
-            RuleInfo {
-                id: "specialty-banter",
-                category: Category::Respect,
-                description: "Inter-specialty banter: a reminder that it can read as demeaning.",
             },
         ]
     }
@@ -493,21 +479,6 @@ impl Rule for DerogatoryLanguage {
                 hit = hit.with_fix(removal(&lower[span]));
             }
             hits.push(hit);
-        }
-        let mut mockery_in = PerSentence::new(&self.mockery);
-        for m in self.banter.find_iter(lower) {
-            let sentence = doc.sentence_around(&m.range());
-            if mockery_in.is_match(lower, &sentence) {
-                hits.push(Hit::new(
-                    "specialty-banter",
-                    Category::Respect,
-                    Severity::Info,
-                    m.range(),
-                    "Inter-specialty banter reads differently to patients and to the colleagues \
-                     it is about. Fine among friends; check it could not be taken as demeaning.",
-                    GUIDANCE,
-                ));
-            }
         }
     }
 }

@@ -113,7 +113,7 @@ impl MockingPatient {
     }
 }
 
-const GUIDANCE: &[&str] = &["sm-2024-respect", "gmp-2024-56", "gmp-2024-48"];
+use crate::rules::respect::GUIDANCE;
 
 const MESSAGE: &str = "This mocks or shames patients. Patients who read it may feel judged and \
     stop seeking care, and it falls short of the respect for dignity the GMC expects.";
