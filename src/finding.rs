@@ -128,11 +128,11 @@ impl FixHit {
     }
 }
 
-/// What a rule reports: a finding in UTF-8 byte offsets into the checked text.
+/// What a rule reports: a finding in UTF-8 byte offsets into the checked text. Its id and
+/// category are the reporting rule's ([`RuleInfo`]), so no rule spells them twice.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Hit {
-    pub rule: &'static str,
-    pub category: Category,
+    pub rule: &'static RuleInfo,
     pub severity: Severity,
     pub span: Range<usize>,
     pub message: String,
@@ -142,8 +142,7 @@ pub struct Hit {
 
 impl Hit {
     pub fn new(
-        rule: &'static str,
-        category: Category,
+        rule: &'static RuleInfo,
         severity: Severity,
         span: Range<usize>,
         message: impl Into<String>,
@@ -151,13 +150,17 @@ impl Hit {
     ) -> Self {
         Hit {
             rule,
-            category,
             severity,
             span,
             message: message.into(),
             guidance,
             fixes: Vec::new(),
         }
+    }
+
+    /// The category of the rule that reported it.
+    pub fn category(&self) -> Category {
+        self.rule.category
     }
 
     pub fn with_fix(mut self, fix: FixHit) -> Self {

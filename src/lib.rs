@@ -125,16 +125,16 @@ impl Checker {
                     && text.is_char_boundary(hit.span.start)
                     && text.is_char_boundary(hit.span.end),
                 "{} reported a span off char boundaries",
-                hit.rule
+                hit.rule.id
             );
             debug_assert!(
                 !hit.guidance.is_empty()
                     && hit.guidance.iter().all(|g| guidance::by_id(g).is_some()),
                 "{} cites unknown guidance {:?}",
-                hit.rule,
+                hit.rule.id,
                 hit.guidance
             );
-            match self.config.categories.get(hit.category) {
+            match self.config.categories.get(hit.category()) {
                 Mode::Off => continue,
                 Mode::Remind => hit.severity = Severity::Info,
                 Mode::Warn => {}
@@ -143,7 +143,7 @@ impl Checker {
                 continue;
             }
             // Registry order is priority: the first rule to claim an exact span keeps it.
-            if !claimed.insert((hit.span.start, hit.span.end, hit.category)) {
+            if !claimed.insert((hit.span.start, hit.span.end, hit.category())) {
                 continue;
             }
             kept.push(hit);
@@ -208,8 +208,8 @@ fn to_findings(text: &str, mut hits: Vec<Hit>) -> Vec<Finding> {
                 })
                 .collect();
             Finding {
-                rule: hit.rule.to_string(),
-                category: hit.category,
+                rule: hit.rule.id.to_string(),
+                category: hit.rule.category,
                 severity: hit.severity,
                 start,
                 end,

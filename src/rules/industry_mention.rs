@@ -313,35 +313,44 @@ fn merged(ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
+/// `undeclared-promotion`, as the options page and popup name it.
+const UNDECLARED_PROMOTION: RuleInfo = RuleInfo {
+    id: "undeclared-promotion",
+    category: Category::ConflictOfInterest,
+    description: "A company, @handle or brand promoted without a declaration of interest.",
+};
+
+/// `declared-interest`, as the options page and popup name it.
+const DECLARED_INTEREST: RuleInfo = RuleInfo {
+    id: "declared-interest",
+    category: Category::ConflictOfInterest,
+    description: "A company the doctor has declared an interest in, named without a declaration.",
+};
+
+/// `sponsored-event`, as the options page and popup name it.
+const SPONSORED_EVENT: RuleInfo = RuleInfo {
+    id: "sponsored-event",
+    category: Category::ConflictOfInterest,
+    description: "A company-sponsored event or hospitality without a declaration.",
+};
+
+/// `service-promotion`, as the options page and popup name it.
+const SERVICE_PROMOTION: RuleInfo = RuleInfo {
+    id: "service-promotion",
+    category: Category::ConflictOfInterest,
+    description: "An invitation to book a paid service in a post that promotes a product.",
+};
+
+/// `brand-mention`, as the options page and popup name it.
+const BRAND_MENTION: RuleInfo = RuleInfo {
+    id: "brand-mention",
+    category: Category::ConflictOfInterest,
+    description: "A neutral mention of a company or brand (recall, shortage, news): a reminder.",
+};
+
 impl Rule for IndustryMention {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "undeclared-promotion",
-                category: Category::ConflictOfInterest,
-                description: "A company, @handle or brand promoted without a declaration of interest.",
-            },
-            RuleInfo {
-                id: "declared-interest",
-                category: Category::ConflictOfInterest,
-                description: "A company the doctor has declared an interest in, named without a declaration.",
-            },
-            RuleInfo {
-                id: "sponsored-event",
-                category: Category::ConflictOfInterest,
-                description: "A company-sponsored event or hospitality without a declaration.",
-            },
-            RuleInfo {
-                id: "service-promotion",
-                category: Category::ConflictOfInterest,
-                description: "An invitation to book a paid service in a post that promotes a product.",
-            },
-            RuleInfo {
-                id: "brand-mention",
-                category: Category::ConflictOfInterest,
-                description: "A neutral mention of a company or brand (recall, shortage, news): a reminder.",
-            },
-        ]
+        &[UNDECLARED_PROMOTION, DECLARED_INTEREST, SPONSORED_EVENT, SERVICE_PROMOTION, BRAND_MENTION]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -438,7 +447,7 @@ impl Rule for IndustryMention {
                 Cover::Elsewhere => self.info(s, "Your declarations are elsewhere (your bio or another post). Readers who see only this post won't see them, so consider a short declaration here if you have any link with {maker}."),
                 Cover::Undeclared => {
                     let hit = self.undeclared(s, reading, declared.first, commercial);
-                    promoted |= hit.severity == Severity::Warning && hit.rule != "sponsored-event";
+                    promoted |= hit.severity == Severity::Warning && hit.rule.id != SPONSORED_EVENT.id;
                     hit
                 }
             };
@@ -446,10 +455,7 @@ impl Rule for IndustryMention {
         }
         if promoted {
             for m in self.booking.find_iter(text) {
-                hits.push(Hit::new(
-                    "service-promotion",
-                    Category::ConflictOfInterest,
-                    Severity::Warning,
+                hits.push(Hit::new(&SERVICE_PROMOTION, Severity::Warning,
                     m.range(),
                     "This invites bookings for a paid service in a post that promotes a product. Say how you benefit (your clinic, fees, the maker's support) in a declaration.",
                     GUIDANCE,
@@ -474,10 +480,7 @@ impl IndustryMention {
             self.named(s),
             template.replace("{maker}", s.maker)
         );
-        Hit::new(
-            "brand-mention",
-            Category::ConflictOfInterest,
-            Severity::Info,
+        Hit::new(&BRAND_MENTION, Severity::Info,
             s.span.clone(),
             message,
             GUIDANCE,
@@ -493,15 +496,8 @@ impl IndustryMention {
     ) -> Hit {
         let who = self.named(s);
         let maker = s.maker;
-        let base = |rule, message: String, guidance| {
-            Hit::new(
-                rule,
-                Category::ConflictOfInterest,
-                Severity::Warning,
-                s.span.clone(),
-                message,
-                guidance,
-            )
+        let base = |rule: &'static RuleInfo, message: String, guidance| {
+            Hit::new(rule, Severity::Warning, s.span.clone(), message, guidance)
         };
         if let Some(i) = s.interest {
             let interest = &self.interests[i];
@@ -511,7 +507,7 @@ impl IndustryMention {
                 format!(" ({})", interest.relationship)
             };
             return base(
-                "declared-interest",
+                &DECLARED_INTEREST,
                 format!("You have an interest in {}{relationship}, and this post names {who} without a declaration. Add your declaration so readers can judge what you say.", interest.name),
                 GUIDANCE,
             );
@@ -528,7 +524,7 @@ impl IndustryMention {
         };
         match reading {
             Reading::Event => base(
-                "sponsored-event",
+                &SPONSORED_EVENT,
                 format!("This post ties {who} to an event or hospitality but doesn't say what you received.{declared_else} Declare any hospitality, travel, fees or gifts from {maker} (or say you received none)."),
                 EVENT_GUIDANCE,
             ),
@@ -538,7 +534,7 @@ impl IndustryMention {
                 hit
             }
             Reading::Promotion => base(
-                "undeclared-promotion",
+                &UNDECLARED_PROMOTION,
                 format!("This post names {who} without a declaration of interest.{declared_else} Promoting or endorsing a product publicly needs a declaration of any link with {maker} (fees, hospitality, shares, gifts){}.", if s.generic.is_some() && s.kind == TermKind::Brand { ", or use the generic name" } else { "" }),
                 GUIDANCE,
             ),

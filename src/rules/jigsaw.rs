@@ -323,15 +323,16 @@ fn generalise_age(text: &str) -> String {
     }
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "jigsaw-identification",
+    category: Category::Confidentiality,
+    description: "A patient post that stacks up details (age, place, job, event) that together may identify them.",
+};
+
 impl Rule for Jigsaw {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "jigsaw-identification",
-                category: Category::Confidentiality,
-                description: "A patient post that stacks up details (age, place, job, event) that together may identify them.",
-            },
-        ]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -376,10 +377,7 @@ impl Rule for Jigsaw {
         );
         if warning {
             for span in &ctx.weak_consent_spans {
-                hits.push(Hit::new(
-                    "jigsaw-identification",
-                    Category::Confidentiality,
-                    Severity::Warning,
+                hits.push(Hit::new(&INFO, Severity::Warning,
                     span.clone(),
                     "This is not explicit consent. Only the patient's own clear consent (or a parent's, for a baby) allows posting about them.",
                     GUIDANCE,
@@ -397,10 +395,7 @@ impl Rule for Jigsaw {
             } else {
                 severity
             };
-            let mut hit = Hit::new(
-                "jigsaw-identification",
-                Category::Confidentiality,
-                severity,
+            let mut hit = Hit::new(&INFO, severity,
                 span.clone(),
                 message.clone(),
                 GUIDANCE,

@@ -374,7 +374,9 @@ mod tests {
         // (Python): hashing piece by piece must give exactly these, or every weight is misplaced.
         let bigram = Fnv::new(b'b').str("saw").str(" ").str("hargreaves");
         assert_eq!(bigram.finish(), 0x2f4a_57c0_8c4a_211f);
-        let gram = [' ', 'f', '*', 'c'].iter().fold(Fnv::new(b'c'), |h, &c| h.char(c));
+        let gram = [' ', 'f', '*', 'c']
+            .iter()
+            .fold(Fnv::new(b'c'), |h, &c| h.char(c));
         assert_eq!(gram.finish(), 0x3f58_f046_317c_a489);
         assert_eq!(Fnv::new(b's').char('🐷').finish(), 0x8b1d_26b7_ecc3_063f);
     }

@@ -146,13 +146,16 @@ const REPLY_MESSAGE: &str = "This gives one person individual clinical advice in
     Without a history, examination or records it may be unsafe; point them to their GP, \
     pharmacist, 111 or 999 instead.";
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "individual-advice",
+    category: Category::Boundaries,
+    description: "Individual clinical advice offered by DM or in a public reply.",
+};
+
 impl Rule for IndividualAdvice {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "individual-advice",
-            category: Category::Boundaries,
-            description: "Individual clinical advice offered by DM or in a public reply.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -165,18 +168,11 @@ impl Rule for IndividualAdvice {
             if span.is_empty()
                 || hits
                     .iter()
-                    .any(|h| h.rule == "individual-advice" && overlaps(&h.span, &span))
+                    .any(|h| h.rule.id == INFO.id && overlaps(&h.span, &span))
             {
                 return;
             }
-            hits.push(Hit::new(
-                "individual-advice",
-                Category::Boundaries,
-                Severity::Warning,
-                span,
-                message,
-                GUIDANCE,
-            ));
+            hits.push(Hit::new(&INFO, Severity::Warning, span, message, GUIDANCE));
         };
         for m in self.dm_offer.find_iter(lower) {
             push(m.range(), DM_MESSAGE);

@@ -109,13 +109,16 @@ const MESSAGE: &str = "This describes a social or personal relationship with a p
     expects doctors to keep professional boundaries and never to pursue a personal relationship \
     with a patient; if a patient makes an approach, decline and seek advice.";
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "patient-relationship",
+    category: Category::Boundaries,
+    description: "A social or romantic relationship with a patient.",
+};
+
 impl Rule for PatientRelationship {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "patient-relationship",
-            category: Category::Boundaries,
-            description: "A social or romantic relationship with a patient.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -170,14 +173,7 @@ impl Rule for PatientRelationship {
             }
         }
         for span in found {
-            hits.push(Hit::new(
-                "patient-relationship",
-                Category::Boundaries,
-                Severity::Warning,
-                span,
-                MESSAGE,
-                GUIDANCE,
-            ));
+            hits.push(Hit::new(&INFO, Severity::Warning, span, MESSAGE, GUIDANCE));
         }
     }
 }

@@ -104,13 +104,16 @@ const OTHERS: &[&str] = &[
 
 const GUIDANCE: &[&str] = &["bnd-2024-3", "bnd-2024-4", "gmp-2024-93"];
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "personal-channel",
+    category: Category::Boundaries,
+    description: "Inviting patients to contact the doctor through a personal channel.",
+};
+
 impl Rule for PersonalChannel {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "personal-channel",
-            category: Category::Boundaries,
-            description: "Inviting patients to contact the doctor through a personal channel.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -124,7 +127,7 @@ impl Rule for PersonalChannel {
         // own invitations never overlap a later one: `find_iter` matches do not overlap.)
         let taken: SpanSet = hits
             .iter()
-            .filter(|h| h.category == Category::Boundaries)
+            .filter(|h| h.category() == Category::Boundaries)
             .map(|h| h.span.clone())
             .collect();
         let (mut declined_in, mut clinical_in) = (
@@ -149,8 +152,7 @@ impl Rule for PersonalChannel {
             }
             invited = true;
             hits.push(Hit::new(
-                "personal-channel",
-                Category::Boundaries,
+                &INFO,
                 Severity::Warning,
                 m.range(),
                 "This invites patients to contact you through a personal channel. Messages there \
@@ -165,8 +167,7 @@ impl Rule for PersonalChannel {
         // What the invitation asks patients to send through that channel.
         for m in self.supporting.find_iter(&doc.lower) {
             hits.push(Hit::new(
-                "personal-channel",
-                Category::Boundaries,
+                &INFO,
                 Severity::Warning,
                 m.range(),
                 "Clinical details and identifiers sent through a personal channel sit outside the \

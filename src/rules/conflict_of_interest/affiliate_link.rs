@@ -105,15 +105,16 @@ fn trim_trailing_punctuation(text: &str, mut span: Range<usize>) -> Range<usize>
     span
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "affiliate-link",
+    category: Category::ConflictOfInterest,
+    description: "A link that earns the doctor money (affiliate tags, Amazon short links) without a declaration.",
+};
+
 impl Rule for AffiliateLink {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "affiliate-link",
-                category: Category::ConflictOfInterest,
-                description: "A link that earns the doctor money (affiliate tags, Amazon short links) without a declaration.",
-            },
-        ]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -124,14 +125,7 @@ impl Rule for AffiliateLink {
             } else {
                 "This looks like an affiliate, referral or tracked link. If it earns you commission, that is a financial interest: declare it clearly beside the link, or link to the product without the tracking."
             };
-            let mut hit = Hit::new(
-                "affiliate-link",
-                Category::ConflictOfInterest,
-                Severity::Warning,
-                span,
-                message,
-                GUIDANCE,
-            );
+            let mut hit = Hit::new(&INFO, Severity::Warning, span, message, GUIDANCE);
             if !bio {
                 hit = hit.with_fix(FixHit::replace("Remove the link", ""));
             }

@@ -72,13 +72,16 @@ impl DiscountCode {
     }
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "discount-code",
+    category: Category::ConflictOfInterest,
+    description: "A personal discount, promo or referral code, or a referral bonus.",
+};
+
 impl Rule for DiscountCode {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "discount-code",
-            category: Category::ConflictOfInterest,
-            description: "A personal discount, promo or referral code, or a referral bonus.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -90,14 +93,7 @@ impl Rule for DiscountCode {
             } else {
                 format!("\"{code}\" looks like a personal discount code. If it earns you commission, credit or perks, that is a financial interest whatever the product: declare it beside the code, or remove the code. A \"no conflicts\" line doesn't cover it.")
             };
-            let mut hit = Hit::new(
-                "discount-code",
-                Category::ConflictOfInterest,
-                Severity::Warning,
-                span,
-                message,
-                GUIDANCE,
-            );
+            let mut hit = Hit::new(&INFO, Severity::Warning, span, message, GUIDANCE);
             if !referral {
                 hit = hit.with_fix(FixHit::replace("Remove the code", ""));
             }

@@ -301,15 +301,17 @@ fn removal(lower: &str) -> FixHit {
     }
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "derogatory-language",
+    category: Category::Respect,
+    description:
+        "Contemptuous terms for patients or colleagues (\"frequent flyer\", \"bed blocker\").",
+};
+
 impl Rule for DerogatoryLanguage {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "derogatory-language",
-                category: Category::Respect,
-                description: "Contemptuous terms for patients or colleagues (\"frequent flyer\", \"bed blocker\").",
-            },
-        ]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -468,8 +470,7 @@ impl Rule for DerogatoryLanguage {
             }
             last_end = span.end;
             let mut hit = Hit::new(
-                "derogatory-language",
-                Category::Respect,
+                &INFO,
                 Severity::Warning,
                 span.clone(),
                 target::target(doc, &span).message(MESSAGE),

@@ -118,15 +118,17 @@ use crate::rules::respect::GUIDANCE;
 const MESSAGE: &str = "This mocks or shames patients. Patients who read it may feel judged and \
     stop seeking care, and it falls short of the respect for dignity the GMC expects.";
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "mocking-patient",
+    category: Category::Respect,
+    description:
+        "Mocking or shaming a patient: their body, smell, weight or blame for their illness.",
+};
+
 impl Rule for MockingPatient {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "mocking-patient",
-                category: Category::Respect,
-                description: "Mocking or shaming a patient: their body, smell, weight or blame for their illness.",
-            },
-        ]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -200,14 +202,7 @@ impl Rule for MockingPatient {
             }
             last_end = span.end;
             let emoji = doc.text[span.clone()].chars().all(|c| !c.is_ascii());
-            let mut hit = Hit::new(
-                "mocking-patient",
-                Category::Respect,
-                Severity::Warning,
-                span,
-                MESSAGE,
-                GUIDANCE,
-            );
+            let mut hit = Hit::new(&INFO, Severity::Warning, span, MESSAGE, GUIDANCE);
             if emoji {
                 hit = hit.with_fix(FixHit::replace("Remove the emoji", ""));
             }

@@ -18,7 +18,7 @@ use crate::pattern::LazyRegex;
 use crate::rules::respect::GUIDANCE;
 use crate::rules::Rule;
 
-static INFO: RuleInfo = RuleInfo {
+const INFO: RuleInfo = RuleInfo {
     id: "specialty-banter",
     category: Category::Respect,
     description: "Inter-specialty banter: a reminder that it can read as demeaning.",
@@ -56,8 +56,7 @@ impl Rule for SpecialtyBanter {
             let sentence = doc.sentence_around(&m.range());
             if mockery_in.is_match(lower, &sentence) {
                 hits.push(Hit::new(
-                    INFO.id,
-                    INFO.category,
+                    &INFO,
                     Severity::Info,
                     m.range(),
                     "Inter-specialty banter reads differently to patients and to the colleagues \

@@ -30,13 +30,16 @@ impl ChiNumber {
     }
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "chi-number",
+    category: Category::Confidentiality,
+    description: "A Scottish CHI number: a real date of birth plus a valid check digit.",
+};
+
 impl Rule for ChiNumber {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "chi-number",
-            category: Category::Confidentiality,
-            description: "A Scottish CHI number: a real date of birth plus a valid check digit.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -62,15 +65,8 @@ impl Rule for ChiNumber {
                 )
             };
             hits.push(
-                Hit::new(
-                    "chi-number",
-                    Category::Confidentiality,
-                    severity,
-                    n.span.clone(),
-                    message,
-                    GUIDANCE,
-                )
-                .with_fix(FixHit::replace("Remove the CHI number", "")),
+                Hit::new(&INFO, severity, n.span.clone(), message, GUIDANCE)
+                    .with_fix(FixHit::replace("Remove the CHI number", "")),
             );
         }
     }

@@ -85,13 +85,16 @@ fn parse(c: &Captures) -> Option<(bool, Option<u32>)> {
     ((1..=12).contains(&month) && (1880..2100).contains(&year)).then_some((false, Some(year)))
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "date-of-birth",
+    category: Category::Confidentiality,
+    description: "A date of birth, by label or context.",
+};
+
 impl Rule for DateOfBirth {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "date-of-birth",
-            category: Category::Confidentiality,
-            description: "A date of birth, by label or context.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -113,15 +116,8 @@ impl Rule for DateOfBirth {
             } else {
                 (Severity::Warning, "This looks like a date of birth. A key date like this, with almost any other detail, identifies a patient.")
             };
-            let mut hit = Hit::new(
-                "date-of-birth",
-                Category::Confidentiality,
-                severity,
-                m.range(),
-                message,
-                GUIDANCE,
-            )
-            .with_fix(FixHit::replace("Remove the date of birth", ""));
+            let mut hit = Hit::new(&INFO, severity, m.range(), message, GUIDANCE)
+                .with_fix(FixHit::replace("Remove the date of birth", ""));
             if let Some(year) = year {
                 let decade = year / 10 * 10;
                 hit = hit.with_fix(FixHit::replace(

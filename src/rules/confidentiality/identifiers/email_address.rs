@@ -33,13 +33,16 @@ impl EmailAddress {
 
 const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "email-address",
+    category: Category::Confidentiality,
+    description: "An email address.",
+};
+
 impl Rule for EmailAddress {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "email-address",
-            category: Category::Confidentiality,
-            description: "An email address.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -56,15 +59,8 @@ impl Rule for EmailAddress {
                 (Severity::Warning, "This looks like an email address. Posting a patient's contact details can identify them.")
             };
             hits.push(
-                Hit::new(
-                    "email-address",
-                    Category::Confidentiality,
-                    severity,
-                    m.range(),
-                    message,
-                    GUIDANCE,
-                )
-                .with_fix(FixHit::replace("Remove the email address", "")),
+                Hit::new(&INFO, severity, m.range(), message, GUIDANCE)
+                    .with_fix(FixHit::replace("Remove the email address", "")),
             );
         }
     }

@@ -46,10 +46,7 @@ impl HospitalNumber {
 }
 
 fn hit(span: std::ops::Range<usize>) -> Hit {
-    Hit::new(
-        "hospital-number",
-        Category::Confidentiality,
-        Severity::Warning,
+    Hit::new(&INFO, Severity::Warning,
         span,
         "This looks like a hospital number (MRN). It identifies the patient as surely as an NHS number, so it should not be posted.",
         GUIDANCE,
@@ -57,13 +54,16 @@ fn hit(span: std::ops::Range<usize>) -> Hit {
     .with_fix(FixHit::replace("Remove the hospital number", ""))
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "hospital-number",
+    category: Category::Confidentiality,
+    description: "A hospital number, MRN or unit number.",
+};
+
 impl Rule for HospitalNumber {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "hospital-number",
-            category: Category::Confidentiality,
-            description: "A hospital number, MRN or unit number.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {

@@ -36,14 +36,16 @@ impl NhsNumber {
     }
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "nhs-number",
+    category: Category::Confidentiality,
+    description: "An NHS or H&C number (modulus 11), or a labelled one that fails its checksum.",
+};
+
 impl Rule for NhsNumber {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "nhs-number",
-            category: Category::Confidentiality,
-            description:
-                "An NHS or H&C number (modulus 11), or a labelled one that fails its checksum.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -95,15 +97,8 @@ impl Rule for NhsNumber {
                 )
             };
             hits.push(
-                Hit::new(
-                    "nhs-number",
-                    Category::Confidentiality,
-                    severity,
-                    n.span.clone(),
-                    message,
-                    GUIDANCE,
-                )
-                .with_fix(FixHit::replace("Remove the NHS number", "")),
+                Hit::new(&INFO, severity, n.span.clone(), message, GUIDANCE)
+                    .with_fix(FixHit::replace("Remove the NHS number", "")),
             );
         }
     }

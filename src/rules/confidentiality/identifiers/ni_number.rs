@@ -35,13 +35,16 @@ impl NiNumber {
     }
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "ni-number",
+    category: Category::Confidentiality,
+    description: "A National Insurance number.",
+};
+
 impl Rule for NiNumber {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "ni-number",
-            category: Category::Confidentiality,
-            description: "A National Insurance number.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -51,10 +54,7 @@ impl Rule for NiNumber {
                 continue;
             }
             hits.push(
-                Hit::new(
-                    "ni-number",
-                    Category::Confidentiality,
-                    Severity::Warning,
+                Hit::new(&INFO, Severity::Warning,
                     m.range(),
                     "This looks like a National Insurance number. It identifies one person for life, so it should not be posted.",
                     GUIDANCE,

@@ -131,15 +131,8 @@ fn is_place(word: &str) -> bool {
 }
 
 fn hit(span: Range<usize>, severity: Severity, message: &str, fix: &str) -> Hit {
-    Hit::new(
-        "person-name",
-        Category::Confidentiality,
-        severity,
-        span,
-        message,
-        GUIDANCE,
-    )
-    .with_fix(FixHit::replace(format!("Replace with \"{fix}\""), fix))
+    Hit::new(&INFO, severity, span, message, GUIDANCE)
+        .with_fix(FixHit::replace(format!("Replace with \"{fix}\""), fix))
 }
 
 /// The spans the `word` pattern (`\b[A-Za-z][a-z]+(?:[-'’][A-Z][a-z]+)?\b`, ASCII boundaries)
@@ -199,15 +192,16 @@ fn name_like_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 const NAME_MSG: &str = "This looks like a patient's name. A name (even a first name or a name in a hashtag) identifies the patient; don't post it without their explicit consent.";
 const TITLE_MSG: &str = "A title with a name or initial, tied to a patient, can identify them to staff, visitors and family.";
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "person-name",
+    category: Category::Confidentiality,
+    description: "A patient's name, title and initial, initials with an age, or a name hashtag; not colleagues.",
+};
+
 impl Rule for PersonName {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[
-            RuleInfo {
-                id: "person-name",
-                category: Category::Confidentiality,
-                description: "A patient's name, title and initial, initials with an age, or a name hashtag; not colleagues.",
-            },
-        ]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {

@@ -76,13 +76,16 @@ enum Shape {
     NeedsCue,
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "phone-number",
+    category: Category::Confidentiality,
+    description: "A UK telephone number.",
+};
+
 impl Rule for PhoneNumber {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "phone-number",
-            category: Category::Confidentiality,
-            description: "A UK telephone number.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -281,15 +284,8 @@ impl PhoneNumber {
             (Severity::Warning, "This looks like a phone number. If it belongs to a patient or someone close to them, posting it can identify them.")
         };
         Some(
-            Hit::new(
-                "phone-number",
-                Category::Confidentiality,
-                severity,
-                span,
-                message,
-                GUIDANCE,
-            )
-            .with_fix(FixHit::replace("Remove the phone number", "")),
+            Hit::new(&INFO, severity, span, message, GUIDANCE)
+                .with_fix(FixHit::replace("Remove the phone number", "")),
         )
     }
 }

@@ -86,13 +86,16 @@ fn well_formed(code: &str) -> bool {
     }
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "postcode",
+    category: Category::Confidentiality,
+    description: "A full UK postcode.",
+};
+
 impl Rule for Postcode {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "postcode",
-            category: Category::Confidentiality,
-            description: "A full UK postcode.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -119,19 +122,12 @@ impl Rule for Postcode {
             let compact = code.replace(' ', "");
             let district = compact[..compact.len() - 3].to_string();
             hits.push(
-                Hit::new(
-                    "postcode",
-                    Category::Confidentiality,
-                    severity,
-                    m.range(),
-                    message,
-                    GUIDANCE,
-                )
-                .with_fix(FixHit::replace("Remove the postcode", ""))
-                .with_fix(FixHit::replace(
-                    format!("Keep only the district ({district})"),
-                    district,
-                )),
+                Hit::new(&INFO, severity, m.range(), message, GUIDANCE)
+                    .with_fix(FixHit::replace("Remove the postcode", ""))
+                    .with_fix(FixHit::replace(
+                        format!("Keep only the district ({district})"),
+                        district,
+                    )),
             );
         }
     }

@@ -47,14 +47,16 @@ impl PatientImage {
     }
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "patient-image",
+    category: Category::Confidentiality,
+    description: "An image of a patient, their scan or their notes, shared in a patient context.",
+};
+
 impl Rule for PatientImage {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "patient-image",
-            category: Category::Confidentiality,
-            description:
-                "An image of a patient, their scan or their notes, shared in a patient context.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -76,10 +78,7 @@ impl Rule for PatientImage {
                     Severity::Info
                 };
             hits.push(
-                Hit::new(
-                    "patient-image",
-                    Category::Confidentiality,
-                    severity,
+                Hit::new(&INFO, severity,
                     m.range(),
                     "This post shares an image of a patient, their scan or notes. Images carry names, dates and small details that can identify the patient; share only with explicit consent and fully anonymised.",
                     GUIDANCE,
@@ -90,8 +89,7 @@ impl Rule for PatientImage {
         }
         for m in self.uncropped.find_iter(text) {
             hits.push(Hit::new(
-                "patient-image",
-                Category::Confidentiality,
+                &INFO,
                 Severity::Warning,
                 m.range(),
                 "The image shows the patient's name. Remove it before posting.",

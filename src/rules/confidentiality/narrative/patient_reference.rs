@@ -49,13 +49,16 @@ impl PatientReference {
     }
 }
 
+/// What this rule reports, as the options page and popup name it.
+const INFO: RuleInfo = RuleInfo {
+    id: "patient-reference",
+    category: Category::Confidentiality,
+    description: "A bed, bay, cubicle, side-room or ward number tied to a patient.",
+};
+
 impl Rule for PatientReference {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[RuleInfo {
-            id: "patient-reference",
-            category: Category::Confidentiality,
-            description: "A bed, bay, cubicle, side-room or ward number tied to a patient.",
-        }]
+        std::slice::from_ref(&INFO)
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -99,10 +102,7 @@ impl Rule for PatientReference {
                 FixHit::replace("Replace with \"a patient\"", "a patient")
             };
             hits.push(
-                Hit::new(
-                    "patient-reference",
-                    Category::Confidentiality,
-                    severity,
+                Hit::new(&INFO, severity,
                     span,
                     "A bed, bay or cubicle number tied to a patient lets staff, visitors and family work out who it is.",
                     GUIDANCE,
@@ -119,8 +119,7 @@ impl Rule for PatientReference {
             }
             hits.push(
                 Hit::new(
-                    "patient-reference",
-                    Category::Confidentiality,
+                    &INFO,
                     Severity::Warning,
                     span,
                     "Placing a patient on a named ward, with other details, can identify them.",
