@@ -25,13 +25,6 @@ pub trait Rule: Send + Sync {
 mod boundaries;
 mod confidentiality;
 mod conflict_of_interest;
-// Not formatted yet: `rules!` used to declare every rule module, and rustfmt does not enter
-// modules declared inside a macro. These two are being changed on another branch; they are
-// formatted once that work has landed.
-#[rustfmt::skip]
-mod industry_mention;
-#[rustfmt::skip]
-mod jigsaw;
 mod respect;
 
 // The paths the rules had before they were grouped, still used by their imports.
@@ -65,8 +58,8 @@ rules! {
     confidentiality::identifiers::person_name::PersonName,
     confidentiality::narrative::patient_reference::PatientReference,
     confidentiality::narrative::patient_image::PatientImage,
-    jigsaw::Jigsaw,
-    industry_mention::IndustryMention,
+    confidentiality::narrative::jigsaw_identification::Jigsaw,
+    conflict_of_interest::industry_mention::IndustryMention,
     conflict_of_interest::discount_code::DiscountCode,
     conflict_of_interest::affiliate_link::AffiliateLink,
 }

@@ -4,3 +4,4 @@
 
 pub(crate) mod affiliate_link;
 pub(crate) mod discount_code;
+pub(crate) mod industry_mention;

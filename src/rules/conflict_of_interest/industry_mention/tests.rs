@@ -277,7 +277,7 @@ fn thread_declarations_are_a_known_limit() {
 fn coi_rules_are_fast() {
     use crate::rules::affiliate_link::AffiliateLink;
     use crate::rules::discount_code::DiscountCode;
-    use crate::rules::industry_mention::IndustryMention;
+    use super::IndustryMention;
     use crate::rules::Rule;
     use crate::document::Document;
     use crate::Config;
