@@ -27,10 +27,6 @@ mod confidentiality;
 mod conflict_of_interest;
 mod respect;
 
-// The paths the rules had before they were grouped, still used by their imports.
-pub(crate) use crate::analysis::identifier_context;
-pub(crate) use conflict_of_interest::{affiliate_link, discount_code};
-
 macro_rules! rules {
     ($($rule:path),* $(,)?) => {
         /// Every rule, built for this configuration.

@@ -1,7 +1,7 @@
 //! Companies, their @handles and branded products named without a declaration of interest.
 //!
 //! One pass over the post finds every mention (lexicon in `src/lexicon/industry.rs`), every
-//! declaration ([`super::declaration`]) and every cue ([`super::coi_context`]); each mention is then
+//! declaration ([`crate::analysis::declaration`]) and every cue ([`crate::analysis::coi_context`]); each mention is then
 //! reported under one of these ids:
 //!
 //! - `declared-interest` (warning): a company the doctor lists as an interest (options page) is
@@ -33,19 +33,19 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use crate::pattern::LazyRegex;
+use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::analysis::Post;
-use crate::config::Config;
-use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
-use crate::lexicon::industry::{Lexicon, TermKind};
-use crate::rules::affiliate_link::AffiliateLink;
 use crate::analysis::coi_context::{Cues, Reading};
 use crate::analysis::declaration::{Clause, DeclarationFinder, Kind};
-use crate::rules::discount_code::DiscountCode;
-use crate::rules::Rule;
+use crate::analysis::Post;
+use crate::config::Config;
 use crate::document::{is_word_bounded, SpanSet};
+use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
+use crate::lexicon::industry::{Lexicon, TermKind};
+use crate::rules::conflict_of_interest::affiliate_link::AffiliateLink;
+use crate::rules::conflict_of_interest::discount_code::DiscountCode;
+use crate::rules::Rule;
 
 const GUIDANCE: &[&str] = &["gmp-2024-90", "gmp-2024-95", "coi-2024-principles"];
 const EVENT_GUIDANCE: &[&str] = &["gmp-2024-90", "gmp-2024-96", "coi-2024-principles"];
@@ -214,9 +214,7 @@ impl IndustryMention {
         for caps in self.handle.captures_iter(text) {
             let m = caps.get(1).expect("group 1 is the handle");
             let span = m.range();
-            if known.overlaps(&span)
-                || !sounds_commercial(&doc.lower[span.start + 1..span.end])
-            {
+            if known.overlaps(&span) || !sounds_commercial(&doc.lower[span.start + 1..span.end]) {
                 continue;
             }
             let cues = cue_map.get_or_insert_with(|| self.cues.scan(&doc.lower));
@@ -239,18 +237,80 @@ impl IndustryMention {
 /// True when a handle (lower case, without the `@`) sounds like a company ("dermaluxeuk",
 /// "glowaestheticsltd") and not like a doctor, the NHS, a college, a union, a regulator or a trust.
 fn sounds_commercial(handle: &str) -> bool {
-    const PERSON: &[&str] = &["dr", "doc", "prof", "nurse", "mr", "mrs", "ms", "miss", "the_dr"];
+    const PERSON: &[&str] = &[
+        "dr", "doc", "prof", "nurse", "mr", "mrs", "ms", "miss", "the_dr",
+    ];
     const PUBLIC: &[&str] = &[
-        "nhs", "trust", "rcgp", "rcp", "rcs", "rcn", "rcem", "rcog", "rcpch", "rcpsych", "rcr",
-        "bma", "gmc", "nmc", "nice", "hospital", "college", "royal", "uni", "gov", "dhsc",
-        "ukhsa", "mhra", "cqc", "charity", "foundation", "society", "assoc", "council", "network",
-        "icb", "ccg", "pcn", "ambulance", "hee", "deanery", "school", "research", "nihr", "who",
-        "ward", "team", "surgery", "england", "scot", "wales", "healthwatch", "publichealth",
+        "nhs",
+        "trust",
+        "rcgp",
+        "rcp",
+        "rcs",
+        "rcn",
+        "rcem",
+        "rcog",
+        "rcpch",
+        "rcpsych",
+        "rcr",
+        "bma",
+        "gmc",
+        "nmc",
+        "nice",
+        "hospital",
+        "college",
+        "royal",
+        "uni",
+        "gov",
+        "dhsc",
+        "ukhsa",
+        "mhra",
+        "cqc",
+        "charity",
+        "foundation",
+        "society",
+        "assoc",
+        "council",
+        "network",
+        "icb",
+        "ccg",
+        "pcn",
+        "ambulance",
+        "hee",
+        "deanery",
+        "school",
+        "research",
+        "nihr",
+        "who",
+        "ward",
+        "team",
+        "surgery",
+        "england",
+        "scot",
+        "wales",
+        "healthwatch",
+        "publichealth",
     ];
     const COMMERCIAL: &[&str] = &[
-        "derma", "pharma", "aesthetic", "clinic", "skin", "labs", "beauty", "cosmetic", "wellness",
-        "laser", "medical", "health", "luxe", "glow", "filler", "nutrition", "supplement",
-        "vitamin", "shop", "store",
+        "derma",
+        "pharma",
+        "aesthetic",
+        "clinic",
+        "skin",
+        "labs",
+        "beauty",
+        "cosmetic",
+        "wellness",
+        "laser",
+        "medical",
+        "health",
+        "luxe",
+        "glow",
+        "filler",
+        "nutrition",
+        "supplement",
+        "vitamin",
+        "shop",
+        "store",
     ];
     if PERSON.iter().any(|p| {
         handle
@@ -264,7 +324,9 @@ fn sounds_commercial(handle: &str) -> bool {
     let handle = handle.replace("clinical", "");
     COMMERCIAL.iter().any(|c| handle.contains(c))
         || handle.starts_with("med")
-        || ["uk", "ltd", "official"].iter().any(|e| handle.ends_with(e))
+        || ["uk", "ltd", "official"]
+            .iter()
+            .any(|e| handle.ends_with(e))
 }
 
 /// The companies (and declared interests) a post's declarations name.
@@ -350,7 +412,13 @@ const BRAND_MENTION: RuleInfo = RuleInfo {
 
 impl Rule for IndustryMention {
     fn describe(&self) -> &'static [RuleInfo] {
-        &[UNDECLARED_PROMOTION, DECLARED_INTEREST, SPONSORED_EVENT, SERVICE_PROMOTION, BRAND_MENTION]
+        &[
+            UNDECLARED_PROMOTION,
+            DECLARED_INTEREST,
+            SPONSORED_EVENT,
+            SERVICE_PROMOTION,
+            BRAND_MENTION,
+        ]
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
@@ -480,7 +548,9 @@ impl IndustryMention {
             self.named(s),
             template.replace("{maker}", s.maker)
         );
-        Hit::new(&BRAND_MENTION, Severity::Info,
+        Hit::new(
+            &BRAND_MENTION,
+            Severity::Info,
             s.span.clone(),
             message,
             GUIDANCE,

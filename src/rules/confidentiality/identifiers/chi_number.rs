@@ -12,10 +12,10 @@
 //! a number labelled "CHI" with a real date but a failed checksum is still a warning, because it is
 //! presented as a patient's identifier.
 
+use crate::analysis::identifier_context::{before, TenDigitScanner, TenKind, GUIDANCE};
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
-use crate::rules::identifier_context::{before, TenDigitScanner, TenKind, GUIDANCE};
 use crate::rules::Rule;
 
 pub struct ChiNumber {

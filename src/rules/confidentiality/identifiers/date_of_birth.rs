@@ -16,10 +16,10 @@ use regex::Captures;
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::identifier_context::{before, real_date, Cues, GUIDANCE};
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
-use crate::rules::identifier_context::{before, real_date, Cues, GUIDANCE};
 use crate::rules::Rule;
 
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";

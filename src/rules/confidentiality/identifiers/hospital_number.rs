@@ -18,11 +18,11 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::identifier_context::{after, before, Cues, GUIDANCE};
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::document::SpanSet;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
-use crate::rules::identifier_context::{after, before, Cues, GUIDANCE};
 use crate::rules::Rule;
 
 pub struct HospitalNumber {

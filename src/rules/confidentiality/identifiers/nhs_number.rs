@@ -18,10 +18,12 @@
 //! Numbers whose first six digits are a real date go to `chi-number` instead (Scottish CHI), and
 //! numbers right after "phone"/"mobile" to `phone-number`.
 
+use crate::analysis::identifier_context::{
+    before, mod11_valid, TenDigitScanner, TenKind, GUIDANCE,
+};
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
-use crate::rules::identifier_context::{before, mod11_valid, TenDigitScanner, TenKind, GUIDANCE};
 use crate::rules::Rule;
 
 pub struct NhsNumber {

@@ -13,10 +13,10 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::identifier_context::GUIDANCE;
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
-use crate::rules::identifier_context::GUIDANCE;
 use crate::rules::Rule;
 
 const UNISSUED: &[&str] = &["bg", "gb", "kn", "nk", "nt", "tn", "zz"];

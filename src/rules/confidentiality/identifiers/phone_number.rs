@@ -21,11 +21,13 @@
 
 use std::ops::Range;
 
+use crate::analysis::identifier_context::{
+    before, mod11_valid, Cues, GUIDANCE, NOT_PATIENT, PHONE,
+};
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::document::Document;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
-use crate::rules::identifier_context::{before, mod11_valid, Cues, GUIDANCE, NOT_PATIENT, PHONE};
 use crate::rules::Rule;
 
 pub struct PhoneNumber {

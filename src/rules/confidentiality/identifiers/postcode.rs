@@ -15,10 +15,10 @@
 
 use crate::pattern::LazyRegex;
 
+use crate::analysis::identifier_context::{after, before, Cues, GUIDANCE};
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
-use crate::rules::identifier_context::{after, before, Cues, GUIDANCE};
 use crate::rules::Rule;
 
 /// UK postcode areas (two letters first so they win over their one-letter prefixes).

@@ -13,16 +13,16 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::pattern::LazyRegex;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::analysis::patient_context::{bounded, sentence_initial, WordList};
 use crate::analysis::Post;
 use crate::config::Config;
+use crate::document::SpanSet;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::lexicon::people_places::{entries, UK_PLACES};
-use crate::analysis::patient_context::{bounded, sentence_initial, WordList};
 use crate::rules::Rule;
-use crate::document::SpanSet;
 
 const GUIDANCE: &[&str] = &["sm-2024-19", "sm-2024-20", "gmp-2024-88"];
 
@@ -237,7 +237,12 @@ impl Jigsaw {
                     .iter()
                     .any(|p| m.as_str().starts_with(p));
                 // "in Surgery" is a specialty, "at Meadowbank Surgery" a place.
-                let words: Vec<&str> = m.as_str().split(' ').skip(1).filter(|w| *w != "the").collect();
+                let words: Vec<&str> = m
+                    .as_str()
+                    .split(' ')
+                    .skip(1)
+                    .filter(|w| *w != "the")
+                    .collect();
                 let named = words.len() >= 2 && !NOT_PLACES.contains(&words[0]);
                 if *kind == Kind::Place
                     && locative
@@ -337,10 +342,11 @@ impl Rule for Jigsaw {
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
         let ctx = doc.patient_context();
-        let direct = self
-            .direct
-            .find_iter(doc.text)
-            .any(|m| !self.colleague.is_match(&doc.text[doc.sentence_near(&m.range())]));
+        let direct = self.direct.find_iter(doc.text).any(|m| {
+            !self
+                .colleague
+                .is_match(&doc.text[doc.sentence_near(&m.range())])
+        });
         if ctx.cleared() || !(ctx.is_patient() || direct) {
             return;
         }
@@ -395,11 +401,7 @@ impl Rule for Jigsaw {
             } else {
                 severity
             };
-            let mut hit = Hit::new(&INFO, severity,
-                span.clone(),
-                message.clone(),
-                GUIDANCE,
-            );
+            let mut hit = Hit::new(&INFO, severity, span.clone(), message.clone(), GUIDANCE);
             if kind == Kind::Age {
                 hit = hit.with_fix(FixHit::replace(
                     "Generalise the age",

@@ -101,18 +101,40 @@ fn new_wordings_still_need_the_right_company() {
 #[test]
 fn health_tech_and_private_providers_are_flagged() {
     for (text, span) in [
-        ("Livi video GP appointments are honestly brilliant, so quick!", "Livi video"),
-        ("Switched to GP at Hand and never looked back 🙌", "GP at Hand"),
-        ("The Flo app is the best period tracker, download it!", "Flo app"),
-        ("Calm app is a lifesaver on nights. Get the subscription!", "Calm app"),
-        ("Pando has transformed our handovers. Every trust needs it.", "Pando"),
+        (
+            "Livi video GP appointments are honestly brilliant, so quick!",
+            "Livi video",
+        ),
+        (
+            "Switched to GP at Hand and never looked back 🙌",
+            "GP at Hand",
+        ),
+        (
+            "The Flo app is the best period tracker, download it!",
+            "Flo app",
+        ),
+        (
+            "Calm app is a lifesaver on nights. Get the subscription!",
+            "Calm app",
+        ),
+        (
+            "Pando has transformed our handovers. Every trust needs it.",
+            "Pando",
+        ),
         ("Voy made starting my weight loss jabs so easy 💉", "Voy"),
-        ("Spire private hospital Bristol: best knee op I've seen", "Spire"),
+        (
+            "Spire private hospital Bristol: best knee op I've seen",
+            "Spire",
+        ),
     ] {
         assert_eq!(spans_of("undeclared-promotion", text), vec![span], "{text}");
     }
     let declared = "Pando has transformed our handovers. For transparency, Pando pays me as a clinical adviser.";
-    assert!(coi_warnings(declared).is_empty(), "{:?}", coi_warnings(declared));
+    assert!(
+        coi_warnings(declared).is_empty(),
+        "{:?}",
+        coi_warnings(declared)
+    );
 }
 
 #[test]
@@ -123,7 +145,11 @@ fn everyday_words_that_name_apps_are_clean() {
         "Manual handling training done online, again 🙄",
         "Flo in bay 4 is doing much better today",
     ] {
-        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
+        assert!(
+            coi_warnings(text).is_empty(),
+            "{text}: {:?}",
+            coi_warnings(text)
+        );
     }
 }
 
@@ -275,11 +301,11 @@ fn thread_declarations_are_a_known_limit() {
 #[test]
 #[ignore = "timing check; meaningful only with --release"]
 fn coi_rules_are_fast() {
-    use crate::rules::affiliate_link::AffiliateLink;
-    use crate::rules::discount_code::DiscountCode;
     use super::IndustryMention;
-    use crate::rules::Rule;
     use crate::document::Document;
+    use crate::rules::conflict_of_interest::affiliate_link::AffiliateLink;
+    use crate::rules::conflict_of_interest::discount_code::DiscountCode;
+    use crate::rules::Rule;
     use crate::Config;
 
     let config = Config::default();
@@ -367,7 +393,11 @@ fn a_sponsored_clinic_with_promotion_is_a_sponsored_event() {
         "[Sponsored] Our skin clinic is sponsored by Medik8 this month, come and see us",
         "Our skin clinic is sponsored by Medik8. Disclosure: Medik8 pays me a consultancy fee.",
     ] {
-        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
+        assert!(
+            coi_warnings(text).is_empty(),
+            "{text}: {:?}",
+            coi_warnings(text)
+        );
     }
 }
 

@@ -15,7 +15,10 @@ fn warns_when_details_add_up() {
 #[test]
 fn details_in_other_words_add_up_too() {
     assert!(warned("jigsaw-identification", "Delivered twins this morning for a 44yo first-time mum who's a midwife on our own unit in Truro. IVF after 9 years of trying"));
-    assert!(warned("jigsaw-identification", "52yo woman, ventilated in ICU at Addenbrooke's after the M11 pile-up on Tuesday"));
+    assert!(warned(
+        "jigsaw-identification",
+        "52yo woman, ventilated in ICU at Addenbrooke's after the M11 pile-up on Tuesday"
+    ));
 }
 
 #[test]
@@ -27,12 +30,16 @@ fn a_named_practice_is_a_place_but_a_specialty_is_not() {
             .map(|f| f.text)
             .collect::<Vec<_>>()
     };
-    assert!(places("My oldest patient at Meadowbank Surgery died peacefully at 98, a land girl in the war")
-        .iter()
-        .any(|t| t.contains("Meadowbank Surgery")));
-    assert!(!places("Saw a 34-year-old in clinic; she works in General Practice")
-        .iter()
-        .any(|t| t.contains("Practice")));
+    assert!(places(
+        "My oldest patient at Meadowbank Surgery died peacefully at 98, a land girl in the war"
+    )
+    .iter()
+    .any(|t| t.contains("Meadowbank Surgery")));
+    assert!(
+        !places("Saw a 34-year-old in clinic; she works in General Practice")
+            .iter()
+            .any(|t| t.contains("Practice"))
+    );
 }
 
 #[test]
@@ -45,7 +52,10 @@ fn a_colleague_with_a_title_is_no_direct_identifier() {
 
 #[test]
 fn single_teaching_point_is_only_a_reminder() {
-    assert!(!warned("jigsaw-identification", "Saw a 70-year-old man with chest pain today that turned out to be a PE. Always think PE!"));
+    assert!(!warned(
+        "jigsaw-identification",
+        "Saw a 70-year-old man with chest pain today that turned out to be a PE. Always think PE!"
+    ));
 }
 
 #[test]
@@ -64,7 +74,10 @@ fn ignores_clean_contexts() {
         "jigsaw-identification",
         "Teaching case (fictional): 68M, crushing central chest pain, admitted from Leeds"
     ));
-    assert!(!flagged("jigsaw-identification", "If you're aged 40 to 74 and live in England, you're entitled to a free NHS Health Check"));
+    assert!(!flagged(
+        "jigsaw-identification",
+        "If you're aged 40 to 74 and live in England, you're entitled to a free NHS Health Check"
+    ));
     assert!(!flagged(
         "jigsaw-identification",
         "Had my own gallbladder out last week at Derriford, admitted for 2 days"
@@ -111,7 +124,13 @@ fn remembering_a_colleague_is_not_a_case() {
 
 #[test]
 fn a_company_after_from_is_not_a_place() {
-    let found = check("Saw a 34-year-old teacher from Keswick in resus. Disclosure: speaker fees from Lilly.");
-    assert!(found.iter().any(|f| f.rule == "jigsaw-identification" && f.text == "from Keswick"));
-    assert!(!found.iter().any(|f| f.rule == "jigsaw-identification" && f.text.contains("Lilly")));
+    let found = check(
+        "Saw a 34-year-old teacher from Keswick in resus. Disclosure: speaker fees from Lilly.",
+    );
+    assert!(found
+        .iter()
+        .any(|f| f.rule == "jigsaw-identification" && f.text == "from Keswick"));
+    assert!(!found
+        .iter()
+        .any(|f| f.rule == "jigsaw-identification" && f.text.contains("Lilly")));
 }
