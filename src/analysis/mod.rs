@@ -12,14 +12,17 @@ pub(crate) mod coi_context;
 pub(crate) mod declaration;
 pub(crate) mod identifier_context;
 pub(crate) mod patient_context;
+pub(crate) mod ten_digit;
 
 use patient_context::{Context, PatientContext};
+use ten_digit::{TenDigitScanner, TenDigits, TenKind};
 
 /// A post under check: its [`Document`] and the facts rules share, each found on first request.
 pub struct Post<'a> {
     doc: Document<'a>,
     patient: OnceCell<Context>,
     industry: OnceCell<Vec<Mention>>,
+    ten_digit: OnceCell<Vec<(TenDigits, TenKind)>>,
 }
 
 impl<'a> Post<'a> {
@@ -28,6 +31,7 @@ impl<'a> Post<'a> {
             doc,
             patient: OnceCell::new(),
             industry: OnceCell::new(),
+            ten_digit: OnceCell::new(),
         }
     }
 
@@ -41,6 +45,24 @@ impl<'a> Post<'a> {
     pub(crate) fn industry_mentions(&self) -> &[Mention] {
         self.industry
             .get_or_init(|| Lexicon::get().find(self.doc.text, &self.doc.lower))
+    }
+}
+
+impl Post<'_> {
+    /// Every 10-digit number standing on its own, with what it reads as (NHS, CHI, other): the
+    /// NHS and CHI rules both need it.
+    pub(crate) fn ten_digit_numbers(&self) -> &[(TenDigits, TenKind)] {
+        self.ten_digit.get_or_init(|| {
+            let scanner = TenDigitScanner::shared();
+            scanner
+                .scan(self.doc.text)
+                .into_iter()
+                .map(|n| {
+                    let kind = scanner.classify(&self.doc, &n);
+                    (n, kind)
+                })
+                .collect()
+        })
     }
 }
 

@@ -12,21 +12,19 @@
 //! a number labelled "CHI" with a real date but a failed checksum is still a warning, because it is
 //! presented as a patient's identifier.
 
-use crate::analysis::identifier_context::{before, TenDigitScanner, TenKind, GUIDANCE};
+use super::GUIDANCE;
+use crate::analysis::identifier_context::before;
+use crate::analysis::ten_digit::{TenDigitScanner, TenKind};
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 
-pub struct ChiNumber {
-    scanner: TenDigitScanner,
-}
+pub struct ChiNumber {}
 
 impl ChiNumber {
     pub fn new(_config: &Config) -> Self {
-        ChiNumber {
-            scanner: TenDigitScanner::new(),
-        }
+        ChiNumber {}
     }
 }
 
@@ -43,16 +41,13 @@ impl Rule for ChiNumber {
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
-        for n in self.scanner.scan(doc.text) {
-            if self.scanner.classify(doc, &n) != TenKind::Chi {
+        let scanner = TenDigitScanner::shared();
+        for (n, kind) in doc.ten_digit_numbers() {
+            if *kind != TenKind::Chi {
                 continue;
             }
-            let labelled = self.scanner.patient.in_text(before(doc, n.span.start, 24));
-            let other_use = !labelled
-                && self
-                    .scanner
-                    .not_patient
-                    .in_text(before(doc, n.span.start, 40));
+            let labelled = scanner.patient.in_text(before(doc, n.span.start, 24));
+            let other_use = !labelled && scanner.not_patient.in_text(before(doc, n.span.start, 40));
             let (severity, message) = if other_use {
                 (
                     Severity::Info,

@@ -16,7 +16,8 @@ use regex::Captures;
 
 use crate::pattern::LazyRegex;
 
-use crate::analysis::identifier_context::{before, real_date, Cues, GUIDANCE};
+use super::GUIDANCE;
+use crate::analysis::identifier_context::{before, real_date, Cues};
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};

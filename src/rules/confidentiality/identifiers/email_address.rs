@@ -12,6 +12,7 @@
 
 use crate::pattern::LazyRegex;
 
+use super::GUIDANCE;
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
@@ -30,8 +31,6 @@ impl EmailAddress {
         }
     }
 }
-
-const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
 
 /// What this rule reports, as the options page and popup name it.
 const INFO: RuleInfo = RuleInfo {

@@ -1,6 +1,7 @@
 //! Identifiers: numbers, codes, contact details, dates of birth and names that point at one
-//! person. Their shared cues (labels, the ten-digit scan) are in
-//! [`crate::analysis::identifier_context`].
+//! person. Their shared cues (labels, checksums, dates) are in
+//! [`crate::analysis::identifier_context`]; the 10-digit numbers the NHS and CHI rules both read
+//! are found once per post ([`crate::analysis::Post::ten_digit_numbers`]).
 
 pub(crate) mod chi_number;
 pub(crate) mod date_of_birth;
@@ -11,6 +12,11 @@ pub(crate) mod ni_number;
 pub(crate) mod person_name;
 pub(crate) mod phone_number;
 pub(crate) mod postcode;
+
+/// The guidance every identifier finding cites: the social-media guidance on identifiable
+/// information (para 20), Good medical practice on confidentiality (para 88) and what the
+/// confidentiality guidance counts as an identifier.
+const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
 
 #[cfg(test)]
 mod tests {

@@ -18,23 +18,19 @@
 //! Numbers whose first six digits are a real date go to `chi-number` instead (Scottish CHI), and
 //! numbers right after "phone"/"mobile" to `phone-number`.
 
-use crate::analysis::identifier_context::{
-    before, mod11_valid, TenDigitScanner, TenKind, GUIDANCE,
-};
+use super::GUIDANCE;
+use crate::analysis::identifier_context::{before, mod11_valid};
+use crate::analysis::ten_digit::{TenDigitScanner, TenKind};
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 
-pub struct NhsNumber {
-    scanner: TenDigitScanner,
-}
+pub struct NhsNumber {}
 
 impl NhsNumber {
     pub fn new(_config: &Config) -> Self {
-        NhsNumber {
-            scanner: TenDigitScanner::new(),
-        }
+        NhsNumber {}
     }
 }
 
@@ -51,15 +47,16 @@ impl Rule for NhsNumber {
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
-        for n in self.scanner.scan(doc.text) {
-            if self.scanner.classify(doc, &n) != TenKind::Nhs {
+        let scanner = TenDigitScanner::shared();
+        for (n, kind) in doc.ten_digit_numbers() {
+            if *kind != TenKind::Nhs {
                 continue;
             }
             let valid = mod11_valid(&n.digits);
             let near = before(doc, n.span.start, 24);
             let wide = before(doc, n.span.start, 40);
-            let labelled = self.scanner.patient.in_text(near);
-            let other_use = self.scanner.not_patient.in_text(wide) && !labelled;
+            let labelled = scanner.patient.in_text(near);
+            let other_use = scanner.not_patient.in_text(wide) && !labelled;
             let test_range = n.digits[..3] == [9, 9, 9];
             let hc = (320..400).contains(
                 &(u32::from(n.digits[0]) * 100

@@ -13,7 +13,7 @@
 
 use crate::pattern::LazyRegex;
 
-use crate::analysis::identifier_context::GUIDANCE;
+use super::GUIDANCE;
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};

@@ -21,9 +21,8 @@
 
 use std::ops::Range;
 
-use crate::analysis::identifier_context::{
-    before, mod11_valid, Cues, GUIDANCE, NOT_PATIENT, PHONE,
-};
+use super::GUIDANCE;
+use crate::analysis::identifier_context::{before, mod11_valid, Cues, NOT_PATIENT, PHONE};
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::document::Document;

@@ -15,7 +15,8 @@
 
 use crate::pattern::LazyRegex;
 
-use crate::analysis::identifier_context::{after, before, Cues, GUIDANCE};
+use super::GUIDANCE;
+use crate::analysis::identifier_context::{after, before, Cues};
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
