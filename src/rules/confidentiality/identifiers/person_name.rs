@@ -27,7 +27,7 @@ use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::lexicon::people_places::{WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES};
 use crate::rules::Rule;
 
-const GUIDANCE: &[&str] = &["sm-2024-20", "gmp-2024-88", "conf-identifiers"];
+use super::GUIDANCE;
 
 pub struct PersonName {
     /// Plain first names and first names that are also everyday words.
