@@ -170,7 +170,7 @@ function siteEnabled(s, site) {
  */
 async function handle(msg) {
   // A build that failed (a WASM file that did not load, say) is tried again, not trusted forever.
-  if (loadError && performance.now() - failedAt > REBUILD_AFTER_FAILURE_MS && ['check', 'status', 'guidance'].includes(msg?.type)) {
+  if (loadError && performance.now() - failedAt > REBUILD_AFTER_FAILURE_MS && ['check', 'status', 'guidance', 'rules'].includes(msg?.type)) {
     rebuild();
   }
   switch (msg?.type) {
@@ -197,6 +197,10 @@ async function handle(msg) {
     case 'guidance': {
       const s = await statePromise;
       return { ok: true, guidance: s.checker.guidance() };
+    }
+    case 'rules': {
+      const s = await statePromise;
+      return { ok: true, rules: s.checker.rules() };
     }
     case 'ignore-rule': {
       if (typeof msg.rule !== 'string' || !msg.rule) return { ok: false, error: 'no rule' };
@@ -269,7 +273,7 @@ function showCount(msg, sender) {
 }
 
 /** The requests handle() answers. */
-const HANDLED = ['check', 'status', 'guidance', 'ignore-rule', 'ignore-term', 'set-declaration'];
+const HANDLED = ['check', 'status', 'guidance', 'rules', 'ignore-rule', 'ignore-term', 'set-declaration'];
 
 // Content scripts send checks over a long-lived port (cheaper per message than sendMessage):
 // requests carry an `id`, replies are {id, reply}.

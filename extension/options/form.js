@@ -93,6 +93,18 @@ export function buildStaticControls() {
 
 /** @type {string[]} rule ids shown under "Ignored rules" (edited with their buttons) */
 let ignoredRules = [];
+/** @type {Map<string, string>} each rule id's one-line description, from the checker */
+let ruleDescriptions = new Map();
+
+/**
+ * Names the ignored rules in words (the checker's `rules()`, through the background), so the
+ * doctor sees what they switched off and not only its id.
+ * @param {{id: string, description: string}[]} rules
+ */
+export function setRuleDescriptions(rules) {
+  ruleDescriptions = new Map(rules.map((r) => [r.id, r.description]));
+  renderIgnoredRules();
+}
 
 function renderIgnoredRules() {
   const ul = $('ignored-rules');
@@ -107,6 +119,8 @@ function renderIgnoredRules() {
     const li = document.createElement('li');
     const code = document.createElement('code');
     code.textContent = rule;
+    const description = ruleDescriptions.get(rule);
+    if (description) li.append(description, ' ');
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = 'Check again';

@@ -20,6 +20,7 @@ import {
   fillForm as fillOwnSettings,
   markInvalid,
   readForm,
+  setRuleDescriptions,
   suggestDeclaration,
 } from './form.js';
 import { keepUserValues, loadPolicy } from '../shared/policy.js';
@@ -270,6 +271,16 @@ async function main() {
     else saveStatus('pending', 'Settings were changed elsewhere (for example from a warning card); your edits here are saved over them.');
   });
   document.body.dataset.ready = 'true';
+  // Without the checker (it failed to load) the ignored rules keep showing their ids alone.
+  ext.runtime
+    .sendMessage({ type: 'rules' })
+    .then((reply) => {
+      if (reply?.ok) setRuleDescriptions(reply.rules);
+      document.body.dataset.rules = String(reply?.ok ? reply.rules.length : 0);
+    })
+    .catch(() => {
+      document.body.dataset.rules = '0';
+    });
   const names = await companyNames();
   $('company-names').replaceChildren(...names.map((n) => new Option('', n)));
   document.body.dataset.companies = String(names.length);

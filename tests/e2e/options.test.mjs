@@ -212,6 +212,25 @@ describe('options page', () => {
     await options.close();
   });
 
+  test('ignored rules are named in words from the checker, beside their id', async () => {
+    const options = await openOptions(session);
+    const saved = await storedSettings(options);
+    await options.evaluate(
+      async (s) => chrome.storage.sync.set({ settings: s }),
+      { ...saved, ignored_rules: ['nhs-number', 'no-such-rule'] },
+    );
+    await options.reload();
+    await options.waitForFunction(() => Number(document.body.dataset.rules) > 0);
+    const items = options.locator('#ignored-rules li');
+    await items.filter({ hasText: 'An NHS or H&C number' }).waitFor({ timeout: WAIT });
+    const texts = await items.allTextContents();
+    assert.match(texts[0], /^An NHS or H&C number .*nhs-number/, texts[0]);
+    // An id the checker does not describe (a rule since removed) is still listed, by its id.
+    assert.match(texts[1], /^no-such-rule/, texts[1]);
+    await options.evaluate(async (s) => chrome.storage.sync.set({ settings: s }), saved);
+    await options.close();
+  });
+
   test('category modes and site switches are keyboard reachable and labelled', async () => {
     const options = await openOptions(session);
     for (const name of ['Patient confidentiality', 'Conflicts of interest', 'Professional boundaries', 'Respect for patients and colleagues']) {
