@@ -15,7 +15,6 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use crate::pattern::LazyRegex;
 
@@ -24,10 +23,12 @@ use crate::analysis::Post;
 use crate::config::Config;
 use crate::document::{Document, SpanSet};
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
-use crate::lexicon::people_places::{WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS, UK_PLACES};
+use crate::lexicon::people_places::{WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS};
 use crate::rules::Rule;
 
 use super::GUIDANCE;
+use words::{is_place, name_like_words};
+use words::{word_set, COMMON, PLAIN};
 
 pub struct PersonName {
     /// Plain first names and first names that are also everyday words.
@@ -88,105 +89,9 @@ impl PersonName {
     }
 }
 
-static PLAIN: OnceLock<WordSet> = OnceLock::new();
-static COMMON: OnceLock<WordSet> = OnceLock::new();
-
-/// The name lists are the same for every checker: built once per process.
-fn word_set(cell: &'static OnceLock<WordSet>, list: &'static str) -> &'static WordSet {
-    cell.get_or_init(|| WordSet::new(list))
-}
-
-/// UK places, countries and institutions that follow "#PrayFor…" as often as names do.
-fn is_place(word: &str) -> bool {
-    const NOT_PEOPLE: &[&str] = &[
-        "Ukraine",
-        "Gaza",
-        "Israel",
-        "Palestine",
-        "Syria",
-        "Turkey",
-        "Morocco",
-        "Lebanon",
-        "Sudan",
-        "Paris",
-        "London",
-        "Manchester",
-        "Britain",
-        "England",
-        "Scotland",
-        "Wales",
-        "Ireland",
-        "Nhs",
-        "Everyone",
-        "Peace",
-        "Humanity",
-        "All",
-        "The",
-        "Our",
-        "My",
-    ];
-    static PLACES: OnceLock<WordSet> = OnceLock::new();
-    NOT_PEOPLE.iter().any(|p| p.eq_ignore_ascii_case(word))
-        || word_set(&PLACES, UK_PLACES).contains(word)
-}
-
 fn hit(span: Range<usize>, severity: Severity, message: &str, fix: &str) -> Hit {
     Hit::new(&INFO, severity, span, message, GUIDANCE)
         .with_fix(FixHit::replace(format!("Replace with \"{fix}\""), fix))
-}
-
-/// The spans the `word` pattern (`\b[A-Za-z][a-z]+(?:[-'’][A-Z][a-z]+)?\b`, ASCII boundaries)
-/// would match, found by a plain scan: every word of every post passes through here, and one regex
-/// search per word was a third of the time `check` takes on a long post.
-fn name_like_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let bytes = text.as_bytes();
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    // The end of the run of word bytes starting at `at`.
-    let run_end = move |at: usize| {
-        (at..bytes.len())
-            .find(|&i| !is_word(bytes[i]))
-            .unwrap_or(bytes.len())
-    };
-    let shaped = move |run: Range<usize>, capital: bool| {
-        let word = &bytes[run];
-        word.len() >= 2
-            && (if capital {
-                word[0].is_ascii_uppercase()
-            } else {
-                word[0].is_ascii_alphabetic()
-            })
-            && word[1..].iter().all(u8::is_ascii_lowercase)
-    };
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < bytes.len() {
-            if !is_word(bytes[at]) {
-                at += 1;
-                continue;
-            }
-            let start = at;
-            let mut end = run_end(start);
-            at = end;
-            if !shaped(start..end, false) {
-                continue;
-            }
-            // "Mary-Jane", "O'Neill"-style joins onto a capitalised part.
-            let join = match bytes.get(end) {
-                Some(b'-' | b'\'') => 1,
-                _ if text[end..].starts_with('’') => '’'.len_utf8(),
-                _ => 0,
-            };
-            if join > 0 && end + join < bytes.len() && is_word(bytes[end + join]) {
-                let second = run_end(end + join);
-                if shaped(end + join..second, true) {
-                    end = second;
-                    at = end;
-                }
-            }
-            return Some(start..end);
-        }
-        None
-    })
 }
 
 const NAME_MSG: &str = "This looks like a patient's name. A name (even a first name or a name in a hashtag) identifies the patient; don't post it without their explicit consent.";
@@ -515,3 +420,4 @@ fn patient_tied(rule: &PersonName, text: &str, span: Range<usize>) -> bool {
 mod surname;
 #[cfg(test)]
 mod tests;
+mod words;
