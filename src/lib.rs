@@ -21,8 +21,6 @@ mod pattern;
 mod removal;
 mod rules;
 pub mod scorer;
-/// The document layer's former name, kept for callers written against it.
-pub use document as text;
 
 #[cfg(test)]
 mod testing;

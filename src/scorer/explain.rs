@@ -9,7 +9,7 @@ use super::features::Features;
 use super::model::CategoryModel;
 use crate::config::Config;
 use crate::finding::{Category, Finding, Severity};
-use crate::text::{utf16_offsets, Document};
+use crate::document::{utf16_offsets, Document};
 
 /// How many of the sentence's strongest words the message names.
 const NAMED_WORDS: usize = 3;
