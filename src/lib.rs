@@ -19,6 +19,8 @@ pub mod lexicon;
 mod overlap;
 mod pattern;
 mod removal;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod report;
 mod rules;
 pub mod scorer;
 

@@ -10,12 +10,8 @@
 
 use std::path::Path;
 
-use second_opinion::{Checker, Config};
-
 // The CLI's own renderer, so the snapshots are exactly what `second-opinion check` prints.
-#[allow(dead_code)]
-#[path = "../src/bin/second-opinion/human.rs"]
-mod human;
+use second_opinion::{report, Checker, Config};
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Expect {
@@ -139,7 +135,7 @@ fn fixtures_flag_what_they_say_and_keep_their_output() {
                 _ => {}
             }
             if expect == Expect::Flags {
-                snapshot.push_str(&human::render("post", &post, &findings, false));
+                snapshot.push_str(&report::render("post", &post, &findings, false));
                 snapshot.push('\n');
             }
         }

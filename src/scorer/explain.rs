@@ -8,8 +8,8 @@ use std::ops::Range;
 use super::features::Features;
 use super::model::CategoryModel;
 use crate::config::Config;
-use crate::finding::{Category, Finding, Severity};
 use crate::document::{utf16_offsets, Document};
+use crate::finding::{Category, Finding, Severity};
 
 /// How many of the sentence's strongest words the message names.
 const NAMED_WORDS: usize = 3;

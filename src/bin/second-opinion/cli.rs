@@ -1,7 +1,6 @@
 //! The command line: argument parsing and the two modes (FILE and --jsonl).
 
 mod features;
-mod human;
 mod jsonl;
 
 use std::io::Read;
@@ -9,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use second_opinion::{Checker, Config};
+use second_opinion::{report, Checker, Config};
 
 /// Exit status for a usage, input or configuration error.
 const TROUBLE: u8 = 2;
@@ -103,7 +102,7 @@ pub fn main() -> ExitCode {
     } else {
         checker.check(&text)
     };
-    let report = human::render(&name, &text, &findings, human::use_colour());
+    let report = report::render(&name, &text, &findings, report::use_colour());
     print!("{report}");
     if findings
         .iter()

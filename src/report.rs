@@ -1,10 +1,11 @@
-//! `check FILE`: compiler-style diagnostics with the flagged text underlined.
+//! Compiler-style diagnostics with the flagged text underlined: what `second-opinion check FILE`
+//! prints, and what the rules' fixture snapshots (tests/fixtures.rs) keep. Native builds only.
 
 use std::io::IsTerminal;
 
+use crate::document::byte_offset_of_utf16;
+use crate::{guidance, Finding, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
-use second_opinion::document::byte_offset_of_utf16;
-use second_opinion::{guidance, Finding, Severity};
 
 /// Colour when stdout is a terminal and `NO_COLOR` is unset.
 pub fn use_colour() -> bool {
@@ -118,7 +119,7 @@ fn summary(name: &str, findings: &[Finding]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use second_opinion::{Checker, Config};
+    use crate::{Checker, Config};
 
     #[test]
     fn underlines_after_emoji_and_counts() {
