@@ -155,6 +155,42 @@ mod tests {
         }
     }
 
+    /// The first quoted post after "Example:" in each rule file's header is flagged by that rule,
+    /// so the headers' examples stay true.
+    #[test]
+    fn every_header_example_is_flagged_by_its_rule() {
+        let sources = rule_sources();
+        let mut wrong = Vec::new();
+        for rule in registry(&Config::default()) {
+            let (path, source) = source_of(&sources, rule.as_ref());
+            let header: Vec<&str> = source
+                .lines()
+                .take_while(|l| l.starts_with("//!"))
+                .map(|l| l.trim_start_matches("//!").trim())
+                .collect();
+            let header = header.join(" ");
+            let Some((example, _)) = header
+                .split_once("Example: \"")
+                .and_then(|(_, rest)| rest.split_once('"'))
+            else {
+                wrong.push(format!("{}: no Example: \"…\"", path.display()));
+                continue;
+            };
+            let ids = rule.describe();
+            if !ids
+                .iter()
+                .any(|info| crate::testing::flagged(info.id, example))
+            {
+                wrong.push(format!("{}: {example:?}", path.display()));
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "header examples not flagged:\n{}",
+            wrong.join("\n")
+        );
+    }
+
     /// Every `…GUIDANCE…: &[&str] = &[…]` list a rule cites names a
     /// paragraph in the catalogue.
     #[test]

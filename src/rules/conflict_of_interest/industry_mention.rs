@@ -1,8 +1,8 @@
 //! Companies, their @handles and branded products named without a declaration of interest.
 //!
 //! One pass over the post finds every mention (lexicon in `src/lexicon/industry.rs`), every
-//! declaration ([`crate::analysis::declaration`]) and every cue ([`crate::analysis::coi_context`]); each mention is then
-//! reported under one of these ids:
+//! declaration ([`crate::analysis::declaration`]) and every cue
+//! ([`crate::analysis::coi_context`]); each mention is then reported under one of these ids:
 //!
 //! - `declared-interest` (warning): a company the doctor lists as an interest (options page) is
 //!   named without a declaration. The fix appends the doctor's standing declaration, or a
@@ -26,6 +26,9 @@
 //!
 //! A declaration doesn't count when it names only other companies (DOI: Pfizer, then praise for
 //! Dexcom), or when "no conflicts" sits beside a personal code or affiliate link.
+//!
+//! Example: "Honestly, Mounjaro is a game changer" is an `undeclared-promotion` warning on
+//! "Mounjaro"; "Mounjaro is in short supply again." is a `brand-mention` reminder.
 //!
 //! Why: *Good medical practice* (2024) para 90(b) (declare conflicts when communicating publicly,
 //! including promoting or endorsing), para 95 (be open about interests), and the GMC's

@@ -5,8 +5,9 @@
 //! Why: details that are harmless alone can add up so that the patient, or people close to them,
 //! recognise the case (*Using social media as a medical professional* (2024) para 19).
 //!
-//! Example: "45F, primary school teacher in Didsbury, witnessed seizure in the classroom" — one
-//! finding per detail, a warning because three or more kinds add up. A single anonymised teaching
+//! Example: "Saw a 45F, primary school teacher in Didsbury, witnessed seizure in the classroom" —
+//! a hit per detail (which the checker reports as one finding with parts), a warning because
+//! three or more kinds add up; without the encounter ("Saw …") nothing is flagged. A single anonymised teaching
 //! point ("a 70-year-old man with chest pain") stays an `info` reminder.
 
 use std::collections::HashSet;
