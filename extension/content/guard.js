@@ -196,9 +196,10 @@
       return [
         title('Post this? Second Opinion has concerns'),
         desc(
+          // One line per finding: a concern highlighted in several places is still one concern.
           warnings.length === 1
-            ? 'This post has a warning you may want to review before it is published:'
-            : `This post has ${warnings.length} warnings you may want to review before it is published:`,
+            ? 'This post has 1 concern you may want to review before it is published:'
+            : `This post has ${warnings.length} concerns you may want to review before it is published:`,
         ),
         h('ul', {}, warnings.map(([, f]) => h('li', {}, [h('strong', { text: SO.parts.quote(f) }), ` — ${f.message}`]))),
         unchecked.length ? h('p', { class: 'unchecked', text: `Part of it has not been checked: ${notChecked}` }) : null,

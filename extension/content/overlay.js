@@ -93,6 +93,7 @@
       SO.ui.layer().append(badge);
       badges.set(composer, badge);
     }
+    // Counted in findings (concerns), not in highlighted ranges: a finding's parts are one concern.
     const findings = composer.visibleFindings();
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     const reminders = findings.length - warnings;
@@ -111,7 +112,7 @@
     } else if (warnings) {
       state = 'warning';
       text = reminders ? `⚠ ${warnings} · ℹ ${reminders}` : `⚠ ${warnings}`;
-      label = `Second Opinion: ${plural(warnings, 'warning', 'warnings')}, ${plural(reminders, 'reminder', 'reminders')}`;
+      label = `Second Opinion: ${plural(warnings, 'concern', 'concerns')}, ${plural(reminders, 'reminder', 'reminders')}`;
     } else if (reminders) {
       state = 'info';
       text = `ℹ ${reminders}`;

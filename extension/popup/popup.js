@@ -106,7 +106,7 @@ function summarise(findings) {
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const reminders = findings.length - warnings;
   const n = (k, word) => `${k} ${word}${k === 1 ? '' : 's'}`;
-  return `${n(warnings, 'warning')}, ${n(reminders, 'reminder')} in this post.`;
+  return `${n(warnings, 'concern')}, ${n(reminders, 'reminder')} in this post.`;
 }
 
 /** "X (Twitter), Facebook, … and Threads" */

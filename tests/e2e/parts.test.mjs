@@ -51,6 +51,13 @@ describe('one concern, one finding', () => {
     const ranges = await tab.isolated(RANGES);
     assert.ok(ranges.includes('teacher') && ranges.includes('the M6 pile-up'), JSON.stringify(ranges));
     await tab.waitHighlights(ranges);
+    // The badge counts concerns (findings), not highlighted ranges.
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    const reminders = findings.length - warnings;
+    assert.ok(ranges.length > findings.length, JSON.stringify(ranges));
+    const badge = await waitUi(tab, '.badge');
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    assert.equal(badge.label, `Second Opinion: ${plural(warnings, 'concern')}, ${plural(reminders, 'reminder')}`);
 
     // Hovering the last part (not the span) opens the finding's card, with every range in focus.
     const last = jigsaw[0].parts.at(-1);
@@ -67,7 +74,9 @@ describe('one concern, one finding', () => {
     await tab.page.locator(POST_BUTTON).click();
     await waitGuard(tab, 'warning');
     const lines = await tab.isolated(`[...SecondOpinion.ui.root().querySelectorAll('[role="alertdialog"] li')].map((li) => li.textContent)`);
-    assert.equal(lines.length, findings.filter((f) => f.severity === 'warning').length, JSON.stringify(lines));
+    assert.equal(lines.length, warnings, JSON.stringify(lines));
+    const desc = await tab.isolated(`SecondOpinion.ui.root().querySelector('#so-guard-desc').textContent`);
+    assert.equal(desc, `This post has ${plural(warnings, 'concern')} you may want to review before it is published:`);
     assert.equal(lines.filter((l) => l.includes('“23yo M”')).length, 1, JSON.stringify(lines));
     assert.ok(lines.some((l) => l.includes('“teacher”')), JSON.stringify(lines));
     await tab.page.close();

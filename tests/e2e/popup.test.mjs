@@ -92,7 +92,7 @@ describe('popup', () => {
     assert.equal(await popup.locator('.finding[data-rule="nhs-number"]').count(), 1);
     const sections = await popup.locator('#relevant-guidance .guidance-entry').evaluateAll((els) => els.map((e) => e.dataset.guidance));
     assert.equal(new Set(sections).size, sections.length, `still each section once: ${sections}`);
-    assert.match(await popup.locator('#post-summary').textContent(), /^\d+ warnings?, \d+ reminders? in this post\.$/);
+    assert.match(await popup.locator('#post-summary').textContent(), /^\d+ concerns?, \d+ reminders? in this post\.$/);
 
     // "Show in post" selects that finding's text in the page.
     await popup.bringToFront();
