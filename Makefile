@@ -1,13 +1,18 @@
 # Second Opinion. `make demo` and `make test` are the two commands most people need.
-.PHONY: build icons wasm cli model model-check test test-rust test-wasm test-js test-e2e test-firefox lint bench demo dist clean vocabularies test-vocabularies presidio
+.PHONY: build icons styles wasm cli model model-check test test-rust test-wasm test-js test-e2e test-firefox lint bench demo dist clean vocabularies test-vocabularies presidio
 
 WASM := target/wasm32-unknown-unknown/wasm-release/second_opinion.wasm
 
-# Everything the unpacked extension (the repository root) needs: pkg/ and icons/generated/.
-build: cli wasm icons
+# Everything the unpacked extension (the repository root) needs: pkg/, icons/generated/ and
+# extension/generated/.
+build: cli wasm icons styles
 
 icons:
 	node scripts/build-icons.mjs
+
+# The pages' ::highlight() rules, from extension/content/highlights.js where they are defined.
+styles:
+	node scripts/build-highlight-css.mjs
 
 cli:
 	cargo build --release --bin second-opinion
@@ -103,4 +108,4 @@ presidio: wasm
 	.venv-presidio/bin/python scripts/presidio-side-by-side.py
 
 clean:
-	rm -rf target pkg dist demo icons/generated tests/e2e/.build
+	rm -rf target pkg dist demo icons/generated extension/generated tests/e2e/.build

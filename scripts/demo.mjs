@@ -115,7 +115,7 @@ function chromiumPath() {
 }
 
 async function launch() {
-  for (const f of ['pkg/second_opinion.js', 'pkg/second_opinion_bg.wasm', 'icons/generated/icon-128.png']) {
+  for (const f of ['pkg/second_opinion.js', 'pkg/second_opinion_bg.wasm', 'icons/generated/icon-128.png', 'extension/generated/highlights.css']) {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`make build\` first`);
   }
   const server = await startServer();

@@ -56,7 +56,7 @@ function generatedFiles() {
   const icons = existsSync(join(root, 'icons/generated'))
     ? readdirSync(join(root, 'icons/generated')).filter((f) => f.endsWith('.png')).map((f) => `icons/generated/${f}`)
     : [];
-  const files = ['pkg/second_opinion_bg.wasm', 'pkg/second_opinion.js', ...icons.sort()];
+  const files = ['pkg/second_opinion_bg.wasm', 'pkg/second_opinion.js', ...icons.sort(), 'extension/generated/highlights.css'];
   for (const f of files) if (!existsSync(join(root, f))) throw new Error(`${f} is missing (run make build)`);
   return files;
 }

@@ -343,10 +343,10 @@
         if (current?.byHover) scheduleHoverClose();
       }),
     );
-    SO.ui.syncTheme(composer.el);
+    const theme = SO.ui.syncTheme(composer.el);
     SO.ui.layer().append(el);
     current = { el, composer, finding, byHover: !!opts.byHover };
-    SO.highlights.focus(composer.rangesFor(finding));
+    SO.highlights.focus(composer.rangesFor(finding), theme);
     reposition(opts.rect);
     if (opts.focus) /** @type {HTMLElement|undefined} */ (fixes[0] ?? el.querySelector('button'))?.focus({ preventScroll: true });
     const map = await guidance();

@@ -259,8 +259,10 @@
     render() {
       if (this.isTextarea) SO.mirror.of(/** @type {HTMLTextAreaElement} */ (this.el)).layout();
       const entries = [];
+      // Colours for the page's theme where the composer sits (lighter shades on a dark page).
+      const theme = SO.ui.pageIsDark(this.el) ? 'dark' : 'light';
       for (const f of this.visibleFindings()) {
-        const name = SO.highlights.styleFor(f);
+        const name = SO.highlights.styleFor(f, theme);
         for (const range of this.rangesFor(f)) entries.push({ name, range });
       }
       SO.highlights.set(this.id, entries);

@@ -28,39 +28,10 @@
   color-scheme: dark; }
 button { font: inherit; cursor: pointer; color: inherit; }
 /* Textarea mirrors (mirror.js): laid over a textarea, transparent ink, the findings painted by
-   the same ::highlight rules as extension/content/highlights.css (kept in step by a unit test). */
+   the ::highlight rules defined in highlights.js (the pages get the same rules, generated). */
 .mirror { position: absolute; margin: 0; overflow: hidden; color: transparent; background: transparent;
   border-color: transparent; pointer-events: none; user-select: none; z-index: 0; }
-::highlight(so-confidentiality-warning) {
-  background-color: rgba(197, 34, 31, 0.16);
-  text-decoration: underline wavy #c5221f;
-  text-decoration-thickness: 2px;
-}
-::highlight(so-confidentiality-info) {
-  text-decoration: underline dotted #c5221f;
-  text-decoration-thickness: 1px;
-}
-::highlight(so-coi-warning) {
-  background-color: rgba(227, 116, 0, 0.18);
-  text-decoration: underline wavy #b25e00;
-  text-decoration-thickness: 2px;
-}
-::highlight(so-coi-info) {
-  text-decoration: underline dotted #b25e00;
-  text-decoration-thickness: 1px;
-}
-::highlight(so-other-warning) {
-  background-color: rgba(106, 27, 154, 0.14);
-  text-decoration: underline wavy #6a1b9a;
-  text-decoration-thickness: 2px;
-}
-::highlight(so-other-info) {
-  text-decoration: underline dotted #6a1b9a;
-  text-decoration-thickness: 1px;
-}
-::highlight(so-focus) {
-  background-color: rgba(0, 94, 184, 0.25);
-}
+${SO.highlights.CSS_RULES}
 input, textarea { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; }
 button:focus-visible, a:focus-visible, input:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .badge { position: fixed; display: inline-flex; align-items: center; gap: 4px; padding: 1px 7px;
@@ -264,7 +235,11 @@ button:focus-visible, a:focus-visible, input:focus-visible { outline: 2px solid 
     if (l.dataset.theme !== theme) l.dataset.theme = theme;
     return theme;
   }
-  prefersDark?.addEventListener?.('change', () => syncTheme(document.activeElement));
+  // The device theme changed: the UI and every composer's highlights follow it.
+  prefersDark?.addEventListener?.('change', () => {
+    syncTheme(document.activeElement);
+    for (const c of SO.composers?.() ?? []) c.render();
+  });
 
   const CATEGORY_LABELS = {
     confidentiality: 'Patient confidentiality',

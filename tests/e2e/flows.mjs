@@ -72,7 +72,7 @@ export function siteSuite(site) {
     async function highlighted(tab) {
       const h = await tab.highlights();
       return Object.entries(h)
-        .filter(([n]) => n !== 'so-focus')
+        .filter(([n]) => !n.startsWith('so-focus'))
         .flatMap(([, v]) => v)
         .sort();
     }

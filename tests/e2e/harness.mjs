@@ -41,7 +41,7 @@ export function unpackedExtensionId(dir) {
  * @returns {Promise<Session>}
  */
 export async function launch({ extensionDir = ROOT, expectWorker = true } = {}) {
-  for (const f of ['pkg/second_opinion.js', 'pkg/second_opinion_bg.wasm', 'icons/generated/icon-128.png']) {
+  for (const f of ['pkg/second_opinion.js', 'pkg/second_opinion_bg.wasm', 'icons/generated/icon-128.png', 'extension/generated/highlights.css']) {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`make build\` first`);
   }
   const server = await startServer();
@@ -188,7 +188,7 @@ export class Tab {
   async waitHighlights(expected, timeout = WAIT) {
     const want = JSON.stringify([...expected].sort());
     return this.waitIsolated(
-      `(() => { const h = ${HIGHLIGHTS_JS}; const all = Object.entries(h).filter(([n]) => n !== 'so-focus').flatMap(([, v]) => v).sort(); return JSON.stringify(all) === ${JSON.stringify(want)} && h; })()`,
+      `(() => { const h = ${HIGHLIGHTS_JS}; const all = Object.entries(h).filter(([n]) => !n.startsWith('so-focus')).flatMap(([, v]) => v).sort(); return JSON.stringify(all) === ${JSON.stringify(want)} && h; })()`,
       timeout,
       `highlights = ${want}`,
     );

@@ -14,8 +14,8 @@ test("the draft page loads the manifest's content scripts, in order, then its ow
   const html = read('extension/draft/draft.html');
   const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => join('extension/draft', m[1]));
   assert.deepEqual(scripts, [...manifest.content_scripts[0].js, 'extension/draft/draft.js']);
-  assert.ok(html.includes('href="../content/highlights.css"'), 'and the highlight styles');
-  assert.deepEqual(manifest.content_scripts[0].css, ['extension/content/highlights.css']);
+  assert.ok(html.includes('href="../generated/highlights.css"'), 'and the highlight styles');
+  assert.deepEqual(manifest.content_scripts[0].css, ['extension/generated/highlights.css']);
 });
 
 test('the context menu needs only contextMenus, activeTab and scripting beyond storage', () => {

@@ -53,13 +53,6 @@ test('a site enabled at run time asks for its origin then: an optional host perm
   assert.ok(!manifest.host_permissions.some((p) => p.includes('*://*') || p === '<all_urls>'), 'no broad host permission installed');
 });
 
-test("the textarea mirror paints with the same ::highlight rules as the page's highlights.css", () => {
-  const rules = (css) => [...css.matchAll(/::highlight\(([\w-]+)\)\s*\{([^}]*)\}/g)].map((m) => [m[1], m[2].replace(/\s+/g, ' ').trim()]);
-  const page = rules(read('extension/content/highlights.css'));
-  assert.equal(page.length, 7);
-  assert.deepEqual(rules(read('extension/content/ui-styles.js')), page);
-});
-
 test('one adapter file per site, loaded by the manifest, registering the same key and hosts', () => {
   const { files, list } = adapters();
   const onDisk = readdirSync(join(root, 'extension/content/sites')).filter((f) => f.endsWith('.js')).sort();
