@@ -112,6 +112,33 @@ describe('popup', () => {
     await tab.page.close();
   });
 
+  test('"Relevant GMC guidance" lists a section cited by several findings once, naming each of them', async () => {
+    const tab = await session.open(xUrl());
+    await tab.page.locator(COMPOSER).click();
+    const text = `Seen today NHS ${NHS}, email jo.bloggs@example.com or call 07700 900123`;
+    await tab.page.keyboard.type(text);
+    await checked(tab, text);
+    const findings = await tab.isolated(`SecondOpinion.composers()[0].visibleFindings().map((f) => ({ text: f.text, guidance: f.guidance }))`);
+    const citing = (id) => findings.filter((f) => f.guidance.includes(id)).map((f) => `“${f.text}”`);
+    const shared = [...new Set(findings.flatMap((f) => f.guidance))].filter((id) => citing(id).length >= 2);
+    assert.ok(shared.length, `some section is cited by several findings: ${JSON.stringify(findings)}`);
+
+    const popup = await openPopup(session, tab.page);
+    const top = popup.locator('#relevant-guidance');
+    await top.locator('.guidance-entry').first().waitFor({ timeout: WAIT });
+    for (const id of shared) {
+      const entry = top.locator(`.guidance-entry[data-guidance="${id}"]`);
+      assert.equal(await entry.count(), 1, `${id} listed once`);
+      const by = await entry.locator('.cited button').evaluateAll((els) => els.map((e) => e.textContent));
+      assert.deepEqual([...by].sort(), citing(id).sort(), `the findings citing ${id}`);
+      assert.match(await entry.locator('.cited').textContent(), new RegExp(`^Cited for .+ and “[^”]+”$`));
+    }
+    const ids = await top.locator('.guidance-entry').evaluateAll((els) => els.map((e) => e.dataset.guidance));
+    assert.equal(new Set(ids).size, ids.length, `each section once: ${ids}`);
+    await popup.close();
+    await tab.page.close();
+  });
+
   test('a fix pressed in the popup goes in through the editor', async () => {
     const tab = await session.open(xUrl());
     await tab.page.locator(COMPOSER).click();
