@@ -3,16 +3,12 @@
 // Real mouse and keys only (the UI ignores untrusted events); every wait is on a condition.
 /* global window, document -- used inside functions evaluated in the page */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launch, WAIT } from './harness.mjs';
+import { test } from 'node:test';
+import { describeWithSession, WAIT, writeOnX } from './harness.mjs';
 import { clickUi, waitUi, waitUiGone } from './ui.mjs';
 
-const COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
 const NHS = '943 476 5919';
 const POST = `Saw Mrs K in bed 4 today, NHS no ${NHS}. Honestly Mounjaro is a game changer!`;
-
-let visits = 0;
-const url = () => `https://x.com/home?compact-ui=${++visits}`;
 
 /** Geometry of the open card and its highlight (viewport coordinates), or null. */
 const GEOMETRY = `(() => {
@@ -38,35 +34,19 @@ function assertPlaced(g, what) {
   assert.ok(gap >= 0 && gap <= 12, `${what}: card ${g.side} the line, ${gap}px away`);
 }
 
-describe('compact cards, dark mode and the badge', () => {
-  /** @type {import('./harness.mjs').Session} */
-  let session;
-  before(async () => {
-    session = await launch();
-  });
-  after(async () => {
-    await session?.close();
-  });
-
+describeWithSession('compact cards, dark mode and the badge', (shared) => {
   /** Opens the X page at a viewport size, types the post and waits for its check. */
-  async function write(size, post = POST, { dark = false } = {}) {
-    const tab = await session.open(url());
-    await tab.page.setViewportSize(size);
-    if (dark) await tab.page.emulateMedia({ colorScheme: 'dark' });
-    // Room to scroll, so the flagged line can be put anywhere in the window.
-    await tab.main(() => {
-      document.body.style.paddingTop = '700px';
-      document.body.style.paddingBottom = '3000px';
+  const write = (size, post = POST, { dark = false } = {}) =>
+    writeOnX(shared.session, post, {
+      size,
+      dark,
+      // Room to scroll, so the flagged line can be put anywhere in the window.
+      prepare: (tab) =>
+        tab.main(() => {
+          document.body.style.paddingTop = '700px';
+          document.body.style.paddingBottom = '3000px';
+        }),
     });
-    await tab.page.locator(COMPOSER).click();
-    await tab.page.keyboard.type(post);
-    await tab.waitIsolated(
-      `(() => { const c = SecondOpinion.composers()[0]; return c && c.read().text === ${JSON.stringify(post)} && !c.inFlight && c.checkedText === c.text && c.visibleFindings().length; })()`,
-      WAIT,
-      'post checked',
-    );
-    return tab;
-  }
 
   /** Scrolls the window so that `text`'s highlight has its top `y` px from the viewport's top. */
   async function scrollHighlightTo(tab, text, y) {

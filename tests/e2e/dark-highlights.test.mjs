@@ -6,12 +6,11 @@
 // in a textarea's mirror (the extension's shadow root). Waits are on conditions only.
 /* global document -- used inside functions evaluated in the page */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launch, WAIT } from './harness.mjs';
+import { test } from 'node:test';
+import { describeWithSession, WAIT, writeOnX, X_COMPOSER } from './harness.mjs';
 
 const NHS = '943 476 5919';
 const POST = `Saw Mrs K today, NHS no ${NHS}. Honestly Mounjaro is a game changer!`;
-const X_COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
 const INSTAGRAM_BOX = 'article textarea[aria-label="Add a comment…"]';
 
 let visits = 0;
@@ -93,20 +92,9 @@ function waitPainted(tab, selector, texts, theme) {
   );
 }
 
-describe('highlights on dark pages', () => {
-  /** @type {import('./harness.mjs').Session} */
-  let session;
-  before(async () => {
-    session = await launch();
-  });
-  after(async () => {
-    await session?.close();
-  });
-
+describeWithSession('highlights on dark pages', (shared) => {
   test('on the X practice page the highlights follow the device theme and a dark site, legible on each', async () => {
-    const tab = await session.open(`https://x.com/home?dark-highlights=${++visits}`);
-    await tab.page.locator(X_COMPOSER).click();
-    await tab.page.keyboard.type(POST);
+    const tab = await writeOnX(shared.session, POST);
     const texts = [NHS, 'Mounjaro'];
     const light = await waitPainted(tab, X_COMPOSER, texts, 'light');
     assert.equal(light.ranges[NHS].name, 'so-confidentiality-warning');
@@ -136,7 +124,7 @@ describe('highlights on dark pages', () => {
   });
 
   test("in a textarea's mirror (Instagram comment box) the dark styles apply too", async () => {
-    const tab = await session.open(`https://www.instagram.com/?dark-highlights=${++visits}`);
+    const tab = await shared.session.open(`https://www.instagram.com/?dark-highlights=${++visits}`);
     await tab.page.emulateMedia({ colorScheme: 'dark' });
     await tab.page.locator(INSTAGRAM_BOX).click();
     await tab.page.keyboard.type(`Seen in clinic, NHS ${NHS}`);

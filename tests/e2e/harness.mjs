@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before, describe } from 'node:test';
 import { chromium } from 'playwright-core';
 import { HOSTS, startServer } from './server.mjs';
 
@@ -207,6 +208,54 @@ export class Tab {
   main(fn, arg) {
     return this.page.evaluate(fn, arg);
   }
+}
+
+/**
+ * A describe() whose tests share one browser with the extension: launched before them, closed
+ * after. `body` gets an object whose `session` is that browser (set once the tests run).
+ * @param {string} name
+ * @param {(shared: {session: Session}) => void} body
+ * @param {{timeout?: number}} [opts]
+ */
+export function describeWithSession(name, body, opts = {}) {
+  describe(name, opts, () => {
+    const shared = { session: /** @type {Session} */ (/** @type {unknown} */ (null)) };
+    before(async () => {
+      shared.session = await launch();
+    });
+    after(async () => {
+      await shared.session?.close();
+    });
+    body(shared);
+  });
+}
+
+/** The X practice page's main composer (Draft.js). */
+export const X_COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
+let xVisits = 0;
+
+/**
+ * Opens the X practice page (at a URL of its own, so its tab can be told apart), optionally at a
+ * viewport size and in the device's dark theme, lets `prepare` change the page, types `post`
+ * into the main composer with real keys and waits until exactly that text has been checked and
+ * has findings.
+ * @param {Session} session
+ * @param {string} post
+ * @param {{size?: {width: number, height: number}, dark?: boolean, prepare?: (tab: Tab) => Promise<void>}} [opts]
+ */
+export async function writeOnX(session, post, { size, dark = false, prepare } = {}) {
+  const tab = await session.open(`https://x.com/home?visit=${++xVisits}`);
+  if (size) await tab.page.setViewportSize(size);
+  if (dark) await tab.page.emulateMedia({ colorScheme: 'dark' });
+  await prepare?.(tab);
+  await tab.page.locator(X_COMPOSER).click();
+  await tab.page.keyboard.type(post);
+  await tab.waitIsolated(
+    `(() => { const c = SecondOpinion.composers()[0]; return c && c.read().text === ${JSON.stringify(post)} && !c.inFlight && c.checkedText === c.text && c.visibleFindings().length; })()`,
+    WAIT,
+    'post checked',
+  );
+  return tab;
 }
 
 const HIGHLIGHTS_JS = `(() => { const out = {}; for (const [name, h] of CSS.highlights) out[name] = [...h].map((r) => r.toString()).filter(Boolean); return out; })()`;

@@ -3,44 +3,21 @@
 // view with many concerns; a card closes when a mouse click lands elsewhere; "Dismiss all for
 // this post" from the badge's list. The X practice page (Draft.js), real mouse and keys only.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launch, WAIT } from './harness.mjs';
+import { test } from 'node:test';
+import { describeWithSession, WAIT, writeOnX } from './harness.mjs';
 import { clickUi, waitGuard, waitUi } from './ui.mjs';
 
-const COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
 const POST_BUTTON = '[data-fixture="main"] [data-testid="tweetButtonInline"]';
 const JIGSAW = 'Saw a 23yo M, a teacher from Leeds, this morning after the M6 pile-up';
 const MANY =
   'Mrs K in bed 4, NHS no 943 476 5919, DOB 12/03/1956, lives at SW1A 1AA, call 07700 900123 or jo@example.com. ' +
   'Honestly Mounjaro is a game changer! Use code DRJO20 for 20% off.';
 
-let visits = 0;
-
 /** The texts of every range the visible findings highlight (spans and parts), sorted. */
 const RANGES = `SecondOpinion.composers()[0].visibleFindings().flatMap((f) => SecondOpinion.parts.ranges(f).map((r) => r.text)).sort()`;
 
-describe('one concern, one finding', () => {
-  /** @type {import('./harness.mjs').Session} */
-  let session;
-  before(async () => {
-    session = await launch();
-  });
-  after(async () => {
-    await session?.close();
-  });
-
-  async function write(post, size = { width: 1280, height: 800 }) {
-    const tab = await session.open(`https://x.com/home?parts=${++visits}`);
-    await tab.page.setViewportSize(size);
-    await tab.page.locator(COMPOSER).click();
-    await tab.page.keyboard.type(post);
-    await tab.waitIsolated(
-      `(() => { const c = SecondOpinion.composers()[0]; return c && c.read().text === ${JSON.stringify(post)} && !c.inFlight && c.checkedText === c.text && c.visibleFindings().length; })()`,
-      WAIT,
-      'post checked',
-    );
-    return tab;
-  }
+describeWithSession('one concern, one finding', (shared) => {
+  const write = (post, size = { width: 1280, height: 800 }) => writeOnX(shared.session, post, { size });
 
   test('a jigsaw post is one finding: every part highlighted, any part opens its card, one guard line', async () => {
     const tab = await write(JIGSAW);
