@@ -41,7 +41,7 @@ const SITES = [
     submit: '[data-testid="tweetButtonInline"]',
     post:
       'Long night on call 😴 Mrs K in bed 4 (NHS 943 476 5919) finally went home. ' +
-      'Honestly Mounjaro has changed how I manage weight in clinic.',
+      'Next up, a 23yo teacher from Leeds. Honestly Mounjaro has changed how I manage weight in clinic.',
   },
   {
     key: 'facebook',
@@ -174,16 +174,18 @@ async function runSite(session, site) {
   await tab.settled(WAIT);
   const findings = await tab.isolated(
     `(() => { const c = SecondOpinion.composers().find((c) => c.el.matches(${JSON.stringify(site.composer)})) ?? SecondOpinion.composers()[0];
-      return c.visibleFindings().map((f) => ({rule: f.rule, category: f.category, severity: f.severity, text: f.text, message: f.message, fixes: (f.fixes ?? []).map((x) => x.label)})); })()`,
+      return c.visibleFindings().map((f) => ({rule: f.rule, category: f.category, severity: f.severity, text: f.text, message: f.message, parts: (f.parts ?? []).length, quote: SecondOpinion.parts.quote(f), fixes: (f.fixes ?? []).map((x) => x.label)})); })()`,
   );
   await shot(tab.page, `${site.key}-highlights`);
 
-  // The card for the first warning, opened by clicking the highlighted text.
-  const first = findings.findIndex((f) => f.severity === 'warning');
+  // The card of a concern highlighted in several places (opened from its last place, with all of
+  // them marked), else of the first warning; opened by clicking the highlighted text.
+  const several = findings.findIndex((f) => f.severity === 'warning' && f.parts > 0);
+  const first = several >= 0 ? several : findings.findIndex((f) => f.severity === 'warning');
   if (first >= 0) {
     const rect = await tab.isolated(
       `(() => { const c = SecondOpinion.composers()[0]; const f = c.visibleFindings()[${first}];
-        const r = c.rangeFor(f).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
+        const r = c.rangeFor(SecondOpinion.parts.ranges(f).at(-1)).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
     );
     await tab.page.mouse.click(rect.x, rect.y);
     // The UI is in a closed shadow root: found from the isolated world, pressed with the mouse.
@@ -214,9 +216,9 @@ function report(site, findings, submitted) {
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   console.log(`\n${site.name} (${site.url})`);
   console.log(`  post: ${site.post}`);
-  console.log(`  ${findings.length} findings, ${warnings} warnings:`);
+  console.log(`  ${findings.length} findings (one per concern), ${warnings} of them warnings:`);
   for (const f of findings) {
-    console.log(`  - [${f.severity} · ${f.category}] "${f.text}" (${f.rule})`);
+    console.log(`  - [${f.severity} · ${f.category}] ${f.quote} (${f.rule})`);
     console.log(`      ${f.message}`);
     if (f.fixes.length) console.log(`      fixes: ${f.fixes.join('; ')}`);
   }
