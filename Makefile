@@ -59,9 +59,10 @@ model: cli
 	scripts/setup.sh model
 	.venv-model/bin/python scripts/train-model.py
 
-# Fails when the committed weights are not what training produces.
+# Fails when the committed weights are not what training produces (beyond another CPU's rounding).
 model-check: cli
 	scripts/setup.sh model
+	.venv-model/bin/python -m unittest tests/model/test_check.py
 	.venv-model/bin/python scripts/train-model.py --check
 
 # Browser tests: Chromium (X and Facebook practice pages, popup, options) and the Firefox smoke test.
