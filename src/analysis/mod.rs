@@ -7,10 +7,12 @@ use std::ops::Deref;
 
 use crate::document::Document;
 use crate::lexicon::industry::{Lexicon, Mention};
+use industry_reading::IndustryReading;
 
 pub(crate) mod coi_context;
 pub(crate) mod declaration;
 pub(crate) mod identifier_context;
+pub(crate) mod industry_reading;
 pub(crate) mod patient_context;
 pub(crate) mod ten_digit;
 
@@ -22,6 +24,7 @@ pub struct Post<'a> {
     doc: Document<'a>,
     patient: OnceCell<Context>,
     industry: OnceCell<Vec<Mention>>,
+    industry_reading: OnceCell<IndustryReading>,
     ten_digit: OnceCell<Vec<(TenDigits, TenKind)>>,
 }
 
@@ -31,6 +34,7 @@ impl<'a> Post<'a> {
             doc,
             patient: OnceCell::new(),
             industry: OnceCell::new(),
+            industry_reading: OnceCell::new(),
             ten_digit: OnceCell::new(),
         }
     }
@@ -45,6 +49,17 @@ impl<'a> Post<'a> {
     pub(crate) fn industry_mentions(&self) -> &[Mention] {
         self.industry
             .get_or_init(|| Lexicon::get().find(self.doc.text, &self.doc.lower))
+    }
+
+    /// How the industry mentions read (see [`industry_reading`]). The reading needs matchers
+    /// built from the configuration and the post's codes and links, which the
+    /// conflict-of-interest rules hold, so the first of them to check the post reads it (`read`)
+    /// and the others reuse the reading.
+    pub(crate) fn industry_reading(
+        &self,
+        read: impl FnOnce() -> IndustryReading,
+    ) -> &IndustryReading {
+        self.industry_reading.get_or_init(read)
     }
 }
 

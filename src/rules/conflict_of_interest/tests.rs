@@ -301,19 +301,15 @@ fn thread_declarations_are_a_known_limit() {
 #[test]
 #[ignore = "timing check; meaningful only with --release"]
 fn coi_rules_are_fast() {
-    use super::IndustryMention;
     use crate::document::Document;
-    use crate::rules::conflict_of_interest::affiliate_link::AffiliateLink;
-    use crate::rules::conflict_of_interest::discount_code::DiscountCode;
     use crate::rules::Rule;
     use crate::Config;
 
     let config = Config::default();
-    let rules: Vec<Box<dyn Rule>> = vec![
-        Box::new(IndustryMention::new(&config)),
-        Box::new(DiscountCode::new(&config)),
-        Box::new(AffiliateLink::new(&config)),
-    ];
+    let rules: Vec<Box<dyn Rule>> = crate::rules::registry(&config)
+        .into_iter()
+        .filter(|r| r.describe()[0].category == crate::Category::ConflictOfInterest)
+        .collect();
     let paragraph = "Busy on call 😴 Honestly Mounjaro is a game changer @NovoNordiskUK, use code DRSAM20 \
         for 10% off at amzn.to/3Fx8Qz. Disclosure: speaker fees from Lilly. Thanks @PfizerUK for lunch!\n";
     for chars in [280, 63_206] {
