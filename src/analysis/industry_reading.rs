@@ -27,7 +27,7 @@ use crate::analysis::declaration::{Clause, DeclarationFinder, Kind};
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::document::{is_word_bounded, SpanSet};
-use crate::lexicon::industry::{Lexicon, TermKind};
+use crate::lexicon::industry::{Lexicon, Product, TermKind};
 use crate::pattern::LazyRegex;
 
 mod declared;
@@ -90,8 +90,10 @@ pub(crate) struct Judged {
     pub who: String,
     /// The company behind it ("Eli Lilly"), or the handle or declared name.
     pub maker: String,
-    /// The generic name of a medicine brand that has one.
+    /// The generic name of a brand that has one.
     pub brand_generic: Option<String>,
+    /// What it is (from its maker's sector): a medicine, a device, a service, ….
+    pub product: Product,
     /// The doctor's declared interest it names.
     pub interest: Option<Interest>,
     /// What the post's declarations say instead (" Your declaration names Pfizer, not Dexcom."),
@@ -309,15 +311,17 @@ impl IndustryReader {
                 }
                 _ => String::new(),
             };
+            let generic = s.generic.filter(|_| s.kind == TermKind::Brand);
+            let product = s.owners.first().map_or(Product::Other, |&o| {
+                Product::of(self.lexicon.companies[o].sector, generic.is_some())
+            });
             reading.mentions.push(Judged {
                 span: s.span.clone(),
                 verdict,
                 who: s.named(),
                 maker: s.maker.to_string(),
-                brand_generic: s
-                    .generic
-                    .filter(|_| s.kind == TermKind::Brand)
-                    .map(str::to_string),
+                brand_generic: generic.map(str::to_string),
+                product,
                 interest: s.interest.map(|i| self.interests[i].clone()),
                 declared_else,
             });

@@ -16,6 +16,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::document::{ceil_boundary, floor_boundary, SpanSet};
 
+mod product;
+
+pub use product::{Product, SECTORS};
+
 const COMPANIES: &str = include_str!("companies.txt");
 const BRANDS: &str = include_str!("brands.txt");
 

@@ -196,3 +196,15 @@ fn everyday_words_behind_app_names_are_not_mentions() {
         assert!(labels(text).is_empty(), "{text}: {:?}", labels(text));
     }
 }
+
+#[test]
+fn every_company_has_a_known_sector() {
+    for company in &Lexicon::get().companies {
+        assert!(
+            SECTORS.contains(&company.sector),
+            "{}: sector {:?}",
+            company.name,
+            company.sector
+        );
+    }
+}
