@@ -12,149 +12,17 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasick;
 
 use crate::document::{ceil_boundary, floor_boundary, SpanSet};
 
+mod build;
 mod product;
+mod words;
 
+use build::{data_lines, BRANDS};
 pub use product::{Product, SECTORS};
-
-const COMPANIES: &str = include_str!("companies.txt");
-const BRANDS: &str = include_str!("brands.txt");
-
-/// Words that make an ambiguous name (`^`) read as the company: "Lilly-sponsored", "Abbott's CGM".
-/// Words that make an ambiguous name (`^`) read as the company: "Lilly-sponsored", "Abbott's CGM".
-/// A trailing `*` accepts any ending; other words must stand alone.
-const CONTEXT_WORDS: &[&str] = &[
-    "sponsor*",
-    "fee",
-    "fees",
-    "honorari*",
-    "consult*",
-    "pharma*",
-    "funded",
-    "funding",
-    "grant*",
-    "advisory",
-    "adviser*",
-    "advisor*",
-    "shares",
-    "shareholder*",
-    "employ*",
-    "paid",
-    "rep",
-    "reps",
-    "dinner",
-    "lunch",
-    "hospitality",
-    "declar*",
-    "disclos*",
-    "coi",
-    "doi",
-    "drug*",
-    "device*",
-    "sensor*",
-    "cgm",
-    "libre",
-    "diabetes",
-    "vaccine*",
-    "product*",
-    "brand*",
-    "company",
-    "industry",
-    "trial*",
-    "launch*",
-    "scrubs",
-    "code",
-    "discount*",
-    "app",
-    "apps",
-    "subscription*",
-    "strap",
-    "tracker*",
-    "insulin*",
-    "pump*",
-    "monitor*",
-    "robot*",
-    "stethoscope*",
-    "webinar*",
-    "symposium",
-    "diagnostics",
-    "supplement*",
-    "inhaler*",
-    "medicine*",
-    "uk",
-    "plc",
-    "ltd",
-];
-
-/// Words that make a service name that is also an ordinary word (`~`) read as the provider:
-/// "the Voy app", "Manual's online clinic", "a Circle private hospital". Narrower than
-/// [`CONTEXT_WORDS`] ("device" or "drug" sit beside "manual handling" or "a calm night" too).
-/// A trailing `*` accepts any ending; other words must stand alone.
-const SERVICE_WORDS: &[&str] = &[
-    "online",
-    "app",
-    "apps",
-    "subscri*",
-    "download*",
-    "telehealth",
-    "telemedicine",
-    "virtual gp",
-    "video gp",
-    "video consult*",
-    "online doctor*",
-    "online pharmac*",
-    "online gp",
-    "online clinic*",
-    "digital",
-    "platform",
-    "weight loss",
-    "weight-loss",
-    "hair loss",
-    "erectile",
-    "testosterone",
-    "men's health",
-    "mens health",
-    "jabs",
-    "private gp",
-    "private hospital*",
-    "private healthcare",
-    "private patient*",
-    "private provider*",
-    "self-pay",
-    "self pay",
-    "insur*",
-    "provider*",
-    "nhs contract*",
-    "outsourc*",
-    "sponsor*",
-    "code",
-    "discount*",
-    "promo*",
-    "#ad",
-    "sponsored",
-    "paid",
-];
-
-/// Handle endings that still name the company: `@GSKUK`, `@MerckNews`.
-const HANDLE_SUFFIXES: &[&str] = &[
-    "",
-    "uk",
-    "gb",
-    "news",
-    "global",
-    "group",
-    "plc",
-    "inc",
-    "health",
-    "healthcare",
-    "pharma",
-    "official",
-    "hq",
-    "app",
-];
+use words::{CONTEXT_WORDS, HANDLE_SUFFIXES, SERVICE_WORDS};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum TermKind {
@@ -220,36 +88,6 @@ pub struct Lexicon {
     singletons: Vec<usize>,
 }
 
-/// Splits a name with flags into the name and its flags (`*`, `^` and `~`, `!`).
-fn flags(raw: &'static str) -> (&'static str, bool, Context, bool) {
-    let name = raw.trim().trim_end_matches(['*', '^', '~', '!']);
-    let tail = &raw.trim()[name.len()..];
-    (
-        name,
-        tail.contains('*'),
-        Context {
-            industry: tail.contains('^'),
-            service: tail.contains('~'),
-        },
-        tail.contains('!'),
-    )
-}
-
-fn data_lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('|').collect())
-}
-
-fn list(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
-    field
-        .copied()
-        .unwrap_or("")
-        .split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-}
-
 fn squash(name: &str) -> String {
     name.chars()
         .filter(char::is_ascii_alphanumeric)
@@ -262,106 +100,6 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::build)
-    }
-
-    fn build() -> Lexicon {
-        let mut companies = Vec::new();
-        let mut index: HashMap<&'static str, usize> = HashMap::new();
-        let mut parents = Vec::new();
-        for fields in data_lines(COMPANIES) {
-            let (name, ..) = flags(fields[0]);
-            index.insert(name, companies.len());
-            parents.push(fields.get(4).map(|p| p.trim()).filter(|p| !p.is_empty()));
-            let sector = fields.get(3).map_or("", |s| s.trim());
-            companies.push(Company {
-                name,
-                sector,
-                parent: None,
-            });
-        }
-        for (company, parent) in companies.iter_mut().zip(parents) {
-            company.parent = parent.and_then(|p| index.get(p).copied());
-        }
-
-        let mut patterns: Vec<String> = Vec::new();
-        let mut terms: Vec<Term> = Vec::new();
-        let mut handle_keys: Vec<String> = Vec::new();
-        let mut handle_key_owner = Vec::new();
-        let mut short_handle_keys = HashMap::new();
-        let mut add = |raw: &'static str, kind, label, owners: &Vec<usize>, generic| {
-            let (name, cased, context, hidden) = flags(raw);
-            if hidden || name.is_empty() {
-                return;
-            }
-            let key = squash(name);
-            if kind != TermKind::Handle && !cased && !context.needed() {
-                if key.len() >= 5 {
-                    handle_keys.push(key);
-                    handle_key_owner.push(owners[0]);
-                } else if key.len() >= 3 {
-                    short_handle_keys.entry(key).or_insert(owners[0]);
-                }
-            }
-            let lower = name.to_ascii_lowercase();
-            let mut variants = vec![lower.clone()];
-            if lower.contains('\'') {
-                variants.push(lower.replace('\'', "\u{2019}"));
-            }
-            for pattern in variants {
-                patterns.push(pattern);
-                terms.push(Term {
-                    kind,
-                    label,
-                    owners: owners.clone(),
-                    cased: cased.then_some(name),
-                    context,
-                    generic,
-                });
-            }
-        };
-        for fields in data_lines(COMPANIES) {
-            let (name, ..) = flags(fields[0]);
-            let owners = vec![index[name]];
-            add(fields[0], TermKind::Company, name, &owners, None);
-            for alias in list(fields.get(1)) {
-                add(alias, TermKind::Company, name, &owners, None);
-            }
-            for handle in list(fields.get(2)) {
-                add(handle, TermKind::Handle, name, &owners, None);
-            }
-        }
-        for fields in data_lines(BRANDS) {
-            let (brand, ..) = flags(fields[0]);
-            let owners: Vec<usize> = list(fields.get(1))
-                .filter_map(|o| index.get(o).copied())
-                .collect();
-            if owners.is_empty() {
-                continue;
-            }
-            let generic = fields.get(3).map(|g| g.trim()).filter(|g| !g.is_empty());
-            add(fields[0], TermKind::Brand, brand, &owners, generic);
-            for alias in list(fields.get(2)) {
-                add(alias, TermKind::Brand, brand, &owners, generic);
-            }
-        }
-        let build = |patterns: &[String], kind| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(kind))
-                .build(patterns)
-                .expect("lexicon automaton builds")
-        };
-        Lexicon {
-            singletons: (0..companies.len()).collect(),
-            companies,
-            automaton: build(&patterns, AhoCorasickKind::ContiguousNFA),
-            context: build(&words(CONTEXT_WORDS), AhoCorasickKind::ContiguousNFA),
-            service: build(&words(SERVICE_WORDS), AhoCorasickKind::ContiguousNFA),
-            handle_keys: build(&handle_keys, AhoCorasickKind::ContiguousNFA),
-            handle_key_owner,
-            short_handle_keys,
-            terms,
-        }
     }
 
     /// The company's own name and its parent's (a brand of Allergan Aesthetics is AbbVie's too).
@@ -478,12 +216,6 @@ impl Lexicon {
             }
         }
     }
-}
-
-fn words(list: &[&str]) -> Vec<String> {
-    list.iter()
-        .map(|w| w.trim_end_matches('*').to_string())
-        .collect()
 }
 
 fn bounded_before(text: &str, at: usize) -> bool {

@@ -1,3 +1,4 @@
+use super::build::{list, COMPANIES};
 use super::*;
 
 fn labels(text: &str) -> Vec<&'static str> {
