@@ -1,0 +1,177 @@
+//! `derogatory-language`'s vocabulary (roles, insults, describing words) and the patterns built
+//! from it, all matched against the lower-cased text.
+
+use crate::config::Config;
+use crate::pattern::LazyRegex;
+
+use super::DerogatoryLanguage;
+
+/// People the poster works with or treats; a contemptuous adjective about them is flagged.
+const ROLES: &str = concat!(
+    r"(?:nurses?|doctors?|fy1s?|fy2s?|f1s?|f2s?|shos?|regs?|registrars?|consultants?|gps?|locums?",
+    r"|juniors?|colleagues?|surgeons?|physicians?|anaesthetists?|radiologists?|paramedics?",
+    r"|pharmacists?|physios?|pas|anps?|acps?|hcas?|porters?|receptionists?|midwives|midwife",
+    r"|patients?|pts|students?|medics|residents?|trainees?|interns?|psychiatrists?|orthopods",
+    r"|ed docs?|a&e docs?|staff|team)",
+);
+
+const ADJECTIVES: &str = concat!(
+    r"(?:useless|incompetent|clueless|lazy|thick|stupid|hopeless|pathetic|idiots|morons",
+    r"|brain-?dead|brainless|a joke|a liability|a waste of space|dim|dense|muppets|clowns)",
+);
+
+/// Plural insults for people, used after a demonstrative ("these morons", "bunch of muppets") and
+/// after a role with describing words in between ("the orthopods are knuckle-dragging idiots").
+const PLURAL_INSULTS: &str = concat!(
+    r"(?:clowns|idiots|morons|muppets|numpties|plonkers|cretins|imbeciles|halfwits|buffoons",
+    r"|donkeys|twats|pricks|knobs|tossers|wankers|dickheads|dimwits|nitwits|dunces|neanderthals",
+    r"|cavemen)",
+);
+
+/// Singular insults after "is a ..." with describing words in between.
+const SINGULAR_INSULTS: &str = concat!(
+    r"(?:clown|idiot|moron|muppet|numpty|plonker|cretin|imbecile|halfwit|buffoon|donkey|twat",
+    r"|prick|knob|tosser|wanker|dickhead|dimwit|nitwit|dunce|neanderthal|caveman",
+    r"|liability|embarrassment|danger to patients)",
+);
+
+/// "a waste of space", "a waste of a salary", "a waste of a white coat".
+const WASTE: &str = concat!(
+    r"waste of (?:space|oxygen|skin|(?:a )?(?:salary|white coat|stethoscope|uniform|lanyard|gmc number",
+    r"|training (?:post|number)|consultant post|medical degree|degree|bed|bay))",
+);
+
+const INSULTS: &str = concat!(
+    r"(?:clowns?|idiots?|morons?|muppets?|animals?|numpty|numpties|plonkers?|cretins?|imbeciles?",
+    r"|halfwits?|buffoons?|donkeys?|twats?|pricks?|knobs?|tossers?|wankers?|dickheads?|liability",
+    r"|waste of space|waste of oxygen|embarrassment)",
+);
+
+impl DerogatoryLanguage {
+    pub fn new(_config: &Config) -> Self {
+        DerogatoryLanguage {
+            // All matched against the lower-cased text.
+            slurs: LazyRegex::new(format!(
+                concat!(
+                    r"(?-u:\b)(?:frequent[- ]fl(?:y|i)ers?|bed[- ]?blockers?|bed[- ]?blocking|(?:time[- ]?)?wasters",
+                    r"|scroungers?|junkies|smackheads?|crackheads?|druggies|alkies|pissheads?|gomers?",
+                    r"|nutters?|nutjobs?|chavs?|scumbags?|scum|vermin|dregs of society|retards?|retarded",
+                    r"|lard[- ]?arses?|land ?whales?|heifers?|fatties|crumblies",
+                    r"|feral (?:kids|children|families|youths?|teenagers|parents|patients|lot|mob)",
+                    r"|{WASTE}",
+                    r"|thick as (?:mince|two short planks|pig ?shit|shit|a brick|mud|custard|a plank|porridge)",
+                    r"|where do they find (?:these|such|those) people|who (?:hired|trained|let) (?:him|her|them|this one)",
+                    r"|why do (?:we|i) (?:even )?bother|(?:should|ought to|needs? to) (?:be|get) struck off",
+                    r"|(?:hand|give) (?:your|his|her|their) licen[cs]e (?:in|back)",
+                    r"|shouldn'?t be (?:allowed to practi[sc]e|allowed near patients|a doctor)",
+                    r"|(?:a )?disgrace to (?:the|our) profession|embarrassment to (?:the|our) profession",
+                    r"|glorified (?:hcas?|healthcare assistants?|nurses?|secretar(?:y|ies)|receptionists?|scribes?",
+                    r"|porters?|cleaners?|phlebotomists?|students?|medical students|pharmacists?|paramedics?))(?-u:\b)",
+                ),
+                WASTE = WASTE
+            )),
+            intensified: LazyRegex::new(format!(
+                r"(?-u:\b)(?:(?:absolute|total|complete|utter|such an?|what an?|bunch of|pack of|load of|proper|bloody|f\*+ing|fucking|effing) {INSULTS}|(?:absolute |total |complete |utter )?joke of an? {ROLES})(?-u:\b)"
+            )),
+            mention: LazyRegex::new(
+                r#"(?:(?-u:\b)(?:call|calls|calling|called|term|terms|label|labels|labelling|word|words|phrase|like) (?:them |patients |people |someone |anyone )?|(?-u:\b)the )?['"‘“]$"#,
+            ),
+            // "you're a disgrace", "you're a lazy, arrogant waste of a salary": up to three
+            // describing words between the article and the insult.
+            direct: LazyRegex::new(format!(
+                r"\byou(?:'re|’re| are) (?:such |just |nothing but |honestly |literally )?(?:a|an)((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:disgrace|quack|joke|charlatan|fraud|{SINGULAR_INSULTS}|{WASTE})\b"
+            )),
+            quack: LazyRegex::new(
+                r"(?-u:\b)(?:a|that|this|total|absolute|utter|complete|you|these|those|bunch of|such a) (quacks?)(?-u:\b)(?: ([a-z]+))?",
+            ),
+            role_adjective: LazyRegex::new(format!(
+                r"(?-u:\b){ROLES}(?-u:\b)[^.!?\n]{{0,40}}?(?-u:\b)(?:are|is|were|was|'re|'s)(?: (?:all|just|so|completely|totally|utterly|absolutely|bloody|fucking|literally|actually|genuinely|honestly|such|proper))* ({ADJECTIVES})(?-u:\b)"
+            )),
+            adjective_role: LazyRegex::new(format!(
+                r"(?-u:\b)(?:useless|incompetent|clueless|lazy|stupid|brainless|pathetic|moronic|idiot|thick) {ROLES}(?-u:\b)"
+            )),
+            self_directed: LazyRegex::new(concat!(
+                r"(?:(?-u:\b)i (?:felt|feel|look|looked|sounded) like|(?-u:\b)i'?m|(?-u:\b)i am|(?-u:\b)i was|(?-u:\b)made me (?:feel|look) like|(?-u:\b)call me) (?:a |an |such an? |the )?[a-z ]{0,20}$",
+                r"|(?-u:\b)we(?:'re| are| were| felt like| looked like)(?: all| both| just)?(?: a| an)? $",
+            )),
+            // "the orthopods are knuckle-dragging idiots", "the locum was a spineless muppet":
+            // up to three describing words between the verb and the insult.
+            role_insult: LazyRegex::new(format!(
+                r"\b(?:{ROLES}|(?:dr|mr|mrs|ms|miss|prof) [a-z]+)\b[^.!?\n]{{0,40}}?\b(?:(?:are|were|'re)(?: (?:all|just|such|a bunch of|a load of|a pack of))*((?: [a-z][a-z'-]*){{0,3}}?) {PLURAL_INSULTS}|(?:is|was|'s)(?: just| such| also| really)? an?((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:{SINGULAR_INSULTS}|{WASTE}))\b"
+            )),
+            // "these morons", "bunch of absolute muppets", "such idiots".
+            demonstrative: LazyRegex::new(format!(
+                r"\b(?:these|those|such|bunch of|pack of|load of|gang of|band of|herd of)((?: [a-z][a-z'-]*){{0,2}}?) {PLURAL_INSULTS}\b"
+            )),
+            // Sneers at a colleague's competence: "bought his degree online", "got her degree out
+            // of a cereal box", "how did she pass medical school", "how is he a consultant".
+            competence: LazyRegex::new(format!(
+                r"\b(?:{bought}|{from_a}|how (?:did|does|has|on earth did|the hell did|tf did) {who}(?:ever |even |actually |manage to )*(?:{pass} {exams}|{qualify}(?: {exams})?)|who (?:gave|let|allowed) (?:him|her|them|this (?:one|guy|bloke|woman|person)) {licence}|how (?:is|are) {who}(?:even |actually |still |allowed to be )*{post})\b",
+                bought = concat!(
+                    r"(?:bought|buys|buying|purchased|ordered|printed|won) (?:his|her|their|your|a|the) ",
+                    r"(?:medical |nursing |nhs )?(?:degree|qualifications?|licen[cs]e|diploma|mbbs|mbchb|cct|frcs|mrcp|mrcs|certificate|gmc registration)",
+                ),
+                from_a = concat!(
+                    r"(?:degree|qualifications?|licen[cs]e|diploma|mbbs|mbchb|cct|frcs|mrcp|mrcs|certificate)s? (?:from|out of|off|in) ",
+                    r"(?:a |an |the )?(?:box of |packet of |bag of )?(?:cereal|corn ?flakes|coco pops|christmas cracker|crackers?|lucky bag",
+                    r"|lucky dip|kinder egg|happy meal|ebay|wish|temu|the internet|online|raffle|tombola|vending machine|crisp packet|jar)(?: box| packet| bag)?",
+                ),
+                who = format!(
+                    r"(?:he|she|they|(?:this|that) (?:one|guy|bloke|woman|person|man|lad)|(?:the|this|that|our|their) (?:[a-z]+ )?{ROLES}) "
+                ),
+                pass = r"(?:pass|passed|scrape through|scraped through|get into|got into)",
+                qualify =
+                    r"(?:graduate|graduated|qualify|qualified|get a licen[cs]e|get registered)",
+                exams = concat!(
+                    r"(?:medical school|med school|finals|medicine|mrcp|mrcs|frcs|the mrcgp|mrcgp|(?:his|her|their|the) (?:exams|finals|osces?)",
+                    r"|exams|osces?|an interview|the interview|foundation|specialty training)",
+                ),
+                licence = r"(?:a (?:medical )?degree|a licen[cs]e|qualify|graduate|near patients|a stethoscope|loose on patients)",
+                post = concat!(
+                    r"(?:a doctor|a consultant|a gp|a registrar|a surgeon|a nurse|allowed to practi[sc]e|still practi[sc]ing|qualified",
+                    r"|on the register|registered)",
+                ),
+            )),
+            admiring: LazyRegex::new(
+                r"\b(?:while|whilst|with (?:a|two|three|four|kids|children|a baby)|during|despite|juggling|as a (?:single|carer|mum|dad|parent)|so proud|amazing|incredible|inspir\w*|legend|respect)\b",
+            ),
+            // "Absolutely useless." as a sentence of its own.
+            verdict: LazyRegex::new(concat!(
+                r"(?m)(?:^|[.!?]) *((?:(?:absolutely|completely|totally|utterly|bloody|just|so|fucking|f\*+ing|literally|honestly|simply|truly",
+                r"|genuinely|actually|frankly|beyond)[, ]+)*(?:useless|incompetent|clueless|hopeless|pathetic|brainless|a joke|an embarrassment",
+                r"|a liability|a disgrace|a waste of space|dangerously incompetent))\b[^a-z0-9.!?\n]*(?:[.!?\n]|$)",
+            )),
+            other_person: LazyRegex::new(format!(
+                r"\b(?:(?:mr|mrs|ms|miss|dr|prof) [a-z]+|(?:the|this|that|our|these|those|whoever|their|his|her) (?:[a-z-]+ ){{0,2}}?{ROLES})\b"
+            )),
+            pronoun: LazyRegex::new(r"\b(?:he|she|his|her|him|they|them|their)\b"),
+            any_role: LazyRegex::new(format!(r"\b{ROLES}\b")),
+            things: LazyRegex::new(concat!(
+                r"\b(?:apps?|system|software|epr|emis|systmone|cerner|printers?|computers?|pc|wifi|website|portal|phones?|rota",
+                r"|polic(?:y|ies)|guidance|lift|bleep|pager|machines?|kit|equipment|trolley|charger|laptop|scanner|parking)\b",
+            )),
+            first_person: LazyRegex::new(r"\b(?:i|i'm|i've|i'd|me|myself)\b"),
+            politics: LazyRegex::new(
+                r"\b(?:government|minister|ministers|secretary|mps|parliament|westminster|whitehall|tories|tory|labour|dhsc|treasury|chancellor|politicians?|cabinet)\b",
+            ),
+            // "the crumbly in bed 3": the adjective used as a noun for an old patient.
+            crumbly: LazyRegex::new(
+                r"\b(?:an?|the|another|old|this|that|some|our|sweet|little) (crumbly)(?: ([a-z]+))?",
+            ),
+            // "a right Karen", "went full Karen", "Karen energy".
+            karen: LazyRegex::new(concat!(
+                r"\b(?:(?:a right|a proper|an absolute|a total|a complete|a real|a bit of a|such a|what a|full|full-on|classic|typical",
+                r"|(?:is|was|'s|being|were|are) (?:a|an|such a|total|absolute|proper)) karens?|karens?(?: energy| vibes| behaviou?r| moment| haircut)",
+                r"|karen(?:ing|ed)",
+                // Karens as a crowd: "a clinic full of Karens", "these Karens demanding", not
+                // "both Karens in pharmacy".
+                r"|(?:full of|bunch of|loads? of|lots of|pack of|gang of|army of|queue of|room of|these|those|so many|more|entitled|angry|the usual) karens",
+                r"|karens (?:demanding|wanting|complaining|shouting|kicking off|googling|who (?:google|googled|demand|think|want|insist|complain|read)))\b",
+            )),
+            // "Can't fix stupid": contempt for the people just described.
+            stupid: LazyRegex::new(
+                r"\b(?:(?:you )?can'?t fix stupid|(?:you )?can'?t cure stupid|no cure for stupid(?:ity)?|stupid is as stupid does)\b",
+            ),
+        }
+    }
+}
