@@ -11,19 +11,16 @@
 //! point ("a 70-year-old man with chest pain") stays an `info` reminder.
 
 use std::collections::HashSet;
-use std::ops::Range;
-use std::sync::OnceLock;
 
 use crate::pattern::LazyRegex;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::analysis::patient_context::{bounded, sentence_initial, WordList};
+use crate::analysis::patient_context::WordList;
 use crate::analysis::Post;
 use crate::config::Config;
-use crate::document::SpanSet;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
-use crate::lexicon::people_places::{entries, UK_PLACES};
 use crate::rules::Rule;
+
+use vocabulary::{CLINICAL, FAMILY_WORDS, NOTABLE, OCCUPATIONS, SENSITIVE, VAGUE_TIME};
 
 const GUIDANCE: &[&str] = &["sm-2024-19", "sm-2024-20", "gmp-2024-88"];
 
@@ -59,89 +56,6 @@ impl Kind {
             Kind::Address => "a precise location",
         }
     }
-}
-
-#[rustfmt::skip]
-const OCCUPATIONS: &[&str] = &[
-    "teacher", "head teacher", "headteacher", "headmaster", "headmistress", "vicar", "priest",
-    "imam", "rabbi", "farrier", "roofer", "tiler", "builder", "plumber", "electrician", "miner",
-    "ex-miner", "farmer", "pilot", "footballer", "rugby player", "cricketer", "jockey", "gymnast",
-    "athlete", "boxer", "police officer", "policeman", "policewoman", "firefighter", "fireman",
-    "paramedic", "staff nurse", "consultant anaesthetist", "consultant anaesthetists", "mp",
-    "councillor", "mayor", "judge", "barrister", "solicitor", "journalist", "presenter", "actor",
-    "actress", "singer", "musician", "tiktoker", "influencer", "youtuber", "soldier",
-    "lorry driver", "taxi driver", "bus driver", "postman", "postwoman", "night watchman",
-    "watchman", "shopkeeper", "publican", "landlady", "chef", "vet", "dentist", "professor",
-    "lecturer", "caretaker", "lollipop lady", "fisherman", "gamekeeper", "blacksmith", "nun",
-    "monk", "bishop", "motorcyclist", "keeper", "goalkeeper", "referee", "dancer", "model",
-    "swimmer", "rower", "cyclist", "magistrate", "midwife", "carer",
-    "care worker", "hairdresser", "barber", "mechanic", "cleaner", "lawyer", "accountant",
-    "engineer", "scientist", "prison officer", "security guard", "bouncer", "shop assistant",
-    "waitress", "waiter", "bar manager", "baker", "butcher", "delivery driver", "courier",
-    "train driver", "nursery worker", "childminder", "social worker", "coastguard", "lifeguard",
-    "ceo", "dj", "artist", "author", "vlogger",
-];
-#[rustfmt::skip]
-const FAMILY_WORDS: &[&str] = &[
-    "twins", "triplets", "quads", "mum of", "mother of", "dad of", "father of", "her husband",
-    "his wife", "her partner", "his partner", "her kids", "his kids", "her sons", "her daughters",
-    "three sons", "two sons", "three daughters", "two daughters", "grandchildren", "ivf", "widow",
-    "widower", "her nephew", "his nephew", "her niece", "his daughter", "her daughter", "his son",
-    "her son", "her mum", "her dad", "his mum", "his dad", "her family", "his family",
-];
-#[rustfmt::skip]
-const SENSITIVE: &[&str] = &[
-    "overdose", "self-harm", "suicide", "hiv", "gender clinic", "transition", "termination",
-    "abortion", "miscarriage", "pregnant", "domestic abuse", "hit her", "hit him", "assault",
-    "rape", "alcohol withdrawal", "ivdu", "heroin", "drinking", "terminal", "dementia",
-    "alzheimer's", "early-onset alzheimer's", "dnacpr", "psychosis", "sectioned", "schizophrenia",
-    "chlamydia", "safeguarding", "police informed", "eating disorder", "anorexia", "bmi was",
-    "prostate exam", "rhinoplasty", "transplant",
-];
-#[rustfmt::skip]
-const CLINICAL: &[&str] = &[
-    "heart failure", "cabg", "c. diff", "c diff", "mrsa", "acl reconstruction", "biopsy",
-    "hip referral", "blood thinners", "anticoagulant", "copd", "seizure", "stroke", "cancer",
-    "chemo", "fracture", "broken ankle", "broken hip", "tib fracture", "burns", "pneumonia",
-    "sepsis", "dka", "gi bleed", "leg ulcer", "diabetes", "insulin", "ventilator", "intubated",
-    "hypothermic", "pressure sores",
-];
-#[rustfmt::skip]
-const NOTABLE: &[&str] = &[
-    "on the news", "in the news", "article", "telegraph", "bbc", "itv", "sky news", "daily mail",
-    "went viral", "viral", "headlines", "olympic", "olympian", "paralympic", "medallist",
-    "premier league", "championship", "famous", "celebrity", "you'd know", "you would know",
-    "household name", "followers", "local mp", "red arrows", "youngest ever", "oldest ever",
-    "first ever", "known cases", "only one in", "one of only", "record", "one of our own",
-    "one of us", "the derby", "prom", "not saying whose", "won't say who", "can't say who",
-    "can't say more", "new series", "ferry", "foot-and-mouth", "in the back of a taxi",
-    "small parish", "small village", "tiny village", "small town", "tiny town", "small island",
-    "tiny island", "remote island", "first case", "only case", "in the paper", "local paper",
-];
-/// Capitalised words after "in"/"from" that are not specific places.
-#[rustfmt::skip]
-const NOT_PLACES: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday", "England", "Scotland", "Wales", "Ireland", "Britain", "Europe", "Christmas", "Easter",
-    "Summer", "Winter", "Spring", "Autumn", "General", "Practice", "Medicine", "Surgery", "The", "This",
-    "That", "Twitter", "Facebook", "Instagram", "English", "Total", "Hospital",
-];
-#[rustfmt::skip]
-const VAGUE_TIME: &[&str] = &[
-    "today", "tonight", "last night", "this morning", "yesterday", "this afternoon", "this week",
-];
-
-/// The GeoNames places, built once per process and only for the first post that has a patient
-/// context: 5,000 names are the costliest automaton in the checker, and most posts never need it.
-fn uk_places() -> &'static AhoCorasick {
-    static PLACES: OnceLock<AhoCorasick> = OnceLock::new();
-    PLACES.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(entries(UK_PLACES))
-            .expect("places build")
-    })
 }
 
 pub struct Jigsaw {
@@ -209,108 +123,6 @@ impl Jigsaw {
                 ),
             ],
         }
-    }
-
-    fn details(&self, doc: &Post) -> Vec<(Range<usize>, Kind)> {
-        let text = doc.text;
-        let mut found = Vec::new();
-        let companies = std::cell::OnceCell::new();
-        for m in self.age.find_iter(text) {
-            // Ranges and thresholds ("aged 40 to 74", "65 and over") describe groups, not a patient.
-            let rest = text[m.end()..].trim_start();
-            if rest.starts_with("to ")
-                || rest.starts_with(['-', '–', '+'])
-                || rest.starts_with("and over")
-                || rest.starts_with("or over")
-                || rest.starts_with("and under")
-                || rest.starts_with("or older")
-            {
-                continue;
-            }
-            found.push((m.range(), Kind::Age));
-            if m.as_str().ends_with(['M', 'F']) {
-                found.push((m.range(), Kind::Sex));
-            }
-        }
-        for (kind, pattern) in &self.patterns {
-            for m in pattern.find_iter(text) {
-                let locative = ["in ", "from ", "near ", "outside ", "at "]
-                    .iter()
-                    .any(|p| m.as_str().starts_with(p));
-                // "in Surgery" is a specialty, "at Meadowbank Surgery" a place.
-                let words: Vec<&str> = m
-                    .as_str()
-                    .split(' ')
-                    .skip(1)
-                    .filter(|w| *w != "the")
-                    .collect();
-                let named = words.len() >= 2 && !NOT_PLACES.contains(&words[0]);
-                if *kind == Kind::Place
-                    && locative
-                    && !named
-                    && NOT_PLACES.iter().any(|w| m.as_str().ends_with(w))
-                {
-                    continue;
-                }
-                // "fees from Lilly": a company the industry lexicon knows, not a place.
-                let company = || {
-                    companies
-                        .get_or_init(|| {
-                            doc.industry_mentions()
-                                .iter()
-                                .map(|b| b.span.clone())
-                                .collect::<SpanSet>()
-                        })
-                        .overlaps(&m.range())
-                };
-                if *kind == Kind::Place && locative && company() {
-                    continue;
-                }
-                found.push((m.range(), *kind));
-            }
-        }
-        for m in uk_places().find_iter(text) {
-            let span = m.range();
-            if bounded(text, &span) && !sentence_initial(text, span.start) {
-                found.push((span, Kind::Place));
-            }
-        }
-        for (span, tag) in self.words.find(&doc.lower) {
-            let kind = [
-                Kind::Occupation,
-                Kind::Family,
-                Kind::Sensitive,
-                Kind::Clinical,
-                Kind::Notable,
-                Kind::VagueTime,
-            ]
-            .into_iter()
-            .find(|k| *k as u8 == tag)
-            .unwrap_or(Kind::Clinical);
-            // "MP" and the like must be written in capitals; "keeper"/"model" need a possessive or article.
-            if kind == Kind::Occupation
-                && text[span.clone()].eq_ignore_ascii_case("mp")
-                && &text[span.clone()] != "MP"
-            {
-                continue;
-            }
-            found.push((span, kind));
-        }
-        found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-        // Drop details nested inside an earlier one of the same kind.
-        // Sorted by start, so a span is nested when it ends before the furthest end seen so far
-        // for its kind (linear, not a scan of everything kept).
-        let mut furthest: Vec<(Kind, usize)> = Vec::new();
-        let mut kept: Vec<(Range<usize>, Kind)> = Vec::new();
-        for (span, kind) in found {
-            match furthest.iter_mut().find(|(k, _)| *k == kind) {
-                Some((_, end)) if span.end <= *end => continue,
-                Some((_, end)) => *end = span.end,
-                None => furthest.push((kind, span.end)),
-            }
-            kept.push((span, kind));
-        }
-        kept
     }
 }
 
@@ -415,6 +227,9 @@ impl Rule for Jigsaw {
         }
     }
 }
+
+mod details;
+mod vocabulary;
 
 #[cfg(test)]
 mod tests;
