@@ -21,7 +21,7 @@ use crate::pattern::LazyRegex;
 use crate::analysis::patient_context::{sentence_initial, tail};
 use crate::analysis::Post;
 use crate::config::Config;
-use crate::document::{Document, SpanSet};
+use crate::document::SpanSet;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::lexicon::people_places::{WordSet, FIRST_NAMES, FIRST_NAMES_COMMON_WORDS};
 use crate::rules::Rule;
@@ -134,50 +134,7 @@ impl Rule for PersonName {
                 colleagues.insert(text[span.clone()].to_lowercase());
             }
         }
-        let mut flagged: Vec<Range<usize>> = Vec::new();
-
-        for c in self.title.captures_iter(text) {
-            let whole = c.get(0).expect("match");
-            let mut span = whole.range();
-            // "Mrs Doreen Whitfield": a first name after the title, then the surname.
-            if c.get(1)
-                .is_some_and(|first| self.plain.contains(first.as_str()))
-            {
-                if let Some(len) =
-                    surname::surname_after(&text[span.end..], |w| self.plain.contains(w))
-                {
-                    span.end += len;
-                }
-            }
-            let sent = &doc.lower[doc.sentence_near(&span)];
-            let tied = self.tie_after.is_match(&text[span.end..])
-                || surname::encounter_before().is_match(tail(text, span.start, 40))
-                || sent.contains("bed ")
-                || sent.contains("bay ")
-                || sent.contains("side room")
-                || (sent.contains("ward") && !self.colleague_sentence.is_match(sent));
-            let colleague = !tied
-                && (self.colleague_before.is_match(tail(text, span.start, 60))
-                    || self.colleague_sentence.is_match(sent)
-                    || text[span.end..].starts_with("'s list")
-                    || text[span.end..].starts_with("'s clinic"));
-            if colleague {
-                continue;
-            }
-            // Surnames are tried first, so "Ms O'Neill" is a surname, not the initial O.
-            let initial = c.get(2).is_some();
-            let female = !whole.as_str().starts_with("Mr") || whole.as_str().starts_with("Mrs");
-            let her_care = female && (sent.contains(" her ") || sent.contains(" she "));
-            if initial || tied || patient || her_care {
-                let sev = if initial || tied || her_care {
-                    Severity::Warning
-                } else {
-                    severity
-                };
-                hits.push(hit(span.clone(), sev, TITLE_MSG, "the patient"));
-                flagged.push(span);
-            }
-        }
+        let flagged = self.titled(doc, patient, severity, hits);
 
         let mut next_flagged = 0;
         let mut brands: Option<SpanSet> = None;
@@ -276,127 +233,7 @@ impl Rule for PersonName {
         }
         self.encounter_surnames(doc, &colleagues, hits);
 
-        for c in self.hashtag.captures_iter(text) {
-            let name = c.get(2).or_else(|| c.get(3)).expect("group");
-            // After a wish for one person ("#PrayFor", "#StayStrong") any capitalised word that is
-            // not a place is taken as a name: the name lists cannot hold every name.
-            let wish = c.get(1).is_some_and(|prefix| {
-                !matches!(
-                    prefix.as_str().to_ascii_lowercase().as_str(),
-                    "love" | "team" | "support" | "standwith" | "rip"
-                )
-            });
-            if self.in_lexicon(name.as_str()) || (wish && !is_place(name.as_str())) {
-                let span = c.get(0).expect("match").range();
-                hits.push(hit(span, Severity::Warning, NAME_MSG, "#ThinkingOfYou"));
-            }
-        }
-
-        for m in self.initials.find_iter(text) {
-            if !patient && !m.as_str().contains("DOB") {
-                continue;
-            }
-            {
-                let span = m.range();
-                let letters = text[span.clone()]
-                    .trim_end_matches(|c: char| !c.is_ascii_uppercase() && c != '.');
-                let letters = &text[span.start..span.start + letters.len()];
-                if matches!(
-                    letters.trim_end_matches('.'),
-                    "ED" | "GP"
-                        | "UK"
-                        | "OK"
-                        | "IT"
-                        | "BP"
-                        | "HR"
-                        | "RR"
-                        | "CT"
-                        | "MR"
-                        | "PE"
-                        | "MI"
-                        | "AF"
-                        | "GI"
-                        | "NB"
-                        | "PS"
-                        | "TV"
-                        | "DM"
-                        | "AM"
-                        | "PM"
-                        | "ST"
-                        | "FY"
-                        | "OT"
-                        | "SR"
-                        | "ID"
-                        | "HB"
-                        | "IV"
-                        | "IM"
-                        | "NG"
-                        | "OD"
-                        | "BD"
-                        | "QDS"
-                        | "TDS"
-                ) {
-                    continue;
-                }
-                let span = span.start..span.start + letters.len();
-                hits.push(hit(
-                    span,
-                    Severity::Warning,
-                    "Initials with an age or date of birth still identify a patient.",
-                    "a patient",
-                ));
-            }
-        }
-        if patient {
-            self.addressee(doc, hits);
-            for m in self.handle.find_iter(text) {
-                let sent = &doc.lower[doc.sentence_near(&m.range())];
-                if [
-                    "my patient",
-                    "my old patient",
-                    "our patient",
-                    "your dad",
-                    "your mum",
-                    "your husband",
-                    "your wife",
-                ]
-                .iter()
-                .any(|c| sent.contains(c))
-                {
-                    hits.push(hit(m.range(), Severity::Warning, "Tagging a patient's (or their relative's) account confirms they were under your care.", ""));
-                }
-            }
-        }
-    }
-}
-
-impl PersonName {
-    /// "Janet — saw your post asking after your mum…": naming the relative you are updating.
-    fn addressee(&self, doc: &Document, hits: &mut Vec<Hit>) {
-        let trimmed = doc.text.trim_start();
-        let offset = doc.text.len() - trimmed.len();
-        let Some(m) = self.word.find(trimmed) else {
-            return;
-        };
-        let rest = trimmed[m.end()..].trim_start();
-        let relative = [
-            "your mum",
-            "your dad",
-            "your husband",
-            "your wife",
-            "your son",
-            "your daughter",
-            "your nan",
-            "your gran",
-        ];
-        if m.start() == 0
-            && rest.starts_with(['—', '–', '-', ',', ':'])
-            && self.is_name(m.as_str(), true)
-            && relative.iter().any(|r| doc.lower.contains(r))
-        {
-            let span = offset + m.start()..offset + m.end();
-            hits.push(hit(span, Severity::Warning, "Naming a patient's relative in a public update about the patient identifies them both.", ""));
-        }
+        self.tags_and_initials(doc, patient, hits);
     }
 }
 
@@ -418,6 +255,8 @@ fn patient_tied(rule: &PersonName, text: &str, span: Range<usize>) -> bool {
 }
 
 mod surname;
+mod tags;
 #[cfg(test)]
 mod tests;
+mod titles;
 mod words;
