@@ -277,6 +277,9 @@ describeWithSession('compact cards, dark mode and the badge', (shared) => {
     assert.ok(isDark(guard), `guard dark: ${JSON.stringify(guard)}`);
     await clickUi(tab, '[role="alertdialog"] button', { text: 'Review post' });
     await waitUiGone(tab, '[role="alertdialog"]');
+    // "Review post" selects the first concern and then opens its card: wait for the card, or
+    // Escape can arrive before it opens and leave it open.
+    await tab.waitIsolated('!!SecondOpinion.card.current');
     await tab.page.keyboard.press('Escape');
     await tab.waitIsolated('!SecondOpinion.card.current');
 
