@@ -57,17 +57,20 @@ export class EditorDriver {
       (k) => ({ model: window.__fixtureModelText(k), sel: window.__fixtureSelection(k) }),
       this.site.modelKey,
     );
-    const { dom, domSel } = await this.tab.isolated(`(() => {
+    const { dom, domSel, focus } = await this.tab.isolated(`(() => {
       const c = ${this.c};
-      if (!c) return { dom: null, domSel: null };
+      if (!c) return { dom: null, domSel: null, focus: null };
       const m = c.read();
       const s = document.getSelection();
       const inside = s?.anchorNode && c.el.contains(s.anchorNode) && c.el.contains(s.focusNode);
       const a = inside ? SecondOpinion.text.offsetOf(m, s.anchorNode, s.anchorOffset) : null;
       const f = inside ? SecondOpinion.text.offsetOf(m, s.focusNode, s.focusOffset) : null;
-      return { dom: m.text, domSel: a === null || f === null ? null : [Math.min(a, f), Math.max(a, f)] };
+      const active = document.activeElement;
+      // Where focus is, for a timeout's message: a step that finds the editor blurred says what has it.
+      const focus = active === c.el || c.el.contains(active) ? 'editor' : \`\${active?.tagName ?? 'none'}\${active?.id ? '#' + active.id : ''}\${document.hasFocus() ? '' : ' (page not focused)'}\`;
+      return { dom: m.text, domSel: a === null || f === null ? null : [Math.min(a, f), Math.max(a, f)], focus };
     })()`);
-    return { ...main, dom, domSel };
+    return { ...main, dom, domSel, focus };
   }
 
   /**
@@ -103,7 +106,7 @@ export class EditorDriver {
       const s = await this.state();
       if (pred(s)) return s;
       if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for ${what}: model=${JSON.stringify(s.model)} dom=${JSON.stringify(s.dom)} sel=${JSON.stringify(s.sel)}`);
+        throw new Error(`timed out waiting for ${what}: model=${JSON.stringify(s.model)} dom=${JSON.stringify(s.dom)} sel=${JSON.stringify(s.sel)} domSel=${JSON.stringify(s.domSel)} focus=${s.focus}`);
       }
       await this.frame();
     }
