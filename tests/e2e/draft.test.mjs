@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, Tab, WAIT } from './harness.mjs';
 import { tabIdOf } from './popup-helpers.mjs';
-import { clickUi, waitUi } from './ui.mjs';
+import { pressFix, waitUi } from './ui.mjs';
 
 const NHS = '943 476 5919';
 const RISKY = `Saw a patient today, NHS no ${NHS}. Honestly Mounjaro has changed how I manage weight in clinic.`;
@@ -123,7 +123,7 @@ describe('Check a draft', () => {
       `(() => { const c = SecondOpinion.composers()[0]; const f = c.visibleFindings().find((f) => f.rule === 'nhs-number');
         const x = f.fixes[0]; return c.text.slice(0, x.start ?? f.start) + x.replacement + c.text.slice(x.end ?? f.end); })()`,
     );
-    await clickUi(tab, fix);
+    assert.deepEqual(await pressFix(tab, fix), { status: 'applied', card: null });
     const fixed = await tab.waitIsolated(
       `(() => { const c = SecondOpinion.composers()[0]; const t = c.read().text;
         return !t.includes(${JSON.stringify(NHS)}) && !c.inFlight && c.checkedText === t && t; })()`,

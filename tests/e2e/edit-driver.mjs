@@ -67,7 +67,9 @@ export class EditorDriver {
       const f = inside ? SecondOpinion.text.offsetOf(m, s.focusNode, s.focusOffset) : null;
       const active = document.activeElement;
       // Where focus is, for a timeout's message: a step that finds the editor blurred says what has it.
-      const focus = active === c.el || c.el.contains(active) ? 'editor' : \`\${active?.tagName ?? 'none'}\${active?.id ? '#' + active.id : ''}\${document.hasFocus() ? '' : ' (page not focused)'}\`;
+      const inner = SecondOpinion.ui.root().activeElement;
+      const where = inner ? \` > \${inner.tagName.toLowerCase()}.\${inner.className || ''} "\${(inner.textContent ?? '').slice(0, 40)}"\` : '';
+      const focus = active === c.el || c.el.contains(active) ? 'editor' : \`\${active?.tagName ?? 'none'}\${active?.id ? '#' + active.id : ''}\${where}\${document.hasFocus() ? '' : ' (page not focused)'}\`;
       return { dom: m.text, domSel: a === null || f === null ? null : [Math.min(a, f), Math.max(a, f)], focus };
     })()`);
     return { ...main, dom, domSel, focus };
@@ -106,7 +108,8 @@ export class EditorDriver {
       const s = await this.state();
       if (pred(s)) return s;
       if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for ${what}: model=${JSON.stringify(s.model)} dom=${JSON.stringify(s.dom)} sel=${JSON.stringify(s.sel)} domSel=${JSON.stringify(s.domSel)} focus=${s.focus}`);
+        const history = await this.focusHistory();
+        throw new Error(`timed out waiting for ${what}: model=${JSON.stringify(s.model)} dom=${JSON.stringify(s.dom)} sel=${JSON.stringify(s.sel)} domSel=${JSON.stringify(s.domSel)} focus=${s.focus}${history}`);
       }
       await this.frame();
     }
@@ -126,8 +129,41 @@ export class EditorDriver {
   static async open(session, site) {
     const tab = await session.open(site.url);
     const d = new EditorDriver(tab, site);
+    await d.watchFocus();
     await d.focusComposer();
     return d;
+  }
+
+  /**
+   * Records, for a failure's message, what moved focus while the steps ran: focus entering the
+   * extension's UI or the editor, and the UI's card and list opening and closing, each with the
+   * stack of the code that did it (the last twelve are kept). Read back by focusHistory().
+   */
+  watchFocus() {
+    return this.tab.isolated(`(() => {
+      const moves = (globalThis.__soFocusMoves = []);
+      const where = () => (new Error().stack ?? '').split('\\n').slice(3, 8).map((l) => l.trim().replace(/^at /, '').replace(/chrome-extension:\\/\\/[a-z]+\\//, '')).join(' < ');
+      const note = (what) => {
+        moves.push(\`\${Math.round(performance.now())} \${what} at \${where()}\`);
+        if (moves.length > 12) moves.shift();
+      };
+      const describe = (t) => t ? \`\${t.tagName.toLowerCase()}.\${t.className} "\${(t.textContent ?? '').slice(0, 30)}"\` : 'nothing';
+      SecondOpinion.ui.root().addEventListener('focusin', (e) => note(\`focus into UI \${describe(e.target)}\`), true);
+      document.addEventListener('focusin', (e) => { if (${this.c}?.el.contains(e.target)) note('focus into the editor'); }, true);
+      for (const [name, obj, fns] of [['overlay', SecondOpinion.overlay, ['openPanel', 'closePanel']], ['card', SecondOpinion.card, ['open', 'close']]]) {
+        for (const fn of fns) {
+          const orig = obj[fn];
+          obj[fn] = function (...args) { note(\`\${name}.\${fn}(\${fn === 'open' || fn === 'openPanel' ? '' : JSON.stringify(args[0] ?? {})}) open before=\${obj === SecondOpinion.overlay ? obj.panelOpen : !!obj.current}\`); return orig.apply(this, args); };
+        }
+      }
+      return true;
+    })()`);
+  }
+
+  /** What watchFocus recorded, one line each, for a failure's message. */
+  async focusHistory() {
+    const moves = await this.tab.isolated(`globalThis.__soFocusMoves ?? []`).catch(() => []);
+    return moves.length ? `\n    focus history: ${moves.join('\n      ')}` : '';
   }
 
   async focusComposer() {

@@ -206,7 +206,11 @@ export async function runStep(d, { kind, r }, ctx) {
       await d.select(at);
       log(`Alt+Enter, Escape at ${at}`);
       await page.keyboard.press('Alt+Enter');
-      await d.tab.waitIsolated(`(() => { const c = ${d.c}; return c && !c.el.contains(document.activeElement); })()`, undefined, 'a card or list took focus');
+      await d.tab
+        .waitIsolated(`(() => { const c = ${d.c}; return c && !c.el.contains(document.activeElement); })()`, undefined, 'a card or list took focus')
+        .catch(async (e) => {
+          throw new Error(`${e.message}${await d.focusHistory()}`);
+        });
       await page.keyboard.press('Escape');
       await d.until((s) => s.sel?.anchor === at && s.sel?.focus === at, `the caret back at ${at}`);
       return done(text);

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { extensionCopy } from './fault-copies.mjs';
 import { launch } from './harness.mjs';
 import { HOSTS } from './server.mjs';
-import { clickGuardButton, clickUi, uiNow, waitGuard, waitUi, waitUiGone } from './ui.mjs';
+import { clickGuardButton, clickUi, pressFix, uiNow, waitGuard, waitUi, waitUiGone } from './ui.mjs';
 
 /**
  * @typedef {{
@@ -126,7 +126,7 @@ export function siteSuite(site) {
       await tab.page.keyboard.press('Alt+Enter');
       const fix = '.card button[data-fix="0"]';
       assert.equal((await waitUi(tab, fix)).text, 'Remove the NHS number');
-      await clickUi(tab, fix);
+      assert.deepEqual(await pressFix(tab, fix), { status: 'applied', card: null });
       // The removal takes the "NHS" label and a space with the number.
       const fixed = 'Update 🙂 done';
       await checked(tab, site.composer, fixed);
@@ -143,7 +143,7 @@ export function siteSuite(site) {
         `(() => { const c = SecondOpinion.composers()[0]; const r = c.rangeFor(c.findings[0]).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
       );
       await tab.page.mouse.click(rect.x, rect.y);
-      await clickUi(tab, fix);
+      assert.deepEqual(await pressFix(tab, fix), { status: 'applied', card: null });
       await checked(tab, site.composer, fixed);
       await tab.page.keyboard.press('End');
       await tab.page.keyboard.type(' and discharged');
@@ -173,7 +173,7 @@ export function siteSuite(site) {
         );
         await undoGroupClosed(tab);
         await tab.page.keyboard.press('Alt+Enter');
-        await clickUi(tab, '.card button[data-fix]', { text: 'declaration' });
+        assert.deepEqual(await pressFix(tab, '.card button[data-fix]', { text: 'declaration' }), { status: 'applied', card: null });
         const declared = `${post}\n\n${declaration}`;
         await checked(tab, site.composer, declared);
         assert.equal(await model(tab), declared, 'the editor model has the declaration lines too');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, WAIT } from './harness.mjs';
 import { openOptions, storedSettings, waitForSettings } from './popup-helpers.mjs';
-import { clickUi } from './ui.mjs';
+import { pressFix } from './ui.mjs';
 import { SITES } from '../../extension/shared/sites.js';
 
 const COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
@@ -77,7 +77,7 @@ describe('options page', () => {
         const r = c.rangeFor(f).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
     );
     await tab.page.mouse.click(rect.x, rect.y);
-    await clickUi(tab, '.card button[data-fix]', { text: 'declaration' });
+    assert.deepEqual(await pressFix(tab, '.card button[data-fix]', { text: 'declaration' }), { status: 'applied', card: null });
     const after = await tab.waitIsolated(
       `(() => { const c = SecondOpinion.composers()[0]; const t = c.read().text;
         return t.includes(${JSON.stringify(DECLARATION)}) && !c.inFlight && c.checkedText === c.text && t; })()`,

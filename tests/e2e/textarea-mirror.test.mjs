@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch } from './harness.mjs';
-import { clickUi, waitUi } from './ui.mjs';
+import { pressFix, waitUi } from './ui.mjs';
 
 const URL_ = 'https://www.instagram.com/';
 const BOX = 'article textarea[aria-label="Add a comment…"]';
@@ -121,7 +121,7 @@ describe('textarea mirror (Instagram comment box)', { timeout: 180_000 }, () => 
     await tab.waitIsolated(ALIGNED);
     await tab.page.keyboard.press('Alt+Enter');
     await waitUi(tab, '.card button[data-fix="0"]');
-    await clickUi(tab, '.card button[data-fix="0"]');
+    assert.deepEqual(await pressFix(tab, '.card button[data-fix="0"]'), { status: 'applied', card: null });
     const fixed = 'Update done';
     await tab.waitIsolated(`document.querySelector(${JSON.stringify(BOX)}).value === ${JSON.stringify(fixed)}`);
     assert.equal(await tab.main(() => window.__fixtureModelText('main')), fixed, "React's state has the fix");

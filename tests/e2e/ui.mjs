@@ -90,3 +90,25 @@ export async function accessibleNodes(tab) {
     .filter((n) => !n.ignored)
     .map((n) => ({ role: n.role?.value ?? '', name: n.name?.value ?? '' }));
 }
+
+/**
+ * Presses a card's fix button with the real mouse and waits for the outcome: 'applied' once the
+ * card has closed, else what the card's status says ('changed', 'failed'), with the card's text.
+ * @param {import('./harness.mjs').Tab} tab
+ * @param {string} selector  the fix button, e.g. '.card button[data-fix="0"]'
+ * @param {{text?: string}} [opts]
+ * @returns {Promise<{status: string, card: string|null}>}
+ */
+export async function pressFix(tab, selector, { text } = {}) {
+  await clickUi(tab, selector, { text });
+  return tab.waitIsolated(
+    `(() => {
+      const k = SecondOpinion.card.current;
+      if (!k) return { status: 'applied', card: null };
+      const s = k.el.querySelector('[data-fix-status]');
+      return s && s.dataset.fixStatus && s.dataset.fixStatus !== 'applying' && { status: s.dataset.fixStatus, card: k.el.textContent };
+    })()`,
+    WAIT,
+    `the fix ${selector} applied or refused`,
+  );
+}
