@@ -3,7 +3,7 @@
 // reads back the three texts that must agree: the editor's model (the practice page exposes it),
 // the DOM text the extension reads (isolated world), and what the page submits on Post.
 // Every wait is on a condition with a deadline; nothing sleeps, nothing retries.
-/* global window -- used inside functions evaluated in the page */
+/* global window, document -- used inside functions evaluated in the page */
 import { WAIT } from './harness.mjs';
 import { clickGuardButton, clickUi } from './ui.mjs';
 
@@ -54,7 +54,7 @@ export class EditorDriver {
   /** Model text and selection (main world) and the extension's DOM text (isolated world). */
   async state() {
     const main = await this.page.evaluate(
-      (k) => ({ model: window.__fixtureModelText(k), sel: window.__fixtureSelection(k) }),
+      (k) => ({ model: window.__fixtureModelText(k), sel: window.__fixtureSelection(k), selNotified: window.__selectionNotified?.() ?? null }),
       this.site.modelKey,
     );
     const { dom, domSel, focus } = await this.tab.isolated(`(() => {
@@ -81,7 +81,8 @@ export class EditorDriver {
    * set before it arrives would be overwritten by it.
    */
   caughtUp(what = 'the editor caught up with the selection on screen') {
-    const same = (s) => s.sel && s.domSel && Math.min(s.sel.anchor, s.sel.focus) === s.domSel[0] && Math.max(s.sel.anchor, s.sel.focus) === s.domSel[1];
+    const same = (s) =>
+      s.sel && s.domSel && s.selNotified !== false && Math.min(s.sel.anchor, s.sel.focus) === s.domSel[0] && Math.max(s.sel.anchor, s.sel.focus) === s.domSel[1];
     return this.until(same, what);
   }
 
@@ -130,6 +131,7 @@ export class EditorDriver {
     const tab = await session.open(site.url);
     const d = new EditorDriver(tab, site);
     await d.watchFocus();
+    await d.watchSelection();
     await d.focusComposer();
     return d;
   }
@@ -145,9 +147,13 @@ export class EditorDriver {
       const where = () => (new Error().stack ?? '').split('\\n').slice(3, 8).map((l) => l.trim().replace(/^at /, '').replace(/chrome-extension:\\/\\/[a-z]+\\//, '')).join(' < ');
       const note = (what) => {
         moves.push(\`\${Math.round(performance.now())} \${what} at \${where()}\`);
-        if (moves.length > 12) moves.shift();
+        if (moves.length > 16) moves.shift();
       };
       const describe = (t) => t ? \`\${t.tagName.toLowerCase()}.\${t.className} "\${(t.textContent ?? '').slice(0, 30)}"\` : 'nothing';
+      // An exception in the content script's handlers (this world's own error events).
+      addEventListener('error', (e) => note(\`error \${e.message} \${(e.error?.stack ?? '').split('\\n').slice(1, 4).join(' < ')}\`));
+      addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.altKey) note(\`Alt+Enter keydown on \${describe(e.target)} trusted=\${e.isTrusted} prevented=\${e.defaultPrevented}\`); }, true);
+      for (const type of ['click', 'keydown']) SecondOpinion.ui.root().addEventListener(type, (e) => note(\`\${type} \${e.key ?? ''} in UI on \${describe(e.target)} trusted=\${e.isTrusted}\`), true);
       SecondOpinion.ui.root().addEventListener('focusin', (e) => note(\`focus into UI \${describe(e.target)}\`), true);
       document.addEventListener('focusin', (e) => { if (${this.c}?.el.contains(e.target)) note('focus into the editor'); }, true);
       for (const [name, obj, fns] of [['overlay', SecondOpinion.overlay, ['openPanel', 'closePanel']], ['card', SecondOpinion.card, ['open', 'close']]]) {
@@ -158,6 +164,26 @@ export class EditorDriver {
       }
       return true;
     })()`);
+  }
+
+  /**
+   * In the page: whether the last selectionchange event saw the DOM selection as it is now (false
+   * while one is still to come). The listener is added after the editor's, so by the time it runs
+   * the editor has handled the same event.
+   */
+  watchSelection() {
+    return this.page.evaluate(() => {
+      /** @type {any[]|null} */
+      let seen = null;
+      const now = () => {
+        const s = document.getSelection();
+        return s ? [s.anchorNode, s.anchorOffset, s.focusNode, s.focusOffset] : [];
+      };
+      document.addEventListener('selectionchange', () => {
+        seen = now();
+      });
+      /** @type {any} */ (window).__selectionNotified = () => seen !== null && now().every((v, i) => v === seen?.[i]);
+    });
   }
 
   /** What watchFocus recorded, one line each, for a failure's message. */
@@ -175,10 +201,21 @@ export class EditorDriver {
     await this.caughtUp();
   }
 
-  /** Lets the editor itself select [anchor, focus) and waits until its model has it. */
+  /**
+   * Lets the editor itself select [anchor, focus) and waits until its model has it, the screen
+   * shows it too (the editor focused, the DOM selection there), and the editor has been told of
+   * that DOM selection: the browser reports a selection change in a selectionchange event a
+   * moment later, and an editor that hears of it only after the next key press (Alt+Enter opening
+   * a card) acts on it then (Lexical puts the selection back on screen, taking focus back).
+   * See watchSelection().
+   */
   async select(anchor, focus = anchor) {
     await this.page.evaluate(([k, a, f]) => window.__fixtureSelect(k, a, f), [this.site.modelKey, anchor, focus]);
-    await this.until((s) => s.sel?.anchor === anchor && s.sel?.focus === focus, `selection ${anchor}..${focus}`);
+    const [lo, hi] = [Math.min(anchor, focus), Math.max(anchor, focus)];
+    await this.until(
+      (s) => s.sel?.anchor === anchor && s.sel?.focus === focus && s.domSel?.[0] === lo && s.domSel?.[1] === hi && s.focus === 'editor' && s.selNotified !== false,
+      `selection ${anchor}..${focus}, in the model and on screen`,
+    );
   }
 
   /** Puts `text` on the clipboard (the page has clipboard permission). */
