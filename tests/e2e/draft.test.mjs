@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, Tab, WAIT } from './harness.mjs';
 import { tabIdOf } from './popup-helpers.mjs';
-import { pressFix, waitUi } from './ui.mjs';
+import { clickHighlight, pressFix, waitUi } from './ui.mjs';
 
 const NHS = '943 476 5919';
 const RISKY = `Saw a patient today, NHS no ${NHS}. Honestly Mounjaro has changed how I manage weight in clinic.`;
@@ -111,11 +111,7 @@ describe('Check a draft', () => {
     await waitUi(tab, '.badge[data-state="warning"]');
 
     // A click on the highlighted number opens its card; its fix goes in through the same path.
-    const rect = await tab.isolated(
-      `(() => { const c = SecondOpinion.composers()[0]; const f = c.visibleFindings().find((f) => f.rule === 'nhs-number');
-        const r = c.rangeFor(f).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
-    );
-    await tab.page.mouse.click(rect.x, rect.y);
+    await clickHighlight(tab, 'nhs-number');
     const fix = '.card button[data-fix="0"]';
     assert.equal((await waitUi(tab, fix)).text, 'Remove the NHS number');
     // What the fix says it does (its range, else the finding's span, replaced).

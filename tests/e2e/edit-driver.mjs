@@ -168,7 +168,7 @@ export class EditorDriver {
 
   /**
    * In the page: whether the last selectionchange event saw the DOM selection as it is now (false
-   * while one is still to come). The listener is added after the editor's, so by the time it runs
+   * while one is still to come, after a selection set by script). The listener is added after the editor's, so by the time it runs
    * the editor has handled the same event.
    */
   watchSelection() {
@@ -182,7 +182,10 @@ export class EditorDriver {
       document.addEventListener('selectionchange', () => {
         seen = now();
       });
-      /** @type {any} */ (window).__selectionNotified = () => seen !== null && now().every((v, i) => v === seen?.[i]);
+      // A selection whose nodes the editor has since replaced (it redrew them) moved with them,
+      // without an event to come: the editor made that change itself.
+      /** @type {any} */ (window).__selectionNotified = () =>
+        seen !== null && (now().every((v, i) => v === seen?.[i]) || !seen[0]?.isConnected || !seen[2]?.isConnected);
     });
   }
 
@@ -239,12 +242,21 @@ export class EditorDriver {
     );
   }
 
-  /** Clicks the middle of the first rectangle of finding `index` (a card opens there). */
+  /**
+   * Clicks the middle of the first rectangle of finding `index` (a card opens there), once the
+   * text is what a pointer lands on there: the badge is re-placed a frame after the composer
+   * grows, and a click in that frame lands on the badge, as a person's would.
+   */
   async clickFinding(index) {
-    const rect = await this.tab.isolated(
-      `(() => { const c = ${this.c}; const f = c.visibleFindings()[${index}]; const r = f && c.rangeFor(f)?.getClientRects()[0]; return r ? {x: r.left + Math.min(r.width / 2, 4), y: r.top + r.height / 2} : null; })()`,
+    const rect = await this.tab.waitIsolated(
+      `(() => { const c = ${this.c}; const f = c.visibleFindings()[${index}]; const r = f && c.rangeFor(f)?.getClientRects()[0];
+        if (!r) return { none: true };
+        const x = r.left + Math.min(r.width / 2, 4), y = r.top + r.height / 2;
+        return c.el.contains(document.elementFromPoint(x, y)) && { x, y }; })()`,
+      WAIT,
+      `finding ${index} uncovered`,
     );
-    if (!rect) return null;
+    if (rect.none) return null;
     await this.page.mouse.click(rect.x, rect.y);
     await this.caughtUp();
     return this.tab.waitIsolated(

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { extensionCopy } from './fault-copies.mjs';
 import { launch } from './harness.mjs';
 import { HOSTS } from './server.mjs';
-import { clickGuardButton, clickUi, pressFix, uiNow, waitGuard, waitUi, waitUiGone } from './ui.mjs';
+import { clickGuardButton, clickHighlight, clickUi, pressFix, uiNow, waitGuard, waitUi, waitUiGone } from './ui.mjs';
 
 /**
  * @typedef {{
@@ -139,10 +139,7 @@ export function siteSuite(site) {
       assert.deepEqual(await highlighted(tab), [NHS]);
 
       // Apply again from a click on the highlighted number, then keep typing at the end.
-      const rect = await tab.isolated(
-        `(() => { const c = SecondOpinion.composers()[0]; const r = c.rangeFor(c.findings[0]).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
-      );
-      await tab.page.mouse.click(rect.x, rect.y);
+      await clickHighlight(tab);
       assert.deepEqual(await pressFix(tab, fix), { status: 'applied', card: null });
       await checked(tab, site.composer, fixed);
       await tab.page.keyboard.press('End');

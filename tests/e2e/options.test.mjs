@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, WAIT } from './harness.mjs';
 import { openOptions, storedSettings, waitForSettings } from './popup-helpers.mjs';
-import { pressFix } from './ui.mjs';
+import { clickHighlight, pressFix } from './ui.mjs';
 import { SITES } from '../../extension/shared/sites.js';
 
 const COMPOSER = '[data-fixture="main"] [data-testid="tweetTextarea_0"]';
@@ -72,11 +72,7 @@ describe('options page', () => {
     assert.ok((highlights['so-coi-warning'] ?? []).includes(COMPANY), JSON.stringify(highlights));
 
     // Apply "Add your standing declaration" from the card.
-    const rect = await tab.isolated(
-      `(() => { const c = SecondOpinion.composers()[0]; const f = c.visibleFindings().find((f) => f.rule === 'declared-interest');
-        const r = c.rangeFor(f).getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
-    );
-    await tab.page.mouse.click(rect.x, rect.y);
+    await clickHighlight(tab, 'declared-interest');
     assert.deepEqual(await pressFix(tab, '.card button[data-fix]', { text: 'declaration' }), { status: 'applied', card: null });
     const after = await tab.waitIsolated(
       `(() => { const c = SecondOpinion.composers()[0]; const t = c.read().text;

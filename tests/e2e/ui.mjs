@@ -112,3 +112,25 @@ export async function pressFix(tab, selector, { text } = {}) {
     `the fix ${selector} applied or refused`,
   );
 }
+
+/**
+ * Clicks the middle of the first highlighted rectangle of the first composer's finding (of `rule`,
+ * else its first finding) with the real mouse, once the text is what a pointer lands on there:
+ * the badge is re-placed a frame after the composer grows, and a click in that frame would land
+ * on the badge, as a person's would.
+ * @param {import('./harness.mjs').Tab} tab
+ * @param {string} [rule]
+ */
+export async function clickHighlight(tab, rule) {
+  const { x, y } = await tab.waitIsolated(
+    `(() => { const c = SecondOpinion.composers()[0];
+      const f = ${rule ? `c.visibleFindings().find((f) => f.rule === ${JSON.stringify(rule)})` : 'c.visibleFindings()[0]'};
+      const r = f && c.rangeFor(f)?.getClientRects()[0];
+      if (!r) return null;
+      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      return c.el.contains(document.elementFromPoint(x, y)) && { x, y }; })()`,
+    WAIT,
+    `the highlight of ${rule ?? 'the first finding'}, uncovered`,
+  );
+  await tab.page.mouse.click(x, y);
+}
