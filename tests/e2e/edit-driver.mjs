@@ -3,7 +3,7 @@
 // reads back the three texts that must agree: the editor's model (the practice page exposes it),
 // the DOM text the extension reads (isolated world), and what the page submits on Post.
 // Every wait is on a condition with a deadline; nothing sleeps, nothing retries.
-/* global window, document -- used inside functions evaluated in the page */
+/* global window, document, Range -- used inside functions evaluated in the page */
 import { WAIT } from './harness.mjs';
 import { clickGuardButton, clickUi } from './ui.mjs';
 
@@ -168,24 +168,31 @@ export class EditorDriver {
 
   /**
    * In the page: whether the last selectionchange event saw the DOM selection as it is now (false
-   * while one is still to come, after a selection set by script). The listener is added after the editor's, so by the time it runs
-   * the editor has handled the same event.
+   * while one is still to come, after a selection set by script). The listener is added after
+   * the editor's, so by the time it runs the editor has handled the same event.
    */
   watchSelection() {
     return this.page.evaluate(() => {
-      /** @type {any[]|null} */
+      // A copy of the selection's range as the last event saw it. Both are live ranges, so an
+      // edit of the DOM moves them alike; only a selection set since (by script) tells them apart.
+      /** @type {Range|null} */
       let seen = null;
-      const now = () => {
+      const current = () => {
         const s = document.getSelection();
-        return s ? [s.anchorNode, s.anchorOffset, s.focusNode, s.focusOffset] : [];
+        return s && s.rangeCount ? s.getRangeAt(0) : null;
       };
       document.addEventListener('selectionchange', () => {
-        seen = now();
+        seen = current()?.cloneRange() ?? null;
       });
-      // A selection whose nodes the editor has since replaced (it redrew them) moved with them,
-      // without an event to come: the editor made that change itself.
-      /** @type {any} */ (window).__selectionNotified = () =>
-        seen !== null && (now().every((v, i) => v === seen?.[i]) || !seen[0]?.isConnected || !seen[2]?.isConnected);
+      /** @type {any} */ (window).__selectionNotified = () => {
+        const now = current();
+        if (!now || !seen) return !now && !seen;
+        try {
+          return now.compareBoundaryPoints(Range.START_TO_START, seen) === 0 && now.compareBoundaryPoints(Range.END_TO_END, seen) === 0;
+        } catch {
+          return false;
+        }
+      };
     });
   }
 
