@@ -17,30 +17,8 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use crate::lexicon::coi_cues::{EVENT, NEUTRAL, PROMOTION};
+use crate::lexicon::list::COI_CUES;
 use crate::pattern::LazyRegex;
-
-/// Comparisons of class and price: neutral like the phrases in [`NEUTRAL`] ("the same class of
-/// drug at wildly different prices").
-const COMPARISON: &[&str] = &[
-    "different price*",
-    "price difference*",
-    "price gap",
-    "price tag",
-    "times the price",
-    "× the price",
-    "x the price",
-    "twice the price",
-    "half the price",
-    "more expensive",
-    "same class",
-    "same molecule",
-    "same medicine",
-    "same thing",
-    "identical",
-    "costs the nhs",
-    "cost the nhs",
-];
 
 /// Just before a brand: words that set it against its generic name.
 const CONTRAST_BEFORE: &str = r#"(?ix)
@@ -119,16 +97,16 @@ impl Cues {
     pub fn new() -> Self {
         let mut patterns = Vec::new();
         let mut kinds = Vec::new();
-        for (cue, list) in [
-            (Cue::Promotion, PROMOTION),
-            (Cue::Neutral, NEUTRAL),
-            (Cue::Event, EVENT),
-            (Cue::Neutral, COMPARISON),
+        // data/lexicon/hand/coi_cues.txt, in this order (a comparison reads as neutral).
+        for (cue, selector) in [
+            (Cue::Promotion, "cue=promotion"),
+            (Cue::Neutral, "cue=neutral"),
+            (Cue::Event, "cue=event"),
+            (Cue::Neutral, "cue=comparison"),
         ] {
-            for phrase in list {
-                let prefix = phrase.ends_with('*');
-                patterns.push(phrase.trim_end_matches('*'));
-                kinds.push((cue, prefix));
+            for entry in COI_CUES.entries.iter().filter(|e| e.is(selector)) {
+                patterns.push(entry.lemma);
+                kinds.push((cue, entry.has("prefix")));
             }
         }
         Cues {

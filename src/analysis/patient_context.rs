@@ -14,6 +14,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::lexicon::list::{self, PATIENT_CUES};
 use crate::pattern::LazyRegex;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -24,14 +25,15 @@ pub(crate) struct WordList {
 }
 
 impl WordList {
-    /// `groups`: (tag, words). Words are matched lower-case, leftmost-longest.
-    pub(crate) fn new(groups: &[(u8, &[&str])]) -> Self {
+    /// `groups`: (tag, phrases), lower case, matched leftmost-longest; a phrase in two groups
+    /// takes the first group's tag.
+    pub(crate) fn new(groups: Vec<(u8, Vec<String>)>) -> Self {
         let mut words = Vec::new();
         let mut tags = Vec::new();
         for (tag, list) in groups {
-            for w in *list {
-                words.push(w.to_ascii_lowercase());
-                tags.push(*tag);
+            for w in list {
+                words.push(w);
+                tags.push(tag);
             }
         }
         let automaton = AhoCorasickBuilder::new()
@@ -91,87 +93,6 @@ const WEAK_CONSENT: u8 = 3;
 const FAMILY: u8 = 4;
 const EXPLICIT_PATIENT: u8 = 5;
 
-/// Phrases that place the poster at an individual patient encounter.
-#[rustfmt::skip]
-const ENCOUNTER_CUES: &[&str] = &[
-    "i saw", "we saw", "saw a", "saw the", "saw her", "saw him", "was admitted", "were admitted",
-    "admitted a", "admitted an", "admitted him", "admitted her", "admitted to us", "admitted us",
-    "her admission", "his admission", "third admission", "in clinic", "clinic today", "clinic this",
-    "'s clinic", "on call", "on-call", "came in with", "came in", "came into", "brought in",
-    "brought him", "brought her", "presented with", "presenting with", "discharged her",
-    "discharged him", "discharged a", "self-discharged", "resus", "on the ward", "on our ward",
-    "ward round", "in a&e", "into a&e", "to a&e", "in ed", "intubated", "extubated", "delivered a",
-    "operated on", "diagnosed her", "diagnosed him", "her referral", "his referral",
-    "this referral", "home visit", "home visits", "my surgery", "was ours", "looked after",
-    "take good care", "took care", "treated her", "treated him", "flew him", "flew her", "fixed a",
-    "told a", "back in resus", "on itu", "on icu", "on ccu", "on hdu", "picu", "nicu",
-    "labour ward", "antenatal clinic", "memory clinic", "went home", "is home", "going home",
-    "died peacefully", "she died", "he died", "passed away", "casualties",
-    "pre-alert", "the take", "'s take", "my list", "tomorrow's list", "today's list", "his bloods",
-    "her bloods", "i was the reg", "i was your gp", "been his gp", "been her gp", "as her gp",
-    "as his gp", "not saying whose", "won't say who", "can't say who", "can't say more",
-    "not saying who", "sent me the", "sent me a", "popped in to see", "dressed his", "dressed her",
-    "the bloke who", "the lad who", "the lady who", "the man who", "the woman who", "the gent who",
-    "the lady from", "the lad from", "the man from", "the bloke from", "the girl from",
-    "the boy from", "update on the", "same lady", "same man", "same patient", "is back",
-    "into resus", "in majors", "in minors", "emergency section", "c-section", "section this",
-    "in my clinic", "in our clinic", "i did", "i've just", "just intubated", "we took",
-    "we did everything", "we'll take", "we looked after", "on the list", "sharing this",
-    "this cxr", "this ct", "this x-ray", "this ecg", "this mri", "this scan", "his cxr", "her cxr",
-    "his scan", "her scan", "his x-ray", "her x-ray", "his ct", "her ct",
-    "ventilated", "delivered twins", "delivered triplets", "delivered her", "delivered his",
-    "delivered baby", "delivered a baby", "came off", "looked after the", "looking after the",
-    "pulls through", "pull through", "collapsed", "rushed in", "blue-lighted", "blue lighted",
-    "we lost", "who fell", "fell in", "fell at", "arrested in", "welcome back",
-];
-
-/// Phrases that say outright that an individual patient is meant.
-#[rustfmt::skip]
-const EXPLICIT_PATIENT_CUES: &[&str] = &[
-    "my patient", "our patient", "my old patient", "my oldest patient", "one of my patients",
-    "a patient of mine", "one of ours", "pt", "pt's", "the patient", "this patient", "a patient",
-    "one of our own", "one of us",
-];
-
-#[rustfmt::skip]
-const FICTION_CUES: &[&str] = &[
-    "fictional", "fictitious", "composite", "not a real patient", "not real patients",
-    "hypothetical", "made-up", "details changed", "details have been changed",
-    "details are changed", "teaching case (fictional", "imaginary", "case vignette",
-    "simulated patient", "sim patient",
-];
-
-#[rustfmt::skip]
-const CONSENT_CUES: &[&str] = &[
-    "with her permission", "with his permission", "with their permission", "with her consent",
-    "with his consent", "with their consent", "her written consent", "his written consent",
-    "gave consent", "given consent", "gave permission", "given permission", "consented to",
-    "with her blessing", "with his blessing", "with their blessing", "asked me to share",
-    "asked us to share", "at their request", "at her request", "at his request",
-    "permission to share", "consent to share", "approved every word", "parents' permission",
-    "parents' consent", "family's permission", "family's consent", "with permission",
-    "with consent", "consented",
-];
-
-#[rustfmt::skip]
-const WEAK_CONSENT_CUES: &[&str] = &[
-    "(i think", "i think)", "says it's fine", "said it's fine", "says it’s fine", "said it’s fine",
-    "says it's ok", "said it's ok", "says that's fine", "already public", "public anyway",
-    "all over facebook", "all over social media", "wouldn't mind", "won't mind", "doesn't mind",
-    "probably fine", "i assume", "i'm sure she", "i'm sure he", "presumably fine", "husband says",
-    "wife says", "husband said", "wife said", "happy for me to share (i think",
-];
-
-/// The poster's own or family health ("my mum", "had my own gallbladder out").
-#[rustfmt::skip]
-const FAMILY_CUES: &[&str] = &[
-    "my own", "my mum", "my dad", "my nan", "my grandad", "my grandma", "my granny", "my grandpa",
-    "my son", "my daughter", "my wife", "my husband", "my partner", "my brother", "my sister",
-    "my mother", "my father", "my kids", "my baby", "my grandfather", "my grandmother",
-    "the other side of the trolley", "i was diagnosed", "i was told i had", "i had my", "my scan",
-    "my operation", "my surgery was", "my diagnosis", "my surgeon", "my consultant",
-];
-
 /// What the analysis found about a post.
 #[derive(Default, Debug, Clone)]
 pub(crate) struct Context {
@@ -226,13 +147,14 @@ impl PatientContext {
     pub fn shared() -> &'static PatientContext {
         static SHARED: OnceLock<PatientContext> = OnceLock::new();
         SHARED.get_or_init(|| PatientContext {
-            cues: WordList::new(&[
-                (ENCOUNTER, ENCOUNTER_CUES),
-                (EXPLICIT_PATIENT, EXPLICIT_PATIENT_CUES),
-                (FICTION, FICTION_CUES),
-                (CONSENT, CONSENT_CUES),
-                (WEAK_CONSENT, WEAK_CONSENT_CUES),
-                (FAMILY, FAMILY_CUES),
+            // Cue phrases from data/lexicon/hand/patient_cues.txt (and family.txt), in this order.
+            cues: WordList::new(vec![
+                (ENCOUNTER, PATIENT_CUES.phrases("cue=encounter")),
+                (EXPLICIT_PATIENT, PATIENT_CUES.phrases("cue=explicit")),
+                (FICTION, PATIENT_CUES.phrases("cue=fiction")),
+                (CONSENT, PATIENT_CUES.phrases("cue=consent")),
+                (WEAK_CONSENT, PATIENT_CUES.phrases("cue=weak-consent")),
+                (FAMILY, [list::FAMILY.phrases("use=own"), PATIENT_CUES.phrases("cue=own-health")].concat()),
             ]),
             explicit: LazyRegex::new(r"\b(?:my|our|a|the|this) (?:[\w-]+ ){0,2}(?:patient|pt)\b"),
             described: LazyRegex::new(

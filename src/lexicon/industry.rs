@@ -22,7 +22,7 @@ mod words;
 
 use build::{data_lines, BRANDS};
 pub use product::{Product, SECTORS};
-use words::{CONTEXT_WORDS, HANDLE_SUFFIXES, SERVICE_WORDS};
+use words::HANDLE_SUFFIXES;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum TermKind {
@@ -81,7 +81,10 @@ pub struct Lexicon {
     terms: Vec<Term>,
     automaton: AhoCorasick,
     context: AhoCorasick,
+    /// Which of `context`'s words accept any ending.
+    context_prefix: Vec<bool>,
     service: AhoCorasick,
+    service_prefix: Vec<bool>,
     handle_keys: AhoCorasick,
     handle_key_owner: Vec<usize>,
     short_handle_keys: HashMap<String, usize>,
@@ -170,14 +173,14 @@ impl Lexicon {
         let window = &lower[start..end];
         let bytes = window.as_bytes();
         let is_word = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
-        let any = |automaton: &AhoCorasick, list: &[&str]| {
+        let any = |automaton: &AhoCorasick, prefixes: &[bool]| {
             automaton.find_iter(window).any(|m| {
-                let prefix = list[m.pattern().as_usize()].ends_with('*');
+                let prefix = prefixes[m.pattern().as_usize()];
                 (m.start() == 0 || !is_word(m.start() - 1)) && (prefix || !is_word(m.end()))
             })
         };
-        (context.industry && any(&self.context, CONTEXT_WORDS))
-            || (context.service && any(&self.service, SERVICE_WORDS))
+        (context.industry && any(&self.context, &self.context_prefix))
+            || (context.service && any(&self.service, &self.service_prefix))
     }
 
     /// Handles not in the list that contain a company's name: `@AbbottNews`, `@CeraVeUK`.

@@ -1,7 +1,7 @@
 //! Word lists compiled into the checker. Each list's first line names its source and licence.
 
-pub mod coi_cues;
 pub mod industry;
+pub mod list;
 pub mod people_places;
 
 pub use industry::company_names;

@@ -5,9 +5,12 @@
 //! "treatments"). Handles of doctors (`@DrLee`), the NHS, royal colleges, the BMA, the GMC, trusts
 //! and public-health bodies are never read this way.
 
+use std::sync::LazyLock;
+
 use crate::analysis::Post;
 use crate::document::SpanSet;
 use crate::lexicon::industry::TermKind;
+use crate::lexicon::list::RULE_WORDS;
 
 use super::{IndustryReader, Seen};
 
@@ -47,81 +50,11 @@ impl IndustryReader {
 /// True when a handle (lower case, without the `@`) sounds like a company ("dermaluxeuk",
 /// "glowaestheticsltd") and not like a doctor, the NHS, a college, a union, a regulator or a trust.
 fn sounds_commercial(handle: &str) -> bool {
-    const PERSON: &[&str] = &[
-        "dr", "doc", "prof", "nurse", "mr", "mrs", "ms", "miss", "the_dr",
-    ];
-    const PUBLIC: &[&str] = &[
-        "nhs",
-        "trust",
-        "rcgp",
-        "rcp",
-        "rcs",
-        "rcn",
-        "rcem",
-        "rcog",
-        "rcpch",
-        "rcpsych",
-        "rcr",
-        "bma",
-        "gmc",
-        "nmc",
-        "nice",
-        "hospital",
-        "college",
-        "royal",
-        "uni",
-        "gov",
-        "dhsc",
-        "ukhsa",
-        "mhra",
-        "cqc",
-        "charity",
-        "foundation",
-        "society",
-        "assoc",
-        "council",
-        "network",
-        "icb",
-        "ccg",
-        "pcn",
-        "ambulance",
-        "hee",
-        "deanery",
-        "school",
-        "research",
-        "nihr",
-        "who",
-        "ward",
-        "team",
-        "surgery",
-        "england",
-        "scot",
-        "wales",
-        "healthwatch",
-        "publichealth",
-    ];
-    const COMMERCIAL: &[&str] = &[
-        "derma",
-        "pharma",
-        "aesthetic",
-        "clinic",
-        "skin",
-        "labs",
-        "beauty",
-        "cosmetic",
-        "wellness",
-        "laser",
-        "medical",
-        "health",
-        "luxe",
-        "glow",
-        "filler",
-        "nutrition",
-        "supplement",
-        "vitamin",
-        "shop",
-        "store",
-    ];
+    // Parts of a handle (`list=handle-*` in rule_words.txt).
+    static PERSON: LazyLock<Vec<&str>> = LazyLock::new(|| RULE_WORDS.words("list=handle-person"));
+    static PUBLIC: LazyLock<Vec<&str>> = LazyLock::new(|| RULE_WORDS.words("list=handle-public"));
+    static COMMERCIAL: LazyLock<Vec<&str>> =
+        LazyLock::new(|| RULE_WORDS.words("list=handle-commercial"));
     if PERSON.iter().any(|p| {
         handle
             .strip_prefix(p)

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::words::{CONTEXT_WORDS, SERVICE_WORDS};
 use super::{squash, Company, Context, Lexicon, Term, TermKind};
+use crate::lexicon::list::INDUSTRY_CONTEXT;
 
 pub(super) const COMPANIES: &str = include_str!("../companies.txt");
 pub(super) const BRANDS: &str = include_str!("../brands.txt");
@@ -41,10 +41,10 @@ pub(super) fn list(field: Option<&&'static str>) -> impl Iterator<Item = &'stati
         .filter(|s| !s.is_empty())
 }
 
-fn words(list: &[&str]) -> Vec<String> {
-    list.iter()
-        .map(|w| w.trim_end_matches('*').to_string())
-        .collect()
+/// The words of `data/lexicon/hand/industry_context.txt` for `selector`, and which accept any
+/// ending.
+fn words(selector: &str) -> (Vec<&'static str>, Vec<bool>) {
+    INDUSTRY_CONTEXT.prefixed(selector).into_iter().unzip()
 }
 
 impl Lexicon {
@@ -128,19 +128,23 @@ impl Lexicon {
                 add(alias, TermKind::Brand, brand, &owners, generic);
             }
         }
-        let build = |patterns: &[String], kind| {
+        let (context, context_prefix) = words("near=industry");
+        let (service, service_prefix) = words("near=service");
+        fn build<P: AsRef<[u8]>>(patterns: &[P], kind: AhoCorasickKind) -> AhoCorasick {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(kind))
                 .build(patterns)
                 .expect("lexicon automaton builds")
-        };
+        }
         Lexicon {
             singletons: (0..companies.len()).collect(),
             companies,
             automaton: build(&patterns, AhoCorasickKind::ContiguousNFA),
-            context: build(&words(CONTEXT_WORDS), AhoCorasickKind::ContiguousNFA),
-            service: build(&words(SERVICE_WORDS), AhoCorasickKind::ContiguousNFA),
+            context: build(&context, AhoCorasickKind::ContiguousNFA),
+            context_prefix,
+            service: build(&service, AhoCorasickKind::ContiguousNFA),
+            service_prefix,
             handle_keys: build(&handle_keys, AhoCorasickKind::ContiguousNFA),
             handle_key_owner,
             short_handle_keys,

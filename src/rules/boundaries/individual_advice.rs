@@ -19,6 +19,9 @@
 //! Politely declining ("I can't give individual advice on here, but please call 111") is clean,
 //! and so is general health information that is not aimed at one person.
 
+use std::sync::LazyLock;
+
+use crate::lexicon::list::RULE_WORDS;
 use crate::pattern::LazyRegex;
 
 use crate::analysis::Post;
@@ -127,13 +130,8 @@ impl IndividualAdvice {
 }
 
 /// Words after "just take", "honestly try" that are not a product.
-const NOT_PRODUCTS: &[&str] = &[
-    "care", "time", "the", "your", "you", "yourself", "this", "that", "things", "rest", "break",
-    "day", "days", "look", "easy", "note", "one", "them", "him", "her", "off", "out", "over",
-    "back", "home", "some", "away", "sleep", "stock", "breath", "walk", "leave", "advice", "help",
-    "support", "another", "again", "there", "here", "what", "whatever", "any", "all", "more",
-    "less", "used", "better", "ready", "on", "involved", "through", "pics", "photos",
-];
+/// Words after "try"/"use" that are no product (`list=not-product` in rule_words.txt).
+static NOT_PRODUCTS: LazyLock<Vec<&str>> = LazyLock::new(|| RULE_WORDS.words("list=not-product"));
 
 const GUIDANCE: &[&str] = &["bnd-2024-3", "bnd-2024-4", "gmp-2024-93"];
 

@@ -17,6 +17,9 @@
 //! prescriptions, rashes, "if she gets worse", "personalised advice", "direct advice"). A sentence that declines ("I can't give personalised advice") is not an invitation. "DM to book" adverts, recruitment ("message me and I'll put you
 //! forward") and colleagues asking each other to DM are left alone.
 
+use std::sync::LazyLock;
+
+use crate::lexicon::list::RULE_WORDS;
 use crate::pattern::LazyRegex;
 
 use crate::analysis::Post;
@@ -90,17 +93,8 @@ impl PersonalChannel {
 }
 
 /// Words between "my" and "patients" that make them someone else's ("my colleagues' patients").
-const OTHERS: &[&str] = &[
-    "and",
-    "or",
-    "their",
-    "his",
-    "her",
-    "your",
-    "colleagues",
-    "friends",
-    "fellow",
-];
+/// Words that put others in the message (`list=channel-others` in rule_words.txt).
+static OTHERS: LazyLock<Vec<&str>> = LazyLock::new(|| RULE_WORDS.words("list=channel-others"));
 
 const GUIDANCE: &[&str] = &["bnd-2024-3", "bnd-2024-4", "gmp-2024-93"];
 

@@ -9,6 +9,9 @@
 //! Example: "Huel got me through nights 🥤 code HUELDOC gets you £10 off" — `HUELDOC` is flagged,
 //! with a fix that removes it.
 
+use std::sync::LazyLock;
+
+use crate::lexicon::list::RULE_WORDS;
 use std::ops::Range;
 
 use crate::pattern::LazyRegex;
@@ -21,10 +24,13 @@ use crate::rules::Rule;
 const GUIDANCE: &[&str] = &["gmp-2024-90", "gmp-2024-94", "coi-2024-principles"];
 
 /// Capitalised words that follow "use"/"code" but are not codes.
-const NOT_CODES: &[&str] = &[
-    "NHS", "GP", "GPS", "THE", "AND", "FOR", "THIS", "THAT", "IT", "BMI", "HRT", "SPF", "CBT",
-    "NICE", "BNF", "AE", "ED", "ICU", "MY", "YOUR", "CODE", "BELOW", "ABOVE", "HERE", "NOW",
-];
+/// Capitalised tokens that are no code (`list=not-code` in rule_words.txt), in capitals.
+static NOT_CODES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    RULE_WORDS
+        .lemmas("list=not-code")
+        .map(str::to_ascii_uppercase)
+        .collect()
+});
 
 pub struct DiscountCode {
     codes: LazyRegex,
@@ -61,7 +67,7 @@ impl DiscountCode {
             let token = code.as_str();
             let looks_like_code = token.bytes().any(|b| b.is_ascii_digit())
                 || !token.bytes().any(|b| b.is_ascii_lowercase());
-            if looks_like_code && !NOT_CODES.contains(&token.to_ascii_uppercase().as_str()) {
+            if looks_like_code && !NOT_CODES.contains(&token.to_ascii_uppercase()) {
                 spans.push(code.range());
             }
         }

@@ -19,6 +19,9 @@
 //! Inter-specialty teasing is `specialty-banter`'s (a reminder, never a warning). Criticism of
 //! ministers, policies or products ("the pay offer is a disgrace", "quack remedies") is not flagged.
 
+use std::sync::LazyLock;
+
+use crate::lexicon::list::RULE_WORDS;
 use crate::pattern::LazyRegex;
 
 use crate::analysis::Post;
@@ -95,11 +98,9 @@ fn softened(gap: &str) -> bool {
 }
 
 /// Words after "the crumbly" that show it names a person, not a biscuit.
-const PERSON_FOLLOWERS: &[&str] = &[
-    "in", "on", "at", "from", "who", "with", "was", "is", "came", "had", "has", "that", "tonight",
-    "today", "again", "bed", "bay", "side", "cubicle", "keeps", "fell", "wanting", "asking",
-    "lady", "bloke", "man", "woman", "gent", "fella", "patient", "brigade", "club",
-];
+/// Words after an insult that show a person is meant (`list=person-follower`).
+static PERSON_FOLLOWERS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| RULE_WORDS.words("list=person-follower"));
 
 use crate::rules::respect::GUIDANCE;
 

@@ -18,9 +18,8 @@ use crate::analysis::patient_context::WordList;
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
+use crate::lexicon::list::{FAMILY, JIGSAW};
 use crate::rules::Rule;
-
-use vocabulary::{CLINICAL, FAMILY_WORDS, NOTABLE, OCCUPATIONS, SENSITIVE, VAGUE_TIME};
 
 const GUIDANCE: &[&str] = &["sm-2024-19", "sm-2024-20", "gmp-2024-88"];
 
@@ -79,13 +78,14 @@ impl Jigsaw {
             colleague: LazyRegex::new(
                 r"(?i)\b(?:consultant|surgeon|registrar|theatre|colleague|our team|the team|mentor|trainer|supervisor|retir\w*|(?:rip|rest in peace) (?:dr|prof|professor|sister|nurse|matron)\b)\b",
             ),
-            words: WordList::new(&[
-                (Kind::Occupation as u8, OCCUPATIONS),
-                (Kind::Family as u8, FAMILY_WORDS),
-                (Kind::Sensitive as u8, SENSITIVE),
-                (Kind::Clinical as u8, CLINICAL),
-                (Kind::Notable as u8, NOTABLE),
-                (Kind::VagueTime as u8, VAGUE_TIME),
+            // data/lexicon/hand/jigsaw.txt and family.txt, in this order.
+            words: WordList::new(vec![
+                (Kind::Occupation as u8, JIGSAW.phrases("kind=occupation")),
+                (Kind::Family as u8, FAMILY.phrases("use=jigsaw")),
+                (Kind::Sensitive as u8, JIGSAW.phrases("kind=sensitive")),
+                (Kind::Clinical as u8, JIGSAW.phrases("kind=clinical")),
+                (Kind::Notable as u8, JIGSAW.phrases("kind=notable")),
+                (Kind::VagueTime as u8, JIGSAW.phrases("kind=vague-time")),
             ]),
             age: LazyRegex::new(
                 r"(?i)\b(\d{1,3}) ?(?:yo|y/o|y\.o\.|yrs? old|-?years?-old|-?yr-old| years? old)\b|\b(\d{1,3}) ?([MF])\b|\bin (?:her|his|their) (?:early |late |mid-?)?(\d)0s\b|\baged (\d{1,3})\b|\b(?:mum|dad|man|woman|lady|girl|boy|patient|pt)\s?\((\d{1,2})\)|, (\d{2,3}),|\b(\d{1,2}) (?:weeks|months) old\b|\bis (\d{1,2}) and\b|\bat (\d{2})\b\.| [—–-] (\d{2,3})[,.;]",

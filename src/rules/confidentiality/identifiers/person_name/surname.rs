@@ -6,6 +6,9 @@
 //! in its header); entries tagged `word` (Baker, Brown, Hall) are everyday words and are left out
 //! of the surname-alone check, where a capitalised word after "saw" is too often something else.
 
+use std::sync::LazyLock;
+
+use crate::lexicon::list::{capitalised, RULE_WORDS};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -64,58 +67,14 @@ pub(super) fn next_capitalised(after: &str) -> Option<Range<usize>> {
 /// Words written with a capital after a name that are not surnames: the start of the next clause
 /// or a place, month or weekday.
 fn is_clause_word(word: &str) -> bool {
-    const NOT_SURNAMES: &[&str] = &[
-        "And",
-        "But",
-        "Or",
-        "The",
-        "In",
-        "On",
-        "At",
-        "From",
-        "To",
-        "With",
-        "Is",
-        "Was",
-        "Has",
-        "Had",
-        "Who",
-        "When",
-        "Then",
-        "So",
-        "If",
-        "As",
-        "Today",
-        "Yesterday",
-        "Tonight",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Ward",
-        "Bay",
-        "Bed",
-        "Hospital",
-        "Clinic",
-        "Surgery",
-        "Street",
-        "Road",
-    ];
-    NOT_SURNAMES.contains(&word)
+    // Capitalised words that are no surname (`list=not-surname` in rule_words.txt).
+    static NOT_SURNAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        RULE_WORDS
+            .lemmas("list=not-surname")
+            .map(capitalised)
+            .collect()
+    });
+    NOT_SURNAMES.iter().any(|w| w == word)
 }
 
 /// The surname completing a name whose text continues with `after`: how many bytes of `after` it

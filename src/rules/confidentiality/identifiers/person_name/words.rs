@@ -1,6 +1,9 @@
 //! The words `person-name` reads: the name lists (built once per process), the places and
 //! countries that follow "#PrayFor…" as often as names do, and the scan for name-shaped words.
 
+use std::sync::LazyLock;
+
+use crate::lexicon::list::RULE_WORDS;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -16,33 +19,8 @@ pub(super) fn word_set(cell: &'static OnceLock<WordSet>, list: &'static str) -> 
 
 /// UK places, countries and institutions that follow "#PrayFor…" as often as names do.
 pub(super) fn is_place(word: &str) -> bool {
-    const NOT_PEOPLE: &[&str] = &[
-        "Ukraine",
-        "Gaza",
-        "Israel",
-        "Palestine",
-        "Syria",
-        "Turkey",
-        "Morocco",
-        "Lebanon",
-        "Sudan",
-        "Paris",
-        "London",
-        "Manchester",
-        "Britain",
-        "England",
-        "Scotland",
-        "Wales",
-        "Ireland",
-        "Nhs",
-        "Everyone",
-        "Peace",
-        "Humanity",
-        "All",
-        "The",
-        "Our",
-        "My",
-    ];
+    // Capitalised names that are places or things (`list=not-person` in rule_words.txt).
+    static NOT_PEOPLE: LazyLock<Vec<&str>> = LazyLock::new(|| RULE_WORDS.words("list=not-person"));
     static PLACES: OnceLock<WordSet> = OnceLock::new();
     NOT_PEOPLE.iter().any(|p| p.eq_ignore_ascii_case(word))
         || word_set(&PLACES, UK_PLACES).contains(word)

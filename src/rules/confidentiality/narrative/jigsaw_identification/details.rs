@@ -7,7 +7,7 @@ use crate::analysis::patient_context::{bounded, sentence_initial};
 use crate::analysis::Post;
 use crate::document::SpanSet;
 
-use super::vocabulary::{uk_places, NOT_PLACES};
+use super::vocabulary::{not_places, uk_places};
 use super::{Jigsaw, Kind};
 
 impl Jigsaw {
@@ -45,11 +45,13 @@ impl Jigsaw {
                     .skip(1)
                     .filter(|w| *w != "the")
                     .collect();
-                let named = words.len() >= 2 && !NOT_PLACES.contains(&words[0]);
+                let named = words.len() >= 2 && !not_places().iter().any(|w| w == words[0]);
                 if *kind == Kind::Place
                     && locative
                     && !named
-                    && NOT_PLACES.iter().any(|w| m.as_str().ends_with(w))
+                    && not_places()
+                        .iter()
+                        .any(|w| m.as_str().ends_with(w.as_str()))
                 {
                     continue;
                 }

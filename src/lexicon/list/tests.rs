@@ -1,0 +1,70 @@
+use super::*;
+
+/// Tags each hand list may use (`name` for a flag, `name=` for a keyed tag), as documented in
+/// `data/lexicon/README.md`.
+fn allowed(list: &str) -> &'static [&'static str] {
+    match list {
+        "coi_cues" => &["cue=", "prefix"],
+        "family" => &["use="],
+        "industry_context" => &["near=", "prefix"],
+        "jigsaw" => &["kind="],
+        "patient_cues" => &["cue=", "curly"],
+        "rule_words" => &["list="],
+        other => panic!("{other}: no tag table"),
+    }
+}
+
+#[test]
+fn every_hand_list_keeps_the_format() {
+    for list in all() {
+        let allowed = allowed(list.name);
+        let mut previous = "";
+        for e in &list.entries {
+            let where_ = format!("{}: {:?}", list.name, e.lemma);
+            assert!(e.lemma > previous, "{where_}: sorted, each lemma once");
+            previous = e.lemma;
+            assert_eq!(e.lemma, e.lemma.to_lowercase(), "{where_}: lower case");
+            assert_eq!(
+                e.lemma,
+                e.lemma.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+            assert!(!e.lemma.contains('’'), "{where_}: plain apostrophes");
+            let mut sorted = e.tags.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted, e.tags, "{where_}: tags sorted, each once");
+            for tag in &e.tags {
+                let key = tag.split_once('=').map_or(*tag, |(k, _)| k);
+                let shown = if tag.contains('=') {
+                    format!("{key}=")
+                } else {
+                    key.to_string()
+                };
+                assert!(
+                    allowed.contains(&shown.as_str()),
+                    "{where_}: unknown tag {tag}"
+                );
+                if let Some((_, values)) = tag.split_once('=') {
+                    let vals: Vec<&str> = values.split(',').collect();
+                    let mut s = vals.clone();
+                    s.sort_unstable();
+                    s.dedup();
+                    assert_eq!(s, vals, "{where_}: values sorted, each once");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn selectors_and_curly_apostrophes() {
+    let says = PATIENT_CUES.phrases("cue=weak-consent");
+    assert!(says.contains(&"says it's fine".to_string()));
+    assert!(says.contains(&"says it’s fine".to_string()));
+    assert!(!PATIENT_CUES
+        .phrases("cue=explicit")
+        .iter()
+        .any(|p| p.contains('’')));
+    assert!(FAMILY.words("use=own").contains(&"my mum"));
+    assert_eq!(capitalised("january"), "January");
+}
