@@ -12,6 +12,8 @@ fn coi_warnings(text: &str) -> Vec<(String, String)> {
 }
 
 mod declarations;
+mod handles;
+mod readings;
 
 #[test]
 fn flags_an_undeclared_endorsement() {
@@ -27,22 +29,6 @@ fn flags_an_undeclared_endorsement() {
         finding.message
     );
     assert!(finding.fixes.iter().any(|f| f.replacement == "tirzepatide"));
-}
-
-#[test]
-fn flags_handles_and_devices() {
-    assert!(warned(
-        "undeclared-promotion",
-        "Every GP practice needs @ArdensUK templates. Trust me."
-    ));
-    assert!(warned(
-        "undeclared-promotion",
-        "The FreeStyle Libre 3 is hands down the best CGM"
-    ));
-    assert!(warned(
-        "undeclared-promotion",
-        "Shout out to @BrainlabAG — a breeze 🧠"
-    ));
 }
 
 #[test]
@@ -117,18 +103,6 @@ fn a_sponsored_event_needs_the_posters_own_benefit() {
 }
 
 #[test]
-fn neutral_mentions_are_only_reminders() {
-    for text in [
-        "MHRA has recalled some batches of Emerade adrenaline pens. Check the batch number.",
-        "Ozempic is still in short supply. DHSC guidance: keep it for type 2 diabetes.",
-        "Nurofen Express vs supermarket ibuprofen lysine: same active ingredient, about 4x the price.",
-    ] {
-        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
-        assert!(flagged("brand-mention", text), "{text}");
-    }
-}
-
-#[test]
 fn generic_names_and_consumer_brands_are_clean() {
     for text in [
         "Apixaban vs warfarin in AF: fewer intracranial bleeds. Check the BNF 💊",
@@ -200,51 +174,6 @@ fn coi_rules_are_fast() {
 }
 
 #[test]
-fn brands_set_against_generic_names_are_only_reminders() {
-    for text in [
-        "Generic names please, folks: it's atorvastatin, not 'Lipitor'. It's paracetamol, not 'Panadol'",
-        "Brand names like Nurofen and Lipitor confuse patients on discharge.",
-        "Please stop saying Panadol, it's paracetamol.",
-        "'Lipitor' (atorvastatin) is the same tablet you already take.",
-        "Reminder that Nurofen is just ibuprofen in a shinier box.",
-        "Prescribe atorvastatin rather than Lipitor on the TTO.",
-        "Patients keep asking for \"Calpol\" by name; write the generic on the chart.",
-    ] {
-        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
-        assert!(
-            check(text).iter().any(|f| f.rule == "brand-mention"),
-            "{text}"
-        );
-    }
-}
-
-#[test]
-fn praise_beside_a_contrast_is_still_promotion() {
-    assert!(warned(
-        "undeclared-promotion",
-        "Honestly Mounjaro is a game changer"
-    ));
-    assert!(warned(
-        "undeclared-promotion",
-        "Nurofen is the best for period pain, not Panadol"
-    ));
-    assert!(warned(
-        "undeclared-promotion",
-        "Forget 'generic' creams, CeraVe is the one I recommend to everyone"
-    ));
-}
-
-#[test]
-fn class_and_price_comparisons_are_only_reminders() {
-    let text = "Wegovy and Mounjaro are the same class of drug at wildly different prices";
-    assert!(coi_warnings(text).is_empty(), "{:?}", coi_warnings(text));
-    assert!(warned(
-        "undeclared-promotion",
-        "Mounjaro is the same class as Wegovy but honestly works so much better, love it"
-    ));
-}
-
-#[test]
 fn a_sponsored_clinic_with_promotion_is_a_sponsored_event() {
     let text = "Our Saturday skin clinic is sponsored by Medik8 and every patient goes home with a free goodie bag 🎁 Come and see us!";
     assert_eq!(spans_of("sponsored-event", text), vec!["Medik8"]);
@@ -261,35 +190,6 @@ fn a_sponsored_clinic_with_promotion_is_a_sponsored_event() {
             "{text}: {:?}",
             coi_warnings(text)
         );
-    }
-}
-
-#[test]
-fn a_praised_commercial_handle_in_a_sales_post_is_promotion() {
-    let text = "Big shout out to @DermaLuxeUK for the gorgeous new LED machine in my clinic ✨ Book your facial now!";
-    assert_eq!(spans_of("undeclared-promotion", text), vec!["@DermaLuxeUK"]);
-    assert!(warned(
-        "undeclared-promotion",
-        "Shout out to @GlowAestheticsLtd, amazing new treatments available, link in bio"
-    ));
-    assert!(warned(
-        "undeclared-promotion",
-        "Loving my new peel range from @MedSkinLabs 😍 10% off this month"
-    ));
-}
-
-#[test]
-fn colleagues_and_public_bodies_are_not_commercial_handles() {
-    for text in [
-        "Thanks @NHSEngland and @RCGP for the amazing new guidance, book your place at the webinar",
-        "Huge thanks to @DrAhmedSkin for the brilliant teaching on skin lesions, booked on the next one",
-        "Thanks @SarahK for covering my clinic today, amazing",
-        "Brilliant talk from @BMA_Juniors and @LeedsHospitals on rota gaps, book your slot",
-        "Amazing support from @ClinicalFellowUK_Lee on the ward, thanks! Book on the course",
-        "Booked a facial at @DermaLuxeUK, terrible service",
-        "Big shout out to @DermaLuxeUK for the gorgeous new LED machine in my clinic. #ad",
-    ] {
-        assert!(coi_warnings(text).is_empty(), "{text}: {:?}", coi_warnings(text));
     }
 }
 

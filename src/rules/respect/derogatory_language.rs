@@ -19,13 +19,11 @@
 //! Inter-specialty teasing is `specialty-banter`'s (a reminder, never a warning). Criticism of
 //! ministers, policies or products ("the pay offer is a disgrace", "quack remedies") is not flagged.
 
-use std::sync::LazyLock;
-
-use crate::lexicon::list::RULE_WORDS;
 use crate::pattern::LazyRegex;
+use context::{softened, PERSON_FOLLOWERS};
 
 use crate::analysis::Post;
-use crate::document::{Document, PerSentence};
+use crate::document::PerSentence;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 
@@ -54,53 +52,6 @@ pub struct DerogatoryLanguage {
     karen: LazyRegex,
     stupid: LazyRegex,
 }
-
-impl DerogatoryLanguage {
-    /// "stop calling patients 'frequent flyers'": the term quoted to criticise it.
-    fn is_mention(&self, doc: &Document, span: std::ops::Range<usize>) -> bool {
-        let before = &doc.lower[doc.window(&(span.start..span.start), 30).start..span.start];
-        let after = doc.lower[span.end..].chars().next();
-        self.mention.is_match(before) && after.is_some_and(|c| matches!(c, '\'' | '"' | '’' | '”'))
-    }
-
-    fn is_self_directed(&self, doc: &Document, at: usize) -> bool {
-        let before = &doc.lower[doc.window(&(at..at), 40).start..at];
-        self.self_directed.is_match(before)
-    }
-}
-
-/// Words in the gap before an insult that turn it round: "are not idiots", "treated like idiots".
-fn softened(gap: &str) -> bool {
-    gap.split(' ').map(|w| w.trim_end_matches(',')).any(|w| {
-        matches!(
-            w,
-            "not"
-                | "never"
-                | "no"
-                | "hardly"
-                | "like"
-                | "as"
-                | "being"
-                | "treated"
-                | "made"
-                | "called"
-                | "labelled"
-                | "seen"
-                | "viewed"
-                | "painted"
-                | "portrayed"
-                | "considered"
-                | "told"
-                | "of"
-                | "than"
-        )
-    })
-}
-
-/// Words after "the crumbly" that show it names a person, not a biscuit.
-/// Words after an insult that show a person is meant (`list=person-follower`).
-static PERSON_FOLLOWERS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| RULE_WORDS.words("list=person-follower"));
 
 use crate::rules::respect::GUIDANCE;
 
@@ -317,6 +268,7 @@ impl Rule for DerogatoryLanguage {
     }
 }
 
+mod context;
 mod patterns;
 mod target;
 #[cfg(test)]
