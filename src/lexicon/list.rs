@@ -143,6 +143,11 @@ pub fn capitalised(lemma: &str) -> String {
 }
 
 hand_list!(
+    /// The insults `derogatory-language` looks for (`in=`; lemmas singular, plurals generated).
+    DEROGATORY,
+    "derogatory.txt"
+);
+hand_list!(
     /// Family phrases (`use=jigsaw`: a patient's family as an identifying detail; `use=own`: the
     /// poster's own family).
     FAMILY,

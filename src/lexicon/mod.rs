@@ -1,6 +1,7 @@
 //! Word lists compiled into the checker. Each list's first line names its source and licence.
 
 pub mod industry;
+pub mod inflect;
 pub mod list;
 pub mod people_places;
 

@@ -5,6 +5,7 @@ use super::*;
 fn allowed(list: &str) -> &'static [&'static str] {
     match list {
         "coi_cues" => &["cue=", "prefix"],
+        "derogatory" => &["in=", "no-plural"],
         "family" => &["use="],
         "industry_context" => &["near=", "prefix"],
         "jigsaw" => &["kind="],

@@ -2,6 +2,8 @@
 //! from it, all matched against the lower-cased text.
 
 use crate::config::Config;
+use crate::lexicon::inflect::{plural, singular_or_plural};
+use crate::lexicon::list::DEROGATORY;
 use crate::pattern::LazyRegex;
 
 use super::DerogatoryLanguage;
@@ -20,35 +22,40 @@ const ADJECTIVES: &str = concat!(
     r"|brain-?dead|brainless|a joke|a liability|a waste of space|dim|dense|muppets|clowns)",
 );
 
-/// Plural insults for people, used after a demonstrative ("these morons", "bunch of muppets") and
-/// after a role with describing words in between ("the orthopods are knuckle-dragging idiots").
-const PLURAL_INSULTS: &str = concat!(
-    r"(?:clowns|idiots|morons|muppets|numpties|plonkers|cretins|imbeciles|halfwits|buffoons",
-    r"|donkeys|twats|pricks|knobs|tossers|wankers|dickheads|dimwits|nitwits|dunces|neanderthals",
-    r"|cavemen)",
-);
-
-/// Singular insults after "is a ..." with describing words in between.
-const SINGULAR_INSULTS: &str = concat!(
-    r"(?:clown|idiot|moron|muppet|numpty|plonker|cretin|imbecile|halfwit|buffoon|donkey|twat",
-    r"|prick|knob|tosser|wanker|dickhead|dimwit|nitwit|dunce|neanderthal|caveman",
-    r"|liability|embarrassment|danger to patients)",
-);
-
 /// "a waste of space", "a waste of a salary", "a waste of a white coat".
 const WASTE: &str = concat!(
     r"waste of (?:space|oxygen|skin|(?:a )?(?:salary|white coat|stethoscope|uniform|lanyard|gmc number",
     r"|training (?:post|number)|consultant post|medical degree|degree|bed|bay))",
 );
 
-const INSULTS: &str = concat!(
-    r"(?:clowns?|idiots?|morons?|muppets?|animals?|numpty|numpties|plonkers?|cretins?|imbeciles?",
-    r"|halfwits?|buffoons?|donkeys?|twats?|pricks?|knobs?|tossers?|wankers?|dickheads?|liability",
-    r"|waste of space|waste of oxygen|embarrassment)",
-);
+/// The insults of data/lexicon/hand/derogatory.txt tagged `in=<slot>`, as a regex group: each
+/// lemma in `form` (its plural, or both forms) unless it is tagged `no-plural`.
+fn insults(slot: &str, form: fn(&str) -> String) -> String {
+    let words: Vec<String> = DEROGATORY
+        .entries
+        .iter()
+        .filter(|e| e.is(slot))
+        .map(|e| {
+            if e.has("no-plural") {
+                regex::escape(e.lemma)
+            } else {
+                form(e.lemma)
+            }
+        })
+        .collect();
+    format!("(?:{})", words.join("|"))
+}
 
 impl DerogatoryLanguage {
     pub fn new(_config: &Config) -> Self {
+        // Plural insults for people, used after a demonstrative ("these morons", "bunch of
+        // muppets") and after a role with describing words in between ("the orthopods are
+        // knuckle-dragging idiots").
+        let plural_insults = insults("in=plural", |l| regex::escape(&plural(l)));
+        // Singular insults after "is a ..." with describing words in between.
+        let singular_insults = insults("in=singular", regex::escape);
+        // After an intensifier, either form: "absolute muppet", "bunch of muppets".
+        let any_insults = insults("in=any", singular_or_plural);
         DerogatoryLanguage {
             // All matched against the lower-cased text.
             slurs: LazyRegex::new(format!(
@@ -71,7 +78,7 @@ impl DerogatoryLanguage {
                 WASTE = WASTE
             )),
             intensified: LazyRegex::new(format!(
-                r"(?-u:\b)(?:(?:absolute|total|complete|utter|such an?|what an?|bunch of|pack of|load of|proper|bloody|f\*+ing|fucking|effing) {INSULTS}|(?:absolute |total |complete |utter )?joke of an? {ROLES})(?-u:\b)"
+                r"(?-u:\b)(?:(?:absolute|total|complete|utter|such an?|what an?|bunch of|pack of|load of|proper|bloody|f\*+ing|fucking|effing) {any_insults}|(?:absolute |total |complete |utter )?joke of an? {ROLES})(?-u:\b)"
             )),
             mention: LazyRegex::new(
                 r#"(?:(?-u:\b)(?:call|calls|calling|called|term|terms|label|labels|labelling|word|words|phrase|like) (?:them |patients |people |someone |anyone )?|(?-u:\b)the )?['"‘“]$"#,
@@ -79,7 +86,7 @@ impl DerogatoryLanguage {
             // "you're a disgrace", "you're a lazy, arrogant waste of a salary": up to three
             // describing words between the article and the insult.
             direct: LazyRegex::new(format!(
-                r"\byou(?:'re|’re| are) (?:such |just |nothing but |honestly |literally )?(?:a|an)((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:disgrace|quack|joke|charlatan|fraud|{SINGULAR_INSULTS}|{WASTE})\b"
+                r"\byou(?:'re|’re| are) (?:such |just |nothing but |honestly |literally )?(?:a|an)((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:disgrace|quack|joke|charlatan|fraud|{singular_insults}|{WASTE})\b"
             )),
             quack: LazyRegex::new(
                 r"(?-u:\b)(?:a|that|this|total|absolute|utter|complete|you|these|those|bunch of|such a) (quacks?)(?-u:\b)(?: ([a-z]+))?",
@@ -97,11 +104,11 @@ impl DerogatoryLanguage {
             // "the orthopods are knuckle-dragging idiots", "the locum was a spineless muppet":
             // up to three describing words between the verb and the insult.
             role_insult: LazyRegex::new(format!(
-                r"\b(?:{ROLES}|(?:dr|mr|mrs|ms|miss|prof) [a-z]+)\b[^.!?\n]{{0,40}}?\b(?:(?:are|were|'re)(?: (?:all|just|such|a bunch of|a load of|a pack of))*((?: [a-z][a-z'-]*){{0,3}}?) {PLURAL_INSULTS}|(?:is|was|'s)(?: just| such| also| really)? an?((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:{SINGULAR_INSULTS}|{WASTE}))\b"
+                r"\b(?:{ROLES}|(?:dr|mr|mrs|ms|miss|prof) [a-z]+)\b[^.!?\n]{{0,40}}?\b(?:(?:are|were|'re)(?: (?:all|just|such|a bunch of|a load of|a pack of))*((?: [a-z][a-z'-]*){{0,3}}?) {plural_insults}|(?:is|was|'s)(?: just| such| also| really)? an?((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:{singular_insults}|{WASTE}))\b"
             )),
             // "these morons", "bunch of absolute muppets", "such idiots".
             demonstrative: LazyRegex::new(format!(
-                r"\b(?:these|those|such|bunch of|pack of|load of|gang of|band of|herd of)((?: [a-z][a-z'-]*){{0,2}}?) {PLURAL_INSULTS}\b"
+                r"\b(?:these|those|such|bunch of|pack of|load of|gang of|band of|herd of)((?: [a-z][a-z'-]*){{0,2}}?) {plural_insults}\b"
             )),
             // Sneers at a colleague's competence: "bought his degree online", "got her degree out
             // of a cereal box", "how did she pass medical school", "how is he a consultant".
