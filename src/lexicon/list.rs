@@ -148,6 +148,12 @@ hand_list!(
     "derogatory.txt"
 );
 hand_list!(
+    /// The people a post may be about at work, by role (`who=colleague|patient`; `as-written`:
+    /// no other form is matched).
+    ROLES,
+    "roles.txt"
+);
+hand_list!(
     /// Family phrases (`use=jigsaw`: a patient's family as an identifying detail; `use=own`: the
     /// poster's own family).
     FAMILY,
@@ -185,10 +191,12 @@ hand_list!(
 pub fn all() -> Vec<&'static List> {
     vec![
         &COI_CUES,
+        &DEROGATORY,
         &FAMILY,
         &INDUSTRY_CONTEXT,
         &JIGSAW,
         &PATIENT_CUES,
+        &ROLES,
         &RULE_WORDS,
     ]
 }

@@ -10,6 +10,7 @@ fn allowed(list: &str) -> &'static [&'static str] {
         "industry_context" => &["near=", "prefix"],
         "jigsaw" => &["kind="],
         "patient_cues" => &["cue=", "curly"],
+        "roles" => &["as-written", "who="],
         "rule_words" => &["list="],
         other => panic!("{other}: no tag table"),
     }

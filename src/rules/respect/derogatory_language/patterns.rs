@@ -3,30 +3,34 @@
 
 use crate::config::Config;
 use crate::lexicon::inflect::{plural, singular_or_plural};
-use crate::lexicon::list::DEROGATORY;
+use crate::lexicon::list::{DEROGATORY, ROLES};
 use crate::pattern::LazyRegex;
 
 use super::DerogatoryLanguage;
-
-/// People the poster works with or treats; a contemptuous adjective about them is flagged.
-const ROLES: &str = concat!(
-    r"(?:nurses?|doctors?|fy1s?|fy2s?|f1s?|f2s?|shos?|regs?|registrars?|consultants?|gps?|locums?",
-    r"|juniors?|colleagues?|surgeons?|physicians?|anaesthetists?|radiologists?|paramedics?",
-    r"|pharmacists?|physios?|pas|anps?|acps?|hcas?|porters?|receptionists?|midwives|midwife",
-    r"|patients?|pts|students?|medics|residents?|trainees?|interns?|psychiatrists?|orthopods",
-    r"|ed docs?|a&e docs?|staff|team)",
-);
-
-const ADJECTIVES: &str = concat!(
-    r"(?:useless|incompetent|clueless|lazy|thick|stupid|hopeless|pathetic|idiots|morons",
-    r"|brain-?dead|brainless|a joke|a liability|a waste of space|dim|dense|muppets|clowns)",
-);
 
 /// "a waste of space", "a waste of a salary", "a waste of a white coat".
 const WASTE: &str = concat!(
     r"waste of (?:space|oxygen|skin|(?:a )?(?:salary|white coat|stethoscope|uniform|lanyard|gmc number",
     r"|training (?:post|number)|consultant post|medical degree|degree|bed|bay))",
 );
+
+/// The people the poster works with or treats (data/lexicon/hand/roles.txt) as a regex group:
+/// each role in either form, or as written when it is tagged `as-written`. A contemptuous
+/// word about them is flagged.
+fn roles() -> String {
+    let words: Vec<String> = ROLES
+        .entries
+        .iter()
+        .map(|e| {
+            if e.has("as-written") {
+                regex::escape(e.lemma)
+            } else {
+                singular_or_plural(e.lemma)
+            }
+        })
+        .collect();
+    format!("(?:{})", words.join("|"))
+}
 
 /// The insults of data/lexicon/hand/derogatory.txt tagged `in=<slot>`, as a regex group: each
 /// lemma in `form` (its plural, or both forms) unless it is tagged `no-plural`.
@@ -56,6 +60,9 @@ impl DerogatoryLanguage {
         let singular_insults = insults("in=singular", regex::escape);
         // After an intensifier, either form: "absolute muppet", "bunch of muppets".
         let any_insults = insults("in=any", singular_or_plural);
+        let roles = roles();
+        // What a role is called after "are" / "is", as written ("useless", "idiots", "a joke").
+        let describing = insults("in=describing", regex::escape);
         DerogatoryLanguage {
             // All matched against the lower-cased text.
             slurs: LazyRegex::new(format!(
@@ -78,7 +85,7 @@ impl DerogatoryLanguage {
                 WASTE = WASTE
             )),
             intensified: LazyRegex::new(format!(
-                r"(?-u:\b)(?:(?:absolute|total|complete|utter|such an?|what an?|bunch of|pack of|load of|proper|bloody|f\*+ing|fucking|effing) {any_insults}|(?:absolute |total |complete |utter )?joke of an? {ROLES})(?-u:\b)"
+                r"(?-u:\b)(?:(?:absolute|total|complete|utter|such an?|what an?|bunch of|pack of|load of|proper|bloody|f\*+ing|fucking|effing) {any_insults}|(?:absolute |total |complete |utter )?joke of an? {roles})(?-u:\b)"
             )),
             mention: LazyRegex::new(
                 r#"(?:(?-u:\b)(?:call|calls|calling|called|term|terms|label|labels|labelling|word|words|phrase|like) (?:them |patients |people |someone |anyone )?|(?-u:\b)the )?['"‘“]$"#,
@@ -92,10 +99,10 @@ impl DerogatoryLanguage {
                 r"(?-u:\b)(?:a|that|this|total|absolute|utter|complete|you|these|those|bunch of|such a) (quacks?)(?-u:\b)(?: ([a-z]+))?",
             ),
             role_adjective: LazyRegex::new(format!(
-                r"(?-u:\b){ROLES}(?-u:\b)[^.!?\n]{{0,40}}?(?-u:\b)(?:are|is|were|was|'re|'s)(?: (?:all|just|so|completely|totally|utterly|absolutely|bloody|fucking|literally|actually|genuinely|honestly|such|proper))* ({ADJECTIVES})(?-u:\b)"
+                r"(?-u:\b){roles}(?-u:\b)[^.!?\n]{{0,40}}?(?-u:\b)(?:are|is|were|was|'re|'s)(?: (?:all|just|so|completely|totally|utterly|absolutely|bloody|fucking|literally|actually|genuinely|honestly|such|proper))* ({describing})(?-u:\b)"
             )),
             adjective_role: LazyRegex::new(format!(
-                r"(?-u:\b)(?:useless|incompetent|clueless|lazy|stupid|brainless|pathetic|moronic|idiot|thick) {ROLES}(?-u:\b)"
+                r"(?-u:\b)(?:useless|incompetent|clueless|lazy|stupid|brainless|pathetic|moronic|idiot|thick) {roles}(?-u:\b)"
             )),
             self_directed: LazyRegex::new(concat!(
                 r"(?:(?-u:\b)i (?:felt|feel|look|looked|sounded) like|(?-u:\b)i'?m|(?-u:\b)i am|(?-u:\b)i was|(?-u:\b)made me (?:feel|look) like|(?-u:\b)call me) (?:a |an |such an? |the )?[a-z ]{0,20}$",
@@ -104,7 +111,7 @@ impl DerogatoryLanguage {
             // "the orthopods are knuckle-dragging idiots", "the locum was a spineless muppet":
             // up to three describing words between the verb and the insult.
             role_insult: LazyRegex::new(format!(
-                r"\b(?:{ROLES}|(?:dr|mr|mrs|ms|miss|prof) [a-z]+)\b[^.!?\n]{{0,40}}?\b(?:(?:are|were|'re)(?: (?:all|just|such|a bunch of|a load of|a pack of))*((?: [a-z][a-z'-]*){{0,3}}?) {plural_insults}|(?:is|was|'s)(?: just| such| also| really)? an?((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:{singular_insults}|{WASTE}))\b"
+                r"\b(?:{roles}|(?:dr|mr|mrs|ms|miss|prof) [a-z]+)\b[^.!?\n]{{0,40}}?\b(?:(?:are|were|'re)(?: (?:all|just|such|a bunch of|a load of|a pack of))*((?: [a-z][a-z'-]*){{0,3}}?) {plural_insults}|(?:is|was|'s)(?: just| such| also| really)? an?((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:{singular_insults}|{WASTE}))\b"
             )),
             // "these morons", "bunch of absolute muppets", "such idiots".
             demonstrative: LazyRegex::new(format!(
@@ -124,7 +131,7 @@ impl DerogatoryLanguage {
                     r"|lucky dip|kinder egg|happy meal|ebay|wish|temu|the internet|online|raffle|tombola|vending machine|crisp packet|jar)(?: box| packet| bag)?",
                 ),
                 who = format!(
-                    r"(?:he|she|they|(?:this|that) (?:one|guy|bloke|woman|person|man|lad)|(?:the|this|that|our|their) (?:[a-z]+ )?{ROLES}) "
+                    r"(?:he|she|they|(?:this|that) (?:one|guy|bloke|woman|person|man|lad)|(?:the|this|that|our|their) (?:[a-z]+ )?{roles}) "
                 ),
                 pass = r"(?:pass|passed|scrape through|scraped through|get into|got into)",
                 qualify =
@@ -149,10 +156,10 @@ impl DerogatoryLanguage {
                 r"|a liability|a disgrace|a waste of space|dangerously incompetent))\b[^a-z0-9.!?\n]*(?:[.!?\n]|$)",
             )),
             other_person: LazyRegex::new(format!(
-                r"\b(?:(?:mr|mrs|ms|miss|dr|prof) [a-z]+|(?:the|this|that|our|these|those|whoever|their|his|her) (?:[a-z-]+ ){{0,2}}?{ROLES})\b"
+                r"\b(?:(?:mr|mrs|ms|miss|dr|prof) [a-z]+|(?:the|this|that|our|these|those|whoever|their|his|her) (?:[a-z-]+ ){{0,2}}?{roles})\b"
             )),
             pronoun: LazyRegex::new(r"\b(?:he|she|his|her|him|they|them|their)\b"),
-            any_role: LazyRegex::new(format!(r"\b{ROLES}\b")),
+            any_role: LazyRegex::new(format!(r"\b{roles}\b")),
             things: LazyRegex::new(concat!(
                 r"\b(?:apps?|system|software|epr|emis|systmone|cerner|printers?|computers?|pc|wifi|website|portal|phones?|rota",
                 r"|polic(?:y|ies)|guidance|lift|bleep|pager|machines?|kit|equipment|trolley|charger|laptop|scanner|parking)\b",
