@@ -142,6 +142,16 @@ pub fn capitalised(lemma: &str) -> String {
     })
 }
 
+/// A lemma with each word's first letter capitalised ("alder hey" -> "Alder Hey"), for names
+/// matched as written in a capitalised pattern.
+pub fn title_cased(lemma: &str) -> String {
+    lemma
+        .split(' ')
+        .map(capitalised)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 hand_list!(
     /// The insults `derogatory-language` looks for (`in=`; lemmas singular, plurals generated).
     DEROGATORY,

@@ -70,3 +70,13 @@ fn selectors_and_curly_apostrophes() {
     assert!(FAMILY.words("use=own").contains(&"my mum"));
     assert_eq!(capitalised("january"), "January");
 }
+
+#[test]
+fn title_cased_capitalises_every_word() {
+    assert_eq!(title_cased("alder hey"), "Alder Hey");
+    assert_eq!(
+        title_cased("birmingham children's"),
+        "Birmingham Children's"
+    );
+    assert_eq!(title_cased("derriford"), "Derriford");
+}

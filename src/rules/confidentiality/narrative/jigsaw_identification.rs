@@ -18,7 +18,7 @@ use crate::analysis::patient_context::WordList;
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
-use crate::lexicon::list::{FAMILY, JIGSAW};
+use crate::lexicon::list::{title_cased, FAMILY, JIGSAW};
 use crate::rules::Rule;
 
 const GUIDANCE: &[&str] = &["sm-2024-19", "sm-2024-20", "gmp-2024-88"];
@@ -111,9 +111,10 @@ impl Jigsaw {
                 ),
                 (
                     Kind::Place,
-                    LazyRegex::new(
-                        r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Surgery|Hospital|Infirmary|Medical Centre|Health Centre|Practice|Hospice)\b|\b(?:in|from|near|outside|at) (?:the )?(?:[A-Z][a-z]+ )?[A-Z][a-z]{3,}(?:'s)?\b|\b[AM]\d{1,4}\b|\b(?:primary|secondary|high|grammar) school\b|\bYear \d{1,2}\b|\b(?:Raigmore|Alder Hey|Derriford|Southmead|Frimley|Pinderfields|Wythenshawe|Treliske|Addenbrooke's|Great Ormond Street|Birmingham Children's|QE [A-Z][a-z]+|St [A-Z][a-z]+'s|Royal [A-Z][a-z]+)\b",
-                    ),
+                    LazyRegex::new(format!(
+                        r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Surgery|Hospital|Infirmary|Medical Centre|Health Centre|Practice|Hospice)\b|\b(?:in|from|near|outside|at) (?:the )?(?:[A-Z][a-z]+ )?[A-Z][a-z]{{3,}}(?:'s)?\b|\b[AM]\d{{1,4}}\b|\b(?:primary|secondary|high|grammar) school\b|\bYear \d{{1,2}}\b|\b(?:{hospitals}|QE [A-Z][a-z]+|St [A-Z][a-z]+'s|Royal [A-Z][a-z]+)\b",
+                        hospitals = hospital_names(),
+                    )),
                 ),
                 (
                     Kind::Time,
@@ -124,6 +125,16 @@ impl Jigsaw {
             ],
         }
     }
+}
+
+/// The hospitals known by their own name alone (`kind=hospital`), each word capitalised, as a
+/// regex alternation: "Alder Hey|Addenbrooke's|…".
+fn hospital_names() -> String {
+    let names: Vec<String> = JIGSAW
+        .lemmas("kind=hospital")
+        .map(|lemma| regex::escape(&title_cased(lemma)))
+        .collect();
+    names.join("|")
 }
 
 /// "34-year-old" -> "in their 30s"; a baby's age -> "a baby".
