@@ -104,9 +104,9 @@ impl Cues {
             (Cue::Event, "cue=event"),
             (Cue::Neutral, "cue=comparison"),
         ] {
-            for entry in COI_CUES.entries.iter().filter(|e| e.is(selector)) {
-                patterns.push(entry.lemma);
-                kinds.push((cue, entry.has("prefix")));
+            for (lemma, prefix) in COI_CUES.prefixed(selector) {
+                patterns.push(lemma);
+                kinds.push((cue, prefix));
             }
         }
         Cues {

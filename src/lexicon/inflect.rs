@@ -27,11 +27,11 @@ pub fn plural(lemma: &str) -> String {
 /// "muppets?" when the plural only adds `s`, otherwise "numpty|numpties".
 pub fn singular_or_plural(lemma: &str) -> String {
     let plural = plural(lemma);
-    let lemma = regex::escape(lemma);
+    // Compared before escaping: "a&e doc" escapes to "a\&e doc", its plural is "a&e docs".
     if plural == format!("{lemma}s") {
-        format!("{lemma}s?")
+        format!("{}s?", regex::escape(lemma))
     } else {
-        format!("{lemma}|{}", regex::escape(&plural))
+        format!("{}|{}", regex::escape(lemma), regex::escape(&plural))
     }
 }
 
@@ -60,5 +60,10 @@ mod tests {
         assert_eq!(singular_or_plural("muppet"), "muppets?");
         assert_eq!(singular_or_plural("numpty"), "numpty|numpties");
         assert_eq!(singular_or_plural("caveman"), "caveman|cavemen");
+        // A lemma with a character the regex escapes still gets the short form.
+        assert_eq!(
+            singular_or_plural("a&e doc"),
+            format!("{}s?", regex::escape("a&e doc"))
+        );
     }
 }

@@ -158,8 +158,8 @@ hand_list!(
     "derogatory.txt"
 );
 hand_list!(
-    /// The people a post may be about at work, by role (`who=colleague|patient`; `as-written`:
-    /// no other form is matched).
+    /// The people a post may be about at work, by role (`who=colleague|patient`; `no-plural`:
+    /// matched only as written).
     ROLES,
     "roles.txt"
 );

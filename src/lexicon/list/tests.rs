@@ -10,7 +10,7 @@ fn allowed(list: &str) -> &'static [&'static str] {
         "industry_context" => &["near=", "prefix"],
         "jigsaw" => &["kind="],
         "patient_cues" => &["cue=", "curly"],
-        "roles" => &["as-written", "who="],
+        "roles" => &["no-plural", "who="],
         "rule_words" => &["list="],
         other => panic!("{other}: no tag table"),
     }

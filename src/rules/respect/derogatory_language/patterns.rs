@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::lexicon::inflect::{plural, singular_or_plural};
-use crate::lexicon::list::{DEROGATORY, ROLES};
+use crate::lexicon::list::{Entry, DEROGATORY, ROLES};
 use crate::pattern::LazyRegex;
 
 use super::DerogatoryLanguage;
@@ -14,31 +14,10 @@ const WASTE: &str = concat!(
     r"|training (?:post|number)|consultant post|medical degree|degree|bed|bay))",
 );
 
-/// The people the poster works with or treats (data/lexicon/hand/roles.txt) as a regex group:
-/// each role in either form, or as written when it is tagged `as-written`. A contemptuous
-/// word about them is flagged.
-fn roles() -> String {
-    let words: Vec<String> = ROLES
-        .entries
-        .iter()
-        .map(|e| {
-            if e.has("as-written") {
-                regex::escape(e.lemma)
-            } else {
-                singular_or_plural(e.lemma)
-            }
-        })
-        .collect();
-    format!("(?:{})", words.join("|"))
-}
-
-/// The insults of data/lexicon/hand/derogatory.txt tagged `in=<slot>`, as a regex group: each
-/// lemma in `form` (its plural, or both forms) unless it is tagged `no-plural`.
-fn insults(slot: &str, form: fn(&str) -> String) -> String {
-    let words: Vec<String> = DEROGATORY
-        .entries
-        .iter()
-        .filter(|e| e.is(slot))
+/// Vocabulary entries as a regex group: each lemma in `form` (its plural, or both forms), or as
+/// written when it is tagged `no-plural`.
+fn group<'a>(entries: impl Iterator<Item = &'a Entry>, form: fn(&str) -> String) -> String {
+    let words: Vec<String> = entries
         .map(|e| {
             if e.has("no-plural") {
                 regex::escape(e.lemma)
@@ -48,6 +27,17 @@ fn insults(slot: &str, form: fn(&str) -> String) -> String {
         })
         .collect();
     format!("(?:{})", words.join("|"))
+}
+
+/// The people the poster works with or treats (data/lexicon/hand/roles.txt), in either form:
+/// a contemptuous word about them is flagged.
+fn roles() -> String {
+    group(ROLES.entries.iter(), singular_or_plural)
+}
+
+/// The insults of data/lexicon/hand/derogatory.txt tagged `in=<slot>`, in `form`.
+fn insults(slot: &str, form: fn(&str) -> String) -> String {
+    group(DEROGATORY.entries.iter().filter(|e| e.is(slot)), form)
 }
 
 impl DerogatoryLanguage {
