@@ -111,7 +111,7 @@ describe('Check a draft', () => {
     await waitUi(tab, '.badge[data-state="warning"]');
 
     // A click on the highlighted number opens its card; its fix goes in through the same path.
-    await clickHighlight(tab, 'nhs-number');
+    assert.ok(await clickHighlight(tab, { rule: 'nhs-number' }), 'an NHS number to click');
     const fix = '.card button[data-fix="0"]';
     assert.equal((await waitUi(tab, fix)).text, 'Remove the NHS number');
     // What the fix says it does (its range, else the finding's span, replaced).

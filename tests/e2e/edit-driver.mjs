@@ -5,7 +5,7 @@
 // Every wait is on a condition with a deadline; nothing sleeps, nothing retries.
 /* global window, document, Range -- used inside functions evaluated in the page */
 import { WAIT } from './harness.mjs';
-import { clickGuardButton, clickUi } from './ui.mjs';
+import { clickGuardButton, clickHighlight, pressFix } from './ui.mjs';
 
 /** @typedef {{key: 'x'|'facebook', name: string, url: string, composer: string, modelKey: string, submitButton: string}} EditorSite */
 
@@ -249,22 +249,9 @@ export class EditorDriver {
     );
   }
 
-  /**
-   * Clicks the middle of the first rectangle of finding `index` (a card opens there), once the
-   * text is what a pointer lands on there: the badge is re-placed a frame after the composer
-   * grows, and a click in that frame lands on the badge, as a person's would.
-   */
+  /** Clicks near the start of finding `index`'s highlight and returns the card that opens there. */
   async clickFinding(index) {
-    const rect = await this.tab.waitIsolated(
-      `(() => { const c = ${this.c}; const f = c.visibleFindings()[${index}]; const r = f && c.rangeFor(f)?.getClientRects()[0];
-        if (!r) return { none: true };
-        const x = r.left + Math.min(r.width / 2, 4), y = r.top + r.height / 2;
-        return c.el.contains(document.elementFromPoint(x, y)) && { x, y }; })()`,
-      WAIT,
-      `finding ${index} uncovered`,
-    );
-    if (rect.none) return null;
-    await this.page.mouse.click(rect.x, rect.y);
+    if (!(await clickHighlight(this.tab, { composer: this.c, index, inset: 4 }))) return null;
     await this.caughtUp();
     return this.tab.waitIsolated(
       `(() => { const k = SecondOpinion.card.current; return k && k.composer === ${this.c} && {rule: k.finding.rule, start: k.finding.start, end: k.finding.end, text: k.finding.text, fixes: k.finding.fixes ?? []}; })()`,
@@ -273,26 +260,14 @@ export class EditorDriver {
     );
   }
 
-  /** Clicks (a real, trusted click) the enabled button in the extension's UI matching `selector`. */
-  async clickUi(selector) {
-    // A card moves once its guidance has loaded; click where it ends up.
-    await this.tab.isolated(`SecondOpinion.card.guidance().then(() => new Promise((r) => requestAnimationFrame(r))).then(() => true)`);
-    await clickUi(this.tab, `${selector}:not([disabled])`);
-  }
-
   /** Text of the open card, or null when no card is open. */
   cardText() {
     return this.tab.isolated(`SecondOpinion.card.current?.el.textContent ?? null`);
   }
 
-  /** Clicks fix `i` of the open card and waits until the card has closed or says why not. */
+  /** Clicks fix `i` of the open card; 'applied' once the card has closed, else why not. */
   async applyFixFromCard(i) {
-    await this.clickUi(`.card button[data-fix="${i}"]`);
-    return this.tab.waitIsolated(
-      `(() => { const k = SecondOpinion.card.current; if (!k) return 'applied'; const s = k.el.querySelector('[data-fix-status]'); return s && s.dataset.fixStatus !== 'applying' && s.dataset.fixStatus; })()`,
-      WAIT,
-      'the fix applied or refused',
-    );
+    return (await pressFix(this.tab, `.card button[data-fix="${i}"]`)).status;
   }
 
   /**

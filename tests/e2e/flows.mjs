@@ -139,7 +139,7 @@ export function siteSuite(site) {
       assert.deepEqual(await highlighted(tab), [NHS]);
 
       // Apply again from a click on the highlighted number, then keep typing at the end.
-      await clickHighlight(tab);
+      assert.ok(await clickHighlight(tab), 'a finding to click');
       assert.deepEqual(await pressFix(tab, fix), { status: 'applied', card: null });
       await checked(tab, site.composer, fixed);
       await tab.page.keyboard.press('End');

@@ -72,7 +72,7 @@ describe('options page', () => {
     assert.ok((highlights['so-coi-warning'] ?? []).includes(COMPANY), JSON.stringify(highlights));
 
     // Apply "Add your standing declaration" from the card.
-    await clickHighlight(tab, 'declared-interest');
+    assert.ok(await clickHighlight(tab, { rule: 'declared-interest' }), 'a declared interest to click');
     assert.deepEqual(await pressFix(tab, '.card button[data-fix]', { text: 'declaration' }), { status: 'applied', card: null });
     const after = await tab.waitIsolated(
       `(() => { const c = SecondOpinion.composers()[0]; const t = c.read().text;

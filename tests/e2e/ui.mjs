@@ -100,7 +100,9 @@ export async function accessibleNodes(tab) {
  * @returns {Promise<{status: string, card: string|null}>}
  */
 export async function pressFix(tab, selector, { text } = {}) {
-  await clickUi(tab, selector, { text });
+  // A card moves once its guidance has loaded; click where it ends up.
+  await tab.isolated(`SecondOpinion.card.guidance().then(() => new Promise((r) => requestAnimationFrame(r))).then(() => true)`);
+  await clickUi(tab, `${selector}:not([disabled])`, { text });
   return tab.waitIsolated(
     `(() => {
       const k = SecondOpinion.card.current;
@@ -114,23 +116,29 @@ export async function pressFix(tab, selector, { text } = {}) {
 }
 
 /**
- * Clicks the middle of the first highlighted rectangle of the first composer's finding (of `rule`,
- * else its first finding) with the real mouse, once the text is what a pointer lands on there:
- * the badge is re-placed a frame after the composer grows, and a click in that frame would land
- * on the badge, as a person's would.
+ * Clicks a finding's first highlighted rectangle with the real mouse (a card opens there), once
+ * the text is what a pointer lands on there: the badge is re-placed a frame after the composer
+ * grows, and a click in that frame would land on the badge, as a person's would.
  * @param {import('./harness.mjs').Tab} tab
- * @param {string} [rule]
+ * @param {{composer?: string, rule?: string, index?: number, inset?: number}} [which]
+ *   the composer (an isolated-world expression; the first one by default), the finding (the
+ *   first of `rule`, else visible finding `index`, else the first), and where across the
+ *   rectangle: `inset` pixels from its left edge (at most its middle), else its middle
+ * @returns {Promise<boolean>} false when there is no such finding
  */
-export async function clickHighlight(tab, rule) {
-  const { x, y } = await tab.waitIsolated(
-    `(() => { const c = SecondOpinion.composers()[0];
-      const f = ${rule ? `c.visibleFindings().find((f) => f.rule === ${JSON.stringify(rule)})` : 'c.visibleFindings()[0]'};
+export async function clickHighlight(tab, { composer = 'SecondOpinion.composers()[0]', rule, index = 0, inset } = {}) {
+  const finding = rule ? `c.visibleFindings().find((f) => f.rule === ${JSON.stringify(rule)})` : `c.visibleFindings()[${index}]`;
+  const across = inset === undefined ? 'r.width / 2' : `Math.min(r.width / 2, ${inset})`;
+  const point = await tab.waitIsolated(
+    `(() => { const c = ${composer}; const f = ${finding};
       const r = f && c.rangeFor(f)?.getClientRects()[0];
-      if (!r) return null;
-      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      if (!r) return { none: true };
+      const x = r.left + ${across}, y = r.top + r.height / 2;
       return c.el.contains(document.elementFromPoint(x, y)) && { x, y }; })()`,
     WAIT,
-    `the highlight of ${rule ?? 'the first finding'}, uncovered`,
+    `the highlight of ${rule ?? `finding ${index}`}, uncovered`,
   );
-  await tab.page.mouse.click(x, y);
+  if (point.none) return false;
+  await tab.page.mouse.click(point.x, point.y);
+  return true;
 }
