@@ -276,7 +276,14 @@ export class Session {
     }
     const handle = (await this.cmd('GET', '/window/handles')).find((h) => !before.has(h));
     await this.switchTo(handle);
-    return handle;
+    // The new tab shows about:blank first: a script run before the page has replaced it dies
+    // with that document. Wait until the page itself is there.
+    const deadline = Date.now() + 15000;
+    for (;;) {
+      const href = await this.execute('return document.readyState !== "loading" && location.href', []).catch(() => null);
+      if (href === url) return handle;
+      if (Date.now() > deadline) throw new Error(`the new tab did not load ${url} (it shows ${href})`);
+    }
   }
 
   /** Switches to the window or tab with this handle. */
