@@ -43,6 +43,8 @@ const cache = new Map();
 
 /** Timings of this worker's start, for scripts/measure-latency.mjs (via {type: "status"}). */
 const startedAt = performance.now();
+/** When this worker's script started, as a wall-clock time (how long the browser took to start it). */
+const scriptStart = performance.timeOrigin + startedAt;
 /** Identifies this worker lifetime (tests check that a stopped worker really restarted). */
 const instance = Math.random().toString(36).slice(2);
 /** @type {{wasm: number|null, settings: number|null, construct: number|null, checker: number|null, warm: number|null}} */
@@ -97,14 +99,26 @@ const WARM_UP_TEXT =
   'call 07700 900614 or email jo@example.com, SW1A 1AA. Honestly Mounjaro is a game changer @NovoNordiskUK, ' +
   'use my code SAVE10 at amzn.to/x. Disclosure: speaker fees from Lilly. DM me for advice. What a frequent flyer 🙄';
 
-function warmUp(checker) {
+/**
+ * The warm-up runs in short tasks, so that a message arriving meanwhile (the doctor's first
+ * check) waits for one of them, not for all: first the rule patterns not compiled yet, a few per
+ * task (`Checker.compilePending`), then the sample post a sentence at a time. Firefox sends an
+ * event page's replies in a later task, and one whole-text warm-up held its first reply back by
+ * 300-500 ms (scripts/measure-cold-start-firefox.mjs).
+ */
+const WARM_UP_STEPS = [...WARM_UP_TEXT.split(/(?<=[.?!]) /), WARM_UP_TEXT];
+const PATTERNS_PER_TASK = 4;
+
+function warmUp(checker, step = 0) {
   setTimeout(() => {
     try {
-      checker.check(WARM_UP_TEXT);
-      timings.warm ??= performance.now() - startedAt;
+      if (Checker.compilePending(PATTERNS_PER_TASK) > 0) return warmUp(checker, step);
+      checker.check(WARM_UP_STEPS[step]);
     } catch {
-      // A checker freed by a rebuild in the meantime; the next build warms its own.
+      return; // a checker freed by a rebuild in the meantime; the next build warms its own
     }
+    if (step + 1 < WARM_UP_STEPS.length) warmUp(checker, step + 1);
+    else timings.warm ??= performance.now() - startedAt;
   }, 0);
 }
 
@@ -189,7 +203,7 @@ async function handle(msg) {
     case 'status': {
       try {
         const s = await statePromise;
-        return { ok: true, ready: true, version: s.version, instance, timings };
+        return { ok: true, ready: true, version: s.version, instance, timings, scriptStart };
       } catch {
         return { ok: false, ready: false, version: null, error: loadError ?? 'unknown error' };
       }

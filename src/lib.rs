@@ -38,6 +38,8 @@ use std::collections::HashSet;
 use analysis::Post;
 use document::{utf16_offsets, Document};
 use finding::Hit;
+/// Compiles rule patterns ahead of their first use, a few at a time (see `pattern.rs`).
+pub use pattern::compile_pending;
 use rules::Rule;
 
 /// The crate version, shown by the CLI and the popup.

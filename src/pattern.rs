@@ -1,33 +1,63 @@
-//! Regular expressions compiled on first use.
+//! Regular expressions compiled on first use, or a few at a time when the host has a moment.
 //!
 //! Compiling every rule's patterns up front made `Checker::new` most of the extension's
 //! service-worker cold start (docs/ARCHITECTURE.md budgets 50 ms for wake, load and build), while a typical
 //! post only reaches some of them: many patterns run only once a cheaper cue has matched. A
 //! [`LazyRegex`] keeps its source and compiles it the first time it is searched.
 //!
+//! Left to the first post, that compiling is one long task: in Firefox's background page, where
+//! the engine's first tier runs it, about 300-500 ms, and a message arriving meanwhile waits for
+//! all of it. So every pattern not compiled yet is also listed here, and [`compile_pending`]
+//! compiles the next few: the extension warms up in short tasks, between which a real check
+//! gets its turn (scripts/measure-cold-start-firefox.mjs).
+//!
 //! In debug builds a pattern is still compiled when its rule is built, so every test that builds
 //! a [`crate::Checker`] proves that all patterns compile and a bad one cannot wait for a user.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Deref;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock, Weak};
 
 use regex::Regex;
 
-pub struct LazyRegex {
+pub struct LazyRegex(Arc<Pattern>);
+
+struct Pattern {
     source: Cow<'static, str>,
     compiled: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn get(&self) -> &Regex {
+        self.compiled.get_or_init(|| compile(&self.source))
+    }
+}
+
+thread_local! {
+    /// The patterns made on this thread and not compiled yet (weakly: a dropped checker takes
+    /// its own). Per thread, so what one thread's checker leaves pending is its own business.
+    static PENDING: RefCell<Vec<Weak<Pattern>>> = const { RefCell::new(Vec::new()) };
 }
 
 impl LazyRegex {
     /// Keeps `source` for later; in debug builds, compiles it now so a bad pattern fails early.
     pub fn new(source: impl Into<Cow<'static, str>>) -> Self {
-        let source = source.into();
-        let compiled = OnceLock::new();
+        let lazy = Self::deferred(source);
         if cfg!(debug_assertions) {
-            let _ = compiled.set(compile(&source));
+            lazy.0.get();
         }
-        LazyRegex { source, compiled }
+        lazy
+    }
+
+    /// Keeps `source` for its first search or for [`compile_pending`], in every build.
+    fn deferred(source: impl Into<Cow<'static, str>>) -> Self {
+        let pattern = Arc::new(Pattern {
+            source: source.into(),
+            compiled: OnceLock::new(),
+        });
+        PENDING.with_borrow_mut(|pending| pending.push(Arc::downgrade(&pattern)));
+        LazyRegex(pattern)
     }
 }
 
@@ -35,8 +65,30 @@ impl Deref for LazyRegex {
     type Target = Regex;
 
     fn deref(&self) -> &Regex {
-        self.compiled.get_or_init(|| compile(&self.source))
+        self.0.get()
     }
+}
+
+/// Compiles up to `max` of this thread's patterns not compiled yet; returns how many are still
+/// left. Patterns compiled meanwhile by a check, or dropped with their checker, are skipped.
+pub fn compile_pending(max: usize) -> usize {
+    let mut done = 0;
+    while done < max {
+        let Some(next) = PENDING.with_borrow_mut(Vec::pop) else {
+            break;
+        };
+        let Some(pattern) = next.upgrade() else {
+            continue;
+        };
+        if pattern.compiled.get().is_none() {
+            pattern.get();
+            done += 1;
+        }
+    }
+    PENDING.with_borrow_mut(|pending| {
+        pending.retain(|p| p.upgrade().is_some_and(|p| p.compiled.get().is_none()));
+        pending.len()
+    })
 }
 
 fn compile(source: &str) -> Regex {
@@ -85,6 +137,29 @@ mod tests {
         assert_eq!(ascii_word_boundaries(r"(?-u:\b)x"), r"(?-u:(?-u:\b))x");
         let lazy = LazyRegex::new(r"\bpt\b");
         assert!(lazy.is_match("😴 pt seen"));
+    }
+
+    #[test]
+    fn pending_patterns_compile_a_few_at_a_time() {
+        compile_pending(usize::MAX); // whatever this test thread made before
+        let bay = LazyRegex::deferred(r"\bbay \d\b");
+        let bed = LazyRegex::deferred(r"\bbed \d\b");
+        let dropped = LazyRegex::deferred(r"\bside room\b");
+        drop(dropped);
+        let compiled = || [&bay, &bed].map(|p| p.0.compiled.get().is_some());
+        assert_eq!(compiled(), [false, false]);
+        assert_eq!(
+            compile_pending(1),
+            1,
+            "one compiled, one left, the dropped one skipped"
+        );
+        assert_eq!(compiled().iter().filter(|&&c| c).count(), 1);
+        assert_eq!(compile_pending(10), 0);
+        assert_eq!(compiled(), [true, true]);
+        // A pattern searched before its turn is not compiled twice, nor counted as left.
+        let ward = LazyRegex::deferred(r"\bward \d+\b");
+        assert!(ward.is_match("ward 12"));
+        assert_eq!(compile_pending(10), 0);
     }
 
     #[test]

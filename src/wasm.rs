@@ -66,6 +66,14 @@ impl WasmChecker {
         to_js(&crate::lexicon::company_names())
     }
 
+    /// Compiles up to `max` of the rule patterns not compiled yet; returns how many are left.
+    /// The background warms a new checker up with it in short tasks, so that a real check
+    /// waits for a few patterns, not for all of them (see `pattern.rs`).
+    #[wasm_bindgen(js_name = compilePending)]
+    pub fn compile_pending(max: u32) -> u32 {
+        crate::pattern::compile_pending(max as usize) as u32
+    }
+
     /// The checker's version.
     pub fn version(&self) -> String {
         VERSION.to_string()

@@ -161,3 +161,17 @@ fn rules_are_described_in_words() {
         .as_string()
         .is_some_and(|d| d.contains("NHS")));
 }
+
+#[wasm_bindgen_test]
+fn pending_patterns_can_be_compiled_ahead() {
+    let checker = WasmChecker::new(JsValue::UNDEFINED).unwrap();
+    let mut left = WasmChecker::compile_pending(4);
+    for _ in 0..1000 {
+        if left == 0 {
+            break;
+        }
+        left = WasmChecker::compile_pending(4);
+    }
+    assert_eq!(left, 0, "every pattern compiled after enough steps");
+    assert!(find_rule(&findings(&checker, "NHS no 943 476 5919"), "nhs-number").is_some());
+}
