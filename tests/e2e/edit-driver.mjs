@@ -159,7 +159,7 @@ export class EditorDriver {
       for (const [name, obj, fns] of [['overlay', SecondOpinion.overlay, ['openPanel', 'closePanel']], ['card', SecondOpinion.card, ['open', 'close']]]) {
         for (const fn of fns) {
           const orig = obj[fn];
-          obj[fn] = function (...args) { note(\`\${name}.\${fn}(\${fn === 'open' || fn === 'openPanel' ? '' : JSON.stringify(args[0] ?? {})}) open before=\${obj === SecondOpinion.overlay ? obj.panelOpen : !!obj.current}\`); return orig.apply(this, args); };
+          obj[fn] = function (...args) { note(\`\${name}.\${fn}(\${fn === 'open' && name === 'card' ? \`"\${args[1]?.text}" \${JSON.stringify(args[2] ?? {})}\` : fn === 'openPanel' ? '' : JSON.stringify(args[0] ?? {})}) open before=\${obj === SecondOpinion.overlay ? obj.panelOpen : !!obj.current}\`); return orig.apply(this, args); };
         }
       }
       return true;

@@ -63,7 +63,7 @@ function editorSuite(key) {
           assert.deepEqual(submitted, [ctx.text], 'the page submitted the text on screen');
         } catch (e) {
           const pageErrors = d.errors.length ? `\n    page errors: ${d.errors.join('\n')}` : '';
-          failures.push({ seed, log, error: String(e?.message ?? e).slice(0, 4000) + pageErrors });
+          failures.push({ seed, log, error: String(e?.message ?? e).slice(0, 8000) + pageErrors });
           // A fresh page, so one broken editor cannot fail the sequences after it.
           await d.page.close().catch(() => {});
           d = await EditorDriver.open(session, site);
