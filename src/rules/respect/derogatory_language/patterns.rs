@@ -1,4 +1,4 @@
-//! `derogatory-language`'s vocabulary (roles, insults, describing words) and the patterns built
+//! `derogatory-language`'s vocabulary (roles, insults, slurs, describing words) and the patterns built
 //! from it, all matched against the lower-cased text.
 
 use crate::config::Config;
@@ -8,11 +8,15 @@ use crate::pattern::LazyRegex;
 
 use super::DerogatoryLanguage;
 
-/// "a waste of space", "a waste of a salary", "a waste of a white coat".
-const WASTE: &str = concat!(
-    r"waste of (?:space|oxygen|skin|(?:a )?(?:salary|white coat|stethoscope|uniform|lanyard|gmc number",
-    r"|training (?:post|number)|consultant post|medical degree|degree|bed|bay))",
-);
+/// "a waste of space", "a waste of a salary", "a waste of a white coat": what follows "waste of"
+/// (`in=waste`) or "waste of" and an optional "a" (`in=waste-a`), as written.
+fn waste() -> String {
+    format!(
+        "waste of (?:{}|(?:a )?{})",
+        insults("in=waste", regex::escape),
+        insults("in=waste-a", regex::escape)
+    )
+}
 
 /// Vocabulary entries as a regex group: each lemma in `form` (its plural, or both forms), or as
 /// written when it is tagged `no-plural`.
@@ -53,29 +57,27 @@ impl DerogatoryLanguage {
         let roles = roles();
         // What a role is called after "are" / "is", as written ("useless", "idiots", "a joke").
         let describing = insults("in=describing", regex::escape);
+        let intensifiers = insults("in=intensifier", regex::escape);
+        let waste = waste();
         DerogatoryLanguage {
             // All matched against the lower-cased text.
             slurs: LazyRegex::new(format!(
                 concat!(
-                    r"(?-u:\b)(?:frequent[- ]fl(?:y|i)ers?|bed[- ]?blockers?|bed[- ]?blocking|(?:time[- ]?)?wasters",
-                    r"|scroungers?|junkies|smackheads?|crackheads?|druggies|alkies|pissheads?|gomers?",
-                    r"|nutters?|nutjobs?|chavs?|scumbags?|scum|vermin|dregs of society|retards?|retarded",
-                    r"|lard[- ]?arses?|land ?whales?|heifers?|fatties|crumblies",
-                    r"|feral (?:kids|children|families|youths?|teenagers|parents|patients|lot|mob)",
-                    r"|{WASTE}",
-                    r"|thick as (?:mince|two short planks|pig ?shit|shit|a brick|mud|custard|a plank|porridge)",
+                    r"(?-u:\b)(?:{slurs}|{waste}",
                     r"|where do they find (?:these|such|those) people|who (?:hired|trained|let) (?:him|her|them|this one)",
                     r"|why do (?:we|i) (?:even )?bother|(?:should|ought to|needs? to) (?:be|get) struck off",
                     r"|(?:hand|give) (?:your|his|her|their) licen[cs]e (?:in|back)",
                     r"|shouldn'?t be (?:allowed to practi[sc]e|allowed near patients|a doctor)",
                     r"|(?:a )?disgrace to (?:the|our) profession|embarrassment to (?:the|our) profession",
-                    r"|glorified (?:hcas?|healthcare assistants?|nurses?|secretar(?:y|ies)|receptionists?|scribes?",
-                    r"|porters?|cleaners?|phlebotomists?|students?|medical students|pharmacists?|paramedics?))(?-u:\b)",
+                    r"|glorified {glorified})(?-u:\b)",
                 ),
-                WASTE = WASTE
+                slurs = insults("in=slur", singular_or_plural),
+                waste = waste,
+                glorified = insults("in=glorified", singular_or_plural),
             )),
+            // An intensifier (or the masked "f*ing") before an insult, or "joke of a" before a role.
             intensified: LazyRegex::new(format!(
-                r"(?-u:\b)(?:(?:absolute|total|complete|utter|such an?|what an?|bunch of|pack of|load of|proper|bloody|f\*+ing|fucking|effing) {any_insults}|(?:absolute |total |complete |utter )?joke of an? {roles})(?-u:\b)"
+                r"(?-u:\b)(?:(?:{intensifiers}|f\*+ing) {any_insults}|(?:absolute |total |complete |utter )?joke of an? {roles})(?-u:\b)"
             )),
             mention: LazyRegex::new(
                 r#"(?:(?-u:\b)(?:call|calls|calling|called|term|terms|label|labels|labelling|word|words|phrase|like) (?:them |patients |people |someone |anyone )?|(?-u:\b)the )?['"‘“]$"#,
@@ -83,7 +85,7 @@ impl DerogatoryLanguage {
             // "you're a disgrace", "you're a lazy, arrogant waste of a salary": up to three
             // describing words between the article and the insult.
             direct: LazyRegex::new(format!(
-                r"\byou(?:'re|’re| are) (?:such |just |nothing but |honestly |literally )?(?:a|an)((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:disgrace|quack|joke|charlatan|fraud|{singular_insults}|{WASTE})\b"
+                r"\byou(?:'re|’re| are) (?:such |just |nothing but |honestly |literally )?(?:a|an)((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:disgrace|quack|joke|charlatan|fraud|{singular_insults}|{waste})\b"
             )),
             quack: LazyRegex::new(
                 r"(?-u:\b)(?:a|that|this|total|absolute|utter|complete|you|these|those|bunch of|such a) (quacks?)(?-u:\b)(?: ([a-z]+))?",
@@ -101,7 +103,7 @@ impl DerogatoryLanguage {
             // "the orthopods are knuckle-dragging idiots", "the locum was a spineless muppet":
             // up to three describing words between the verb and the insult.
             role_insult: LazyRegex::new(format!(
-                r"\b(?:{roles}|(?:dr|mr|mrs|ms|miss|prof) [a-z]+)\b[^.!?\n]{{0,40}}?\b(?:(?:are|were|'re)(?: (?:all|just|such|a bunch of|a load of|a pack of))*((?: [a-z][a-z'-]*){{0,3}}?) {plural_insults}|(?:is|was|'s)(?: just| such| also| really)? an?((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:{singular_insults}|{WASTE}))\b"
+                r"\b(?:{roles}|(?:dr|mr|mrs|ms|miss|prof) [a-z]+)\b[^.!?\n]{{0,40}}?\b(?:(?:are|were|'re)(?: (?:all|just|such|a bunch of|a load of|a pack of))*((?: [a-z][a-z'-]*){{0,3}}?) {plural_insults}|(?:is|was|'s)(?: just| such| also| really)? an?((?: [a-z][a-z'-]*,?){{0,3}}?(?: and)?) (?:{singular_insults}|{waste}))\b"
             )),
             // "these morons", "bunch of absolute muppets", "such idiots".
             demonstrative: LazyRegex::new(format!(
