@@ -1,4 +1,5 @@
-//! The one loader for the hand-compiled vocabularies in `data/lexicon/hand/`. Every file there
+//! The one loader for the vocabularies the checker embeds from `data/lexicon/`: the hand lists in
+//! `hand/`, the first names and places in `checker/`, and the generated `surnames.txt`. Every file
 //! keeps the format of `data/lexicon/README.md`: `#` header lines (name, source, licence, a last
 //! `# format:` line counting the entries), then one `lemma` or `lemma<TAB>tags` per line, sorted,
 //! each lemma once. The files are embedded with `include_str!` (so the WASM build carries them)
@@ -40,22 +41,27 @@ impl Entry {
 #[derive(Debug)]
 pub struct List {
     pub name: &'static str,
+    /// The header says `# case: as written`: lemmas keep the capitals of the names they are
+    /// (`Newcastle upon Tyne`); otherwise they are lower case.
+    pub as_written: bool,
     pub entries: Vec<Entry>,
 }
 
 impl List {
     /// Parses a file in the one format. Panics on a malformed file: the files are embedded, and
-    /// `every_hand_list_keeps_the_format` parses each of them in the tests.
+    /// `every_embedded_list_keeps_the_format` parses each of them in the tests.
     pub fn parse(text: &'static str) -> Self {
         let mut name = "";
         let mut entries = Vec::new();
         let mut counted = None;
+        let mut as_written = false;
         for line in text.lines() {
             if let Some(header) = line.strip_prefix("# ") {
                 assert!(entries.is_empty(), "'#' lines only at the top: {line}");
                 if name.is_empty() {
                     name = header.split_once(':').map_or("", |(n, _)| n);
                 }
+                as_written |= header == "case: as written";
                 if let Some(format) = header.strip_prefix("format: ") {
                     counted = format
                         .rsplit_once("; ")
@@ -81,7 +87,11 @@ impl List {
             Some(entries.len()),
             "{name}: the format line counts the entries"
         );
-        List { name, entries }
+        List {
+            name,
+            as_written,
+            entries,
+        }
     }
 
     /// The lemmas of the entries `selector` holds for (see [`Entry::is`]), in file order.
@@ -108,11 +118,12 @@ impl List {
     }
 }
 
-macro_rules! hand_list {
+/// A vocabulary of `data/lexicon/` (`$file` is its path there), parsed on first use.
+macro_rules! data_list {
     ($(#[$doc:meta])* $static:ident, $file:literal) => {
         $(#[$doc])*
         pub static $static: LazyLock<List> = LazyLock::new(|| {
-            List::parse(include_str!(concat!("../../data/lexicon/hand/", $file)))
+            List::parse(include_str!(concat!("../../data/lexicon/", $file)))
         });
     };
 }
@@ -152,54 +163,73 @@ pub fn title_cased(lemma: &str) -> String {
         .join(" ")
 }
 
-hand_list!(
+data_list!(
     /// The insults `derogatory-language` looks for (`in=`; lemmas singular, plurals generated).
     DEROGATORY,
-    "derogatory.txt"
+    "hand/derogatory.txt"
 );
-hand_list!(
+data_list!(
     /// The people a post may be about at work, by role (`who=colleague|patient`; `no-plural`:
     /// matched only as written).
     ROLES,
-    "roles.txt"
+    "hand/roles.txt"
 );
-hand_list!(
+data_list!(
     /// Family phrases (`use=jigsaw`: a patient's family as an identifying detail; `use=own`: the
     /// poster's own family).
     FAMILY,
-    "family.txt"
+    "hand/family.txt"
 );
-hand_list!(
+data_list!(
     /// `jigsaw-identification`'s details (`kind=`).
     JIGSAW,
-    "jigsaw.txt"
+    "hand/jigsaw.txt"
 );
-hand_list!(
+data_list!(
     /// The patient-context analysis's cue phrases (`cue=`).
     PATIENT_CUES,
-    "patient_cues.txt"
+    "hand/patient_cues.txt"
 );
 
-hand_list!(
+data_list!(
     /// How a company or brand is mentioned (`cue=`; `prefix`: any word ending).
     COI_CUES,
-    "coi_cues.txt"
+    "hand/coi_cues.txt"
 );
-hand_list!(
+data_list!(
     /// Words that make an ambiguous company or service name read as the company (`near=`).
     INDUSTRY_CONTEXT,
-    "industry_context.txt"
+    "hand/industry_context.txt"
 );
 
-hand_list!(
+data_list!(
     /// The small word lists single rules check a word against (`list=`).
     RULE_WORDS,
-    "rule_words.txt"
+    "hand/rule_words.txt"
 );
 
-/// Every hand list, for the format test.
+data_list!(
+    /// First names (`name-slot`: also an everyday word), looked up ignoring case.
+    FIRST_NAMES,
+    "checker/first_names.txt"
+);
+data_list!(
+    /// UK towns, cities and villages, as written.
+    UK_PLACES,
+    "checker/uk_places.txt"
+);
+data_list!(
+    /// Surnames (`word`: also an everyday word; `uk`: in a UK-derived list), generated.
+    SURNAMES,
+    "surnames.txt"
+);
+
+/// Every embedded list, for the format test.
 pub fn all() -> Vec<&'static List> {
     vec![
+        &FIRST_NAMES,
+        &SURNAMES,
+        &UK_PLACES,
         &COI_CUES,
         &DEROGATORY,
         &FAMILY,

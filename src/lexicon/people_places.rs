@@ -1,26 +1,61 @@
-//! First names and UK place names for the patient-confidentiality rules. Regenerate the data files
-//! with `generate_patient_lexicons.py` (the steps are in its docstring).
+//! First names, surnames and UK place names for the patient-confidentiality rules and the scorer:
+//! selections of the lists in `data/lexicon/` (read by the one loader, `list.rs`), and a set that
+//! looks a word up in one of them ignoring case.
 
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
+use std::sync::LazyLock;
 
-/// First names that are not everyday English words (one per line after the header).
-pub const FIRST_NAMES: &str = include_str!("first_names.txt");
+use super::list::{self, Entry, List};
+
+/// The lemmas of the entries of a list that `keep` holds for.
+#[derive(Clone, Copy)]
+pub struct Words {
+    list: &'static LazyLock<List>,
+    keep: fn(&Entry) -> bool,
+}
+
+impl Words {
+    pub fn lemmas(self) -> impl Iterator<Item = &'static str> {
+        let list: &'static List = self.list;
+        list.entries
+            .iter()
+            .filter(move |e| (self.keep)(e))
+            .map(|e| e.lemma)
+    }
+}
+
+/// First names that are not everyday English words.
+pub static FIRST_NAMES: Words = Words {
+    list: &list::FIRST_NAMES,
+    keep: |e| !e.has("name-slot"),
+};
 /// First names that are also everyday English words (Will, May, Hope…).
-pub const FIRST_NAMES_COMMON_WORDS: &str = include_str!("first_names_common_words.txt");
-/// UK towns, cities and villages from GeoNames (CC BY 4.0).
-pub const UK_PLACES: &str = include_str!("uk_places.txt");
+pub static FIRST_NAMES_COMMON_WORDS: Words = Words {
+    list: &list::FIRST_NAMES,
+    keep: |e| e.has("name-slot"),
+};
+/// UK towns, cities and villages from GeoNames (CC BY 4.0), as written.
+pub static UK_PLACES: Words = Words {
+    list: &list::UK_PLACES,
+    keep: |_| true,
+};
+/// Surnames that are not everyday words (`word` in `surnames.txt`).
+pub static SURNAMES: Words = Words {
+    list: &list::SURNAMES,
+    keep: |e| !e.has("word"),
+};
 
 /// A word list looked up ignoring ASCII case (the lists are ASCII), without allocating per
 /// lookup: every word of every post is looked up, so this is on the hot path of `check`.
 pub struct WordSet(HashSet<Folded<'static>>);
 
 impl WordSet {
-    pub fn new(list: &'static str) -> Self {
+    pub fn new(words: Words) -> Self {
         // Sized up front: growing the set word by word (8,000 first names) rehashed it a dozen
         // times, about 15 % of building a checker in the extension's cold start.
-        let mut set = HashSet::with_capacity(entries(list).count());
-        set.extend(entries(list).map(Folded));
+        let mut set = HashSet::with_capacity(words.lemmas().count());
+        set.extend(words.lemmas().map(Folded));
         WordSet(set)
     }
 
@@ -52,21 +87,14 @@ impl Hash for Folded<'_> {
     }
 }
 
-/// The entries of a list: every non-empty line after the `#` header.
-pub fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn name_lists_are_ascii() {
-        for list in [FIRST_NAMES, FIRST_NAMES_COMMON_WORDS] {
-            assert!(entries(list).all(|w| w.is_ascii()));
+        for words in [FIRST_NAMES, FIRST_NAMES_COMMON_WORDS] {
+            assert!(words.lemmas().all(|w| w.is_ascii()));
         }
     }
 
@@ -76,5 +104,12 @@ mod tests {
         assert!(names.contains("aaliyah") && names.contains("AALIYAH"));
         assert!(!names.contains("stethoscope") && !names.contains("Zoë"));
         assert!(WordSet::new(FIRST_NAMES_COMMON_WORDS).contains("will"));
+        assert!(!names.contains("will"));
+    }
+
+    #[test]
+    fn places_keep_their_capitals() {
+        assert!(UK_PLACES.lemmas().any(|p| p == "Newcastle upon Tyne"));
+        assert!(WordSet::new(UK_PLACES).contains("leeds"));
     }
 }

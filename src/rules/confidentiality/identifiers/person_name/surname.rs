@@ -18,34 +18,13 @@ use super::{hit, is_place, name_like_words, PersonName, NAME_MSG};
 use crate::analysis::patient_context::tail;
 use crate::analysis::Post;
 use crate::finding::{Hit, Severity};
-use crate::lexicon::people_places::WordSet;
+use crate::lexicon::people_places::{WordSet, SURNAMES};
 use crate::pattern::LazyRegex;
-
-const SURNAMES: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/lexicon/surnames.txt"
-));
 
 /// Surnames that are not everyday words, looked up ignoring case without allocating.
 fn surnames() -> &'static WordSet {
-    static LEMMAS: OnceLock<String> = OnceLock::new();
     static SET: OnceLock<WordSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        let lemmas = LEMMAS.get_or_init(|| {
-            SURNAMES
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-                .filter_map(|line| {
-                    let mut fields = line.split('\t');
-                    let lemma = fields.next()?.trim();
-                    let everyday = fields.flat_map(|f| f.split(' ')).any(|t| t == "word");
-                    (!everyday).then_some(lemma)
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        });
-        WordSet::new(lemmas)
-    })
+    SET.get_or_init(|| WordSet::new(SURNAMES))
 }
 
 pub(super) fn is_surname(word: &str) -> bool {

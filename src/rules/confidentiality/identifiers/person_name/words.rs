@@ -7,14 +7,14 @@ use crate::lexicon::list::RULE_WORDS;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::lexicon::people_places::{WordSet, UK_PLACES};
+use crate::lexicon::people_places::{WordSet, Words, UK_PLACES};
 
 pub(super) static PLAIN: OnceLock<WordSet> = OnceLock::new();
 pub(super) static COMMON: OnceLock<WordSet> = OnceLock::new();
 
 /// The name lists are the same for every checker: built once per process.
-pub(super) fn word_set(cell: &'static OnceLock<WordSet>, list: &'static str) -> &'static WordSet {
-    cell.get_or_init(|| WordSet::new(list))
+pub(super) fn word_set(cell: &'static OnceLock<WordSet>, words: Words) -> &'static WordSet {
+    cell.get_or_init(|| WordSet::new(words))
 }
 
 /// UK places, countries and institutions that follow "#PrayFor…" as often as names do.

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::lexicon::list::{capitalised, JIGSAW};
-use crate::lexicon::people_places::{entries, UK_PLACES};
+use crate::lexicon::people_places::UK_PLACES;
 
 /// Capitalised words after "in"/"from" that are not specific places (`kind=not-place`).
 pub(super) fn not_places() -> &'static [String] {
@@ -22,7 +22,7 @@ pub(super) fn uk_places() -> &'static AhoCorasick {
     PLACES.get_or_init(|| {
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(entries(UK_PLACES))
+            .build(UK_PLACES.lemmas())
             .expect("places build")
     })
 }
