@@ -404,19 +404,14 @@ NHS_SLUG_TAIL = re.compile(r"-(for-(children|adults|pain|hayfever|.*)|tablets.*|
 
 
 def brand_names_in_src() -> set:
-    """Brand names in src/lexicon/brands.txt (read only), so that no generic is one of them."""
-    path = ROOT / "src" / "lexicon" / "brands.txt"
+    """Brand names in data/lexicon/hand/brands.txt (read only; every lemma, a brand's own name or
+    another of its names), so that no generic is one of them."""
+    path = OUT / "hand" / "brands.txt"
     if not path.exists():
         return set()
-    names = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        parts = line.split("|")
-        names.add(clean_lemma(parts[0].rstrip("*^~!")))
-        if len(parts) > 2:
-            names.update(clean_lemma(a.rstrip("*^~!")) for a in parts[2].split(";") if a)
-    return names
+    return {clean_lemma(line.split("\t")[0])
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
 
 
 NOT_A_SUBSTANCE = re.compile(r"\b(vaccines?|products?|supplements?|softeners?|contraceptives?|"
@@ -488,7 +483,7 @@ def build_generic_medicines(out: Path):
          "the US sources lack (co-codamol, gliclazide ...), compiled by the project"],
         "package code MIT; drug names are facts from NLM MedlinePlus/MeSH (US Government, public "
         "domain) and the NHS website (OGL v3); the project's additions CC0 1.0",
-        ["a name that the package marks as a brand, or that src/lexicon/brands.txt lists, is "
+        ["a name that the package marks as a brand, or that data/lexicon/hand/brands.txt lists, is "
          "never included"],
         out)
     return lex

@@ -1,12 +1,12 @@
-//! Health-industry companies, their UK @handles and their branded products (`companies.txt`,
-//! `brands.txt`), and a matcher that finds them in a post.
+//! Health-industry companies, their UK @handles and their branded products
+//! (`data/lexicon/hand/companies.txt`, `brands.txt`), and a matcher that finds them in a post.
 //!
 //! Generic drug names are never in these lists, so "semaglutide" or "paracetamol" is never a
 //! mention; "Wegovy" and "Calpol" are. Names that are also ordinary words or first names carry
-//! flags in the data files: `*` needs the listed capitalisation (or all capitals), `^` needs an
-//! industry word or another company nearby, `~` needs a health-service word (online, app, private
-//! hospital, weight loss...) or another company nearby, `!` is listed for autocomplete but never
-//! matched. A name with both `^` and `~` takes either kind of word.
+//! tags in the data files: `cased` needs the listed capitalisation (or all capitals),
+//! `needs=industry` an industry word or another company nearby, `needs=service` a health-service
+//! word (online, app, private hospital, weight loss...) or another company nearby (both: either
+//! kind of word), and `unmatched` is listed for autocomplete but never matched.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -20,7 +20,7 @@ mod build;
 mod product;
 mod words;
 
-use build::{data_lines, BRANDS};
+use crate::lexicon::list::BRANDS;
 pub use product::{Product, SECTORS};
 use words::HANDLE_SUFFIXES;
 
@@ -270,7 +270,11 @@ pub fn company_names() -> Vec<&'static str> {
 
 /// How many branded products the lexicon knows (for tests and the popup's "about" line).
 pub fn brand_count() -> usize {
-    data_lines(BRANDS).count()
+    BRANDS
+        .entries
+        .iter()
+        .filter(|e| e.values("of").next().is_none())
+        .count()
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! The one loader for the vocabularies the checker embeds from `data/lexicon/`: the hand lists in
-//! `hand/`, the first names and places in `checker/`, and the generated `surnames.txt`. Every file
+//! `hand/` (companies and brands among them), the first names and places in `checker/`, and the generated `surnames.txt`. Every file
 //! keeps the format of `data/lexicon/README.md`: `#` header lines (name, source, licence, a last
 //! `# format:` line counting the entries), then one `lemma` or `lemma<TAB>tags` per line, sorted,
 //! each lemma once. The files are embedded with `include_str!` (so the WASM build carries them)
@@ -197,6 +197,16 @@ data_list!(
     "hand/coi_cues.txt"
 );
 data_list!(
+    /// Health-industry companies, their other names and @handles (`sector=`, `of=`, `cased`…).
+    COMPANIES,
+    "hand/companies.txt"
+);
+data_list!(
+    /// Branded health products (`owner=`, `generic=`, `of=`, `cased`…).
+    BRANDS,
+    "hand/brands.txt"
+);
+data_list!(
     /// Words that make an ambiguous company or service name read as the company (`near=`).
     INDUSTRY_CONTEXT,
     "hand/industry_context.txt"
@@ -230,7 +240,9 @@ pub fn all() -> Vec<&'static List> {
         &FIRST_NAMES,
         &SURNAMES,
         &UK_PLACES,
+        &BRANDS,
         &COI_CUES,
+        &COMPANIES,
         &DEROGATORY,
         &FAMILY,
         &INDUSTRY_CONTEXT,

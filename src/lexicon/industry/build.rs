@@ -1,44 +1,47 @@
-//! Building the industry lexicon from `companies.txt` and `brands.txt`: the data files' line
-//! format and flags, and the automata over names, handles and context words.
+//! Building the industry lexicon from `data/lexicon/hand/companies.txt` and `brands.txt`: an
+//! entry's tags (`cased`, `needs=`, `unmatched`, `of=` …; see the files' headers), and the automata
+//! over names, handles and context words.
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::{squash, Company, Context, Lexicon, Term, TermKind};
-use crate::lexicon::list::INDUSTRY_CONTEXT;
+use crate::lexicon::list::{Entry, BRANDS, COMPANIES, INDUSTRY_CONTEXT};
 
-pub(super) const COMPANIES: &str = include_str!("../companies.txt");
-pub(super) const BRANDS: &str = include_str!("../brands.txt");
-
-/// Splits a name with flags into the name and its flags (`*`, `^` and `~`, `!`).
-pub(super) fn flags(raw: &'static str) -> (&'static str, bool, Context, bool) {
-    let name = raw.trim().trim_end_matches(['*', '^', '~', '!']);
-    let tail = &raw.trim()[name.len()..];
-    (
-        name,
-        tail.contains('*'),
-        Context {
-            industry: tail.contains('^'),
-            service: tail.contains('~'),
-        },
-        tail.contains('!'),
-    )
+/// What an entry needs nearby (`needs=industry`, `needs=service`).
+fn context(e: &Entry) -> Context {
+    Context {
+        industry: e.is("needs=industry"),
+        service: e.is("needs=service"),
+    }
 }
 
-pub(super) fn data_lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('|').collect())
+/// A tag value as text: values write a space as `_` ("Eli_Lilly"). Built once per process (the
+/// lexicon is), so a value with a space is kept for the life of the process.
+fn spaced(value: &'static str) -> &'static str {
+    if value.contains('_') {
+        Box::leak(value.replace('_', " ").into_boxed_str())
+    } else {
+        value
+    }
 }
 
-pub(super) fn list(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
-    field
-        .copied()
-        .unwrap_or("")
-        .split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+/// A list's own names (the entries without `of=`), looked up by their name as a value
+/// ("Eli_Lilly").
+struct OwnNames(HashMap<String, &'static Entry>);
+
+impl OwnNames {
+    fn of(entries: &'static [Entry]) -> Self {
+        let own = entries.iter().filter(|e| e.values("of").next().is_none());
+        OwnNames(own.map(|e| (e.lemma.replace(' ', "_"), e)).collect())
+    }
+
+    fn get(&self, value: &str) -> &'static Entry {
+        self.0
+            .get(value)
+            .unwrap_or_else(|| panic!("{value} is named but has no entry of its own"))
+    }
 }
 
 /// The words of `data/lexicon/hand/industry_context.txt` for `selector`, and which accept any
@@ -49,22 +52,25 @@ fn words(selector: &str) -> (Vec<&'static str>, Vec<bool>) {
 
 impl Lexicon {
     pub(super) fn build() -> Lexicon {
-        let mut companies = Vec::new();
+        let companies_by_name = OwnNames::of(&COMPANIES.entries);
         let mut index: HashMap<&'static str, usize> = HashMap::new();
-        let mut parents = Vec::new();
-        for fields in data_lines(COMPANIES) {
-            let (name, ..) = flags(fields[0]);
-            index.insert(name, companies.len());
-            parents.push(fields.get(4).map(|p| p.trim()).filter(|p| !p.is_empty()));
-            let sector = fields.get(3).map_or("", |s| s.trim());
+        let mut companies = Vec::new();
+        for e in COMPANIES
+            .entries
+            .iter()
+            .filter(|e| e.values("sector").next().is_some())
+        {
+            index.insert(e.lemma, companies.len());
             companies.push(Company {
-                name,
-                sector,
+                name: e.lemma,
+                sector: e.values("sector").next().unwrap_or(""),
                 parent: None,
             });
         }
-        for (company, parent) in companies.iter_mut().zip(parents) {
-            company.parent = parent.and_then(|p| index.get(p).copied());
+        let company = |value: &str| index[companies_by_name.get(value).lemma];
+        for c in &mut companies {
+            let own = companies_by_name.get(&c.name.replace(' ', "_"));
+            c.parent = own.values("parent").next().map(company);
         }
 
         let mut patterns: Vec<String> = Vec::new();
@@ -72,9 +78,9 @@ impl Lexicon {
         let mut handle_keys: Vec<String> = Vec::new();
         let mut handle_key_owner = Vec::new();
         let mut short_handle_keys = HashMap::new();
-        let mut add = |raw: &'static str, kind, label, owners: &Vec<usize>, generic| {
-            let (name, cased, context, hidden) = flags(raw);
-            if hidden || name.is_empty() {
+        let mut add = |e: &'static Entry, kind, label, owners: &Vec<usize>, generic| {
+            let (name, cased, context) = (e.lemma, e.has("cased"), context(e));
+            if e.has("unmatched") {
                 return;
             }
             let key = squash(name);
@@ -103,30 +109,33 @@ impl Lexicon {
                 });
             }
         };
-        for fields in data_lines(COMPANIES) {
-            let (name, ..) = flags(fields[0]);
-            let owners = vec![index[name]];
-            add(fields[0], TermKind::Company, name, &owners, None);
-            for alias in list(fields.get(1)) {
-                add(alias, TermKind::Company, name, &owners, None);
-            }
-            for handle in list(fields.get(2)) {
-                add(handle, TermKind::Handle, name, &owners, None);
-            }
+        // Companies before brands: a name in both lists is read as the company.
+        for e in COMPANIES.entries.iter() {
+            let own = e
+                .values("of")
+                .next()
+                .map_or(e, |of| companies_by_name.get(of));
+            let kind = if e.lemma.starts_with('@') {
+                TermKind::Handle
+            } else {
+                TermKind::Company
+            };
+            add(e, kind, own.lemma, &vec![index[own.lemma]], None);
         }
-        for fields in data_lines(BRANDS) {
-            let (brand, ..) = flags(fields[0]);
-            let owners: Vec<usize> = list(fields.get(1))
-                .filter_map(|o| index.get(o).copied())
+        let brands_by_name = OwnNames::of(&BRANDS.entries);
+        let mut generics = HashMap::new();
+        for e in BRANDS.entries.iter() {
+            let own = e.values("of").next().map_or(e, |of| brands_by_name.get(of));
+            let owners: Vec<usize> = own
+                .values("owner")
+                .chain(own.values("co-owner"))
+                .map(company)
                 .collect();
-            if owners.is_empty() {
-                continue;
-            }
-            let generic = fields.get(3).map(|g| g.trim()).filter(|g| !g.is_empty());
-            add(fields[0], TermKind::Brand, brand, &owners, generic);
-            for alias in list(fields.get(2)) {
-                add(alias, TermKind::Brand, brand, &owners, generic);
-            }
+            let generic = own
+                .values("generic")
+                .next()
+                .map(|g| *generics.entry(g).or_insert_with(|| spaced(g)));
+            add(e, TermKind::Brand, own.lemma, &owners, generic);
         }
         let (context, context_prefix) = words("near=industry");
         let (service, service_prefix) = words("near=service");

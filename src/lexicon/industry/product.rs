@@ -1,5 +1,6 @@
-//! What a company's products are, by its sector in `companies.txt`: how the conflict-of-interest
-//! messages name what a post promotes ("Promoting or endorsing a medicine publicly …").
+//! What a company's products are, by its `sector=` in `data/lexicon/hand/companies.txt`: how the
+//! conflict-of-interest messages name what a post promotes ("Promoting or endorsing a medicine
+//! publicly …").
 
 /// The kind of thing a company or brand is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -19,7 +20,7 @@ pub enum Product {
     Other,
 }
 
-/// Every sector `companies.txt` may give.
+/// Every `sector=` `companies.txt` may give.
 pub const SECTORS: &[&str] = &[
     "pharma",
     "vaccines",

@@ -4,7 +4,17 @@ use super::*;
 /// `data/lexicon/README.md`.
 fn allowed(list: &str) -> &'static [&'static str] {
     match list {
+        "brands" => &[
+            "cased",
+            "co-owner=",
+            "generic=",
+            "needs=",
+            "of=",
+            "owner=",
+            "unmatched",
+        ],
         "coi_cues" => &["cue=", "prefix"],
+        "companies" => &["cased", "needs=", "of=", "parent=", "sector=", "unmatched"],
         "derogatory" => &["in=", "no-plural"],
         "family" => &["use="],
         "first_names" => &["name-slot"],
