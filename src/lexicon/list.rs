@@ -2,8 +2,8 @@
 //! `hand/` (companies and brands among them), the first names and places in `checker/`, and the generated `surnames.txt`. Every file
 //! keeps the format of `data/lexicon/README.md`: `#` header lines (name, source, licence, a last
 //! `# format:` line counting the entries), then one `lemma` or `lemma<TAB>tags` per line, sorted,
-//! each lemma once. The files are embedded with `include_str!` (so the WASM build carries them)
-//! and parsed once, on first use.
+//! each lemma once. The files are embedded (so the WASM build carries them) without the header
+//! lines for readers (`list/embed.rs`) and parsed once, on first use.
 
 use std::sync::LazyLock;
 
@@ -118,9 +118,20 @@ impl List {
     }
 }
 
-/// A vocabulary of `data/lexicon/` (`$file` is its path there), parsed on first use.
+/// A vocabulary of `data/lexicon/` (`$file` is its path there), embedded without the header lines
+/// for readers (`list/embed.rs`) and parsed on first use.
 macro_rules! data_list {
     ($(#[$doc:meta])* $static:ident, $file:literal) => {
+        $(#[$doc])*
+        pub static $static: LazyLock<List> = LazyLock::new(|| {
+            const FILE: &[u8] = include_bytes!(concat!("../../data/lexicon/", $file));
+            static EMBEDDED: [u8; embed::len(FILE)] = embed::copy(FILE);
+            List::parse(std::str::from_utf8(&EMBEDDED).expect("vocabularies are UTF-8"))
+        });
+    };
+    // A file another part of the checker embeds too (the scorer's `surnames.txt`): embedded whole,
+    // so the linker keeps one copy of the two identical ones.
+    ($(#[$doc:meta])* $static:ident, $file:literal, whole) => {
         $(#[$doc])*
         pub static $static: LazyLock<List> = LazyLock::new(|| {
             List::parse(include_str!(concat!("../../data/lexicon/", $file)))
@@ -219,9 +230,14 @@ data_list!(
 );
 
 data_list!(
-    /// First names (`name-slot`: also an everyday word), looked up ignoring case.
+    /// First names that are not everyday words, looked up ignoring case.
     FIRST_NAMES,
     "checker/first_names.txt"
+);
+data_list!(
+    /// First names that are also everyday words (Will, May, Hope), looked up ignoring case.
+    FIRST_NAME_WORDS,
+    "checker/first_name_words.txt"
 );
 data_list!(
     /// UK towns, cities and villages, as written.
@@ -231,12 +247,14 @@ data_list!(
 data_list!(
     /// Surnames (`word`: also an everyday word; `uk`: in a UK-derived list), generated.
     SURNAMES,
-    "surnames.txt"
+    "surnames.txt",
+    whole
 );
 
 /// Every embedded list, for the format test.
 pub fn all() -> Vec<&'static List> {
     vec![
+        &FIRST_NAME_WORDS,
         &FIRST_NAMES,
         &SURNAMES,
         &UK_PLACES,
@@ -253,5 +271,6 @@ pub fn all() -> Vec<&'static List> {
     ]
 }
 
+mod embed;
 #[cfg(test)]
 mod tests;

@@ -28,12 +28,12 @@ impl Words {
 /// First names that are not everyday English words.
 pub static FIRST_NAMES: Words = Words {
     list: &list::FIRST_NAMES,
-    keep: |e| !e.has("name-slot"),
+    keep: |_| true,
 };
 /// First names that are also everyday English words (Will, May, Hope…).
 pub static FIRST_NAMES_COMMON_WORDS: Words = Words {
-    list: &list::FIRST_NAMES,
-    keep: |e| e.has("name-slot"),
+    list: &list::FIRST_NAME_WORDS,
+    keep: |_| true,
 };
 /// UK towns, cities and villages from GeoNames (CC BY 4.0), as written.
 pub static UK_PLACES: Words = Words {

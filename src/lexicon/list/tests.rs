@@ -17,14 +17,13 @@ fn allowed(list: &str) -> &'static [&'static str] {
         "companies" => &["cased", "needs=", "of=", "parent=", "sector=", "unmatched"],
         "derogatory" => &["in=", "no-plural"],
         "family" => &["use="],
-        "first_names" => &["name-slot"],
+        "first_name_words" | "first_names" | "uk_places" => &[],
         "industry_context" => &["near=", "prefix"],
         "jigsaw" => &["kind="],
         "patient_cues" => &["cue=", "curly"],
         "roles" => &["no-plural", "who="],
         "rule_words" => &["list="],
         "surnames" => &["uk", "word"],
-        "uk_places" => &[],
         other => panic!("{other}: no tag table"),
     }
 }
@@ -68,6 +67,32 @@ fn every_embedded_list_keeps_the_format() {
                     s.dedup();
                     assert_eq!(s, vals, "{where_}: values sorted, each once");
                 }
+            }
+        }
+    }
+}
+
+/// Every file under `data/lexicon/hand/` and `checker/` is embedded (in [`all`]) and, in the file
+/// itself (the embedded copy leaves these lines out), names its source and licence.
+#[test]
+fn every_file_is_embedded_and_names_its_source_and_licence() {
+    let names: Vec<&str> = all().iter().map(|l| l.name).collect();
+    for dir in ["hand", "checker"] {
+        let dir = format!("{}/data/lexicon/{dir}", env!("CARGO_MANIFEST_DIR"));
+        for file in std::fs::read_dir(&dir).expect("data/lexicon is there") {
+            let path = file.expect("readable").path();
+            let text = std::fs::read_to_string(&path).expect("UTF-8");
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            assert!(names.contains(&stem), "{stem}: not embedded");
+            assert!(
+                text.starts_with(&format!("# {stem}: ")),
+                "{stem}: named first"
+            );
+            for header in ["\n# source: ", "\n# licence: "] {
+                assert!(text.contains(header), "{stem}: no{header}");
             }
         }
     }
