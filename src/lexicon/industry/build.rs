@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::{squash, Company, Context, Lexicon, Term, TermKind};
-use crate::lexicon::list::{Entry, BRANDS, COMPANIES, INDUSTRY_CONTEXT};
+use crate::lexicon::list::{Entry, List, BRANDS, COMPANIES, INDUSTRY_CONTEXT};
 
 /// What an entry needs nearby (`needs=industry`, `needs=service`).
 fn context(e: &Entry) -> Context {
@@ -27,19 +27,23 @@ fn spaced(value: &'static str) -> &'static str {
     }
 }
 
-/// A list's own names (the entries without `of=`), looked up by their name as a value
-/// ("Eli_Lilly").
-struct OwnNames(HashMap<String, &'static Entry>);
+/// A list's own names: the entries without `of=` (the others are other names of one of them).
+fn own_names(list: &'static List) -> Vec<&'static Entry> {
+    let entries = list.entries.iter();
+    entries
+        .filter(|e| e.values("of").next().is_none())
+        .collect()
+}
 
-impl OwnNames {
-    fn of(entries: &'static [Entry]) -> Self {
-        let own = entries.iter().filter(|e| e.values("of").next().is_none());
-        OwnNames(own.map(|e| (e.lemma.replace(' ', "_"), e)).collect())
-    }
-
-    fn get(&self, value: &str) -> &'static Entry {
-        self.0
-            .get(value)
+/// Where each of `own` is in it, by its name as a tag value writes it ("Eli_Lilly").
+fn positions(own: &[&'static Entry]) -> impl Fn(&str) -> usize {
+    let at: HashMap<String, usize> = own
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.lemma.replace(' ', "_"), i))
+        .collect();
+    move |value| {
+        *at.get(value)
             .unwrap_or_else(|| panic!("{value} is named but has no entry of its own"))
     }
 }
@@ -52,26 +56,16 @@ fn words(selector: &str) -> (Vec<&'static str>, Vec<bool>) {
 
 impl Lexicon {
     pub(super) fn build() -> Lexicon {
-        let companies_by_name = OwnNames::of(&COMPANIES.entries);
-        let mut index: HashMap<&'static str, usize> = HashMap::new();
-        let mut companies = Vec::new();
-        for e in COMPANIES
-            .entries
+        let own_companies = own_names(&COMPANIES);
+        let company = positions(&own_companies);
+        let companies: Vec<Company> = own_companies
             .iter()
-            .filter(|e| e.values("sector").next().is_some())
-        {
-            index.insert(e.lemma, companies.len());
-            companies.push(Company {
+            .map(|e| Company {
                 name: e.lemma,
                 sector: e.values("sector").next().unwrap_or(""),
-                parent: None,
-            });
-        }
-        let company = |value: &str| index[companies_by_name.get(value).lemma];
-        for c in &mut companies {
-            let own = companies_by_name.get(&c.name.replace(' ', "_"));
-            c.parent = own.values("parent").next().map(company);
-        }
+                parent: e.values("parent").next().map(&company),
+            })
+            .collect();
 
         let mut patterns: Vec<String> = Vec::new();
         let mut terms: Vec<Term> = Vec::new();
@@ -111,25 +105,26 @@ impl Lexicon {
         };
         // Companies before brands: a name in both lists is read as the company.
         for e in COMPANIES.entries.iter() {
-            let own = e
-                .values("of")
-                .next()
-                .map_or(e, |of| companies_by_name.get(of));
+            let owner = match e.values("of").next() {
+                Some(of) => company(of),
+                None => company(&e.lemma.replace(' ', "_")),
+            };
             let kind = if e.lemma.starts_with('@') {
                 TermKind::Handle
             } else {
                 TermKind::Company
             };
-            add(e, kind, own.lemma, &vec![index[own.lemma]], None);
+            add(e, kind, companies[owner].name, &vec![owner], None);
         }
-        let brands_by_name = OwnNames::of(&BRANDS.entries);
+        let own_brands = own_names(&BRANDS);
+        let brand = positions(&own_brands);
         let mut generics = HashMap::new();
         for e in BRANDS.entries.iter() {
-            let own = e.values("of").next().map_or(e, |of| brands_by_name.get(of));
+            let own = e.values("of").next().map_or(e, |of| own_brands[brand(of)]);
             let owners: Vec<usize> = own
                 .values("owner")
                 .chain(own.values("co-owner"))
-                .map(company)
+                .map(&company)
                 .collect();
             let generic = own
                 .values("generic")
