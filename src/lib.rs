@@ -108,6 +108,8 @@ impl Checker {
     /// The rules' findings alone, before the scorer has its say (what the scorer is trained on).
     pub fn check_rules(&self, text: &str) -> Vec<Finding> {
         let doc = Post::new(Document::new(text, &self.config));
+        // One pass over the post decides which patterns can match it at all (`pattern::prefilter`).
+        let _scan = pattern::prefilter::Scan::enter(&[doc.text, &doc.lower]);
         let mut hits = Vec::new();
         for rule in &self.rules {
             rule.check(&doc, &mut hits);

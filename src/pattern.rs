@@ -13,15 +13,29 @@
 //!
 //! In debug builds a pattern is still compiled when its rule is built, so every test that builds
 //! a [`crate::Checker`] proves that all patterns compile and a bad one cannot wait for a user.
+//!
+//! A pattern is also skipped, without compiling or running, on a post that lacks all the fixed
+//! text it needs: its searches (`is_match`, `find`, `find_iter`, `find_at`, `captures_iter`)
+//! ask the post's one multi-pattern scan first ([`prefilter`]). Other `Regex` methods, reached
+//! through `Deref`, always run.
+
+mod literals;
+pub(crate) mod prefilter;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::iter::Flatten;
 use std::ops::Deref;
+use std::option::IntoIter;
 use std::sync::{Arc, OnceLock, Weak};
 
-use regex::Regex;
+use regex::{CaptureMatches, Match, Matches, Regex};
 
-pub struct LazyRegex(Arc<Pattern>);
+pub struct LazyRegex {
+    pattern: Arc<Pattern>,
+    /// This pattern's number in the prefilter's table.
+    id: usize,
+}
 
 struct Pattern {
     source: Cow<'static, str>,
@@ -45,19 +59,57 @@ impl LazyRegex {
     pub fn new(source: impl Into<Cow<'static, str>>) -> Self {
         let lazy = Self::deferred(source);
         if cfg!(debug_assertions) {
-            lazy.0.get();
+            lazy.pattern.get();
         }
         lazy
     }
 
     /// Keeps `source` for its first search or for [`compile_pending`], in every build.
     fn deferred(source: impl Into<Cow<'static, str>>) -> Self {
+        let source = source.into();
+        let id = prefilter::register(&source);
         let pattern = Arc::new(Pattern {
-            source: source.into(),
+            source,
             compiled: OnceLock::new(),
         });
         PENDING.with_borrow_mut(|pending| pending.push(Arc::downgrade(&pattern)));
-        LazyRegex(pattern)
+        LazyRegex { pattern, id }
+    }
+
+    /// Whether a search of `haystack` can find anything (see [`prefilter`]).
+    fn may_match(&self, haystack: &str) -> bool {
+        prefilter::may_match(self.id, haystack)
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.may_match(haystack) && self.deref().is_match(haystack)
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+        self.find_at(haystack, 0)
+    }
+
+    pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Match<'h>> {
+        self.may_match(haystack)
+            .then(|| self.deref().find_at(haystack, start))
+            .flatten()
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> Flatten<IntoIter<Matches<'r, 'h>>> {
+        self.may_match(haystack)
+            .then(|| self.deref().find_iter(haystack))
+            .into_iter()
+            .flatten()
+    }
+
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        haystack: &'h str,
+    ) -> Flatten<IntoIter<CaptureMatches<'r, 'h>>> {
+        self.may_match(haystack)
+            .then(|| self.deref().captures_iter(haystack))
+            .into_iter()
+            .flatten()
     }
 }
 
@@ -65,7 +117,7 @@ impl Deref for LazyRegex {
     type Target = Regex;
 
     fn deref(&self) -> &Regex {
-        self.0.get()
+        self.pattern.get()
     }
 }
 
@@ -146,7 +198,7 @@ mod tests {
         let bed = LazyRegex::deferred(r"\bbed \d\b");
         let dropped = LazyRegex::deferred(r"\bside room\b");
         drop(dropped);
-        let compiled = || [&bay, &bed].map(|p| p.0.compiled.get().is_some());
+        let compiled = || [&bay, &bed].map(|p| p.pattern.compiled.get().is_some());
         assert_eq!(compiled(), [false, false]);
         assert_eq!(
             compile_pending(1),
