@@ -1,11 +1,10 @@
 //! The one loader for the vocabularies the checker embeds from `data/lexicon/`: the hand lists in
-//! `hand/` (companies and brands among them), the first names and places in `checker/`, and the generated `surnames.txt`. Every file
+//! `hand/` (companies and brands among them), the first names and places in `checker/`, and the
+//! generated lists (`surnames.txt` here, the scorer's other five in `generated.rs`). Every file
 //! keeps the format of `data/lexicon/README.md`: `#` header lines (name, source, licence, a last
 //! `# format:` line counting the entries), then one `lemma` or `lemma<TAB>tags` per line, sorted,
 //! each lemma once. The files are embedded (so the WASM build carries them) without the header
 //! lines for readers (`list/embed.rs`) and parsed once, on first use.
-
-use std::sync::LazyLock;
 
 /// One entry: a lower-case lemma and its tags (`flag` or `name=value,value`).
 #[derive(Debug)]
@@ -119,25 +118,21 @@ impl List {
 }
 
 /// A vocabulary of `data/lexicon/` (`$file` is its path there), embedded without the header lines
-/// for readers (`list/embed.rs`) and parsed on first use.
+/// for readers (`list/embed.rs`) and parsed on first use. Invoked here and in `generated.rs`
+/// (both in `src/lexicon/`, which the path is relative to).
 macro_rules! data_list {
     ($(#[$doc:meta])* $static:ident, $file:literal) => {
         $(#[$doc])*
-        pub static $static: LazyLock<List> = LazyLock::new(|| {
-            const FILE: &[u8] = include_bytes!(concat!("../../data/lexicon/", $file));
-            static EMBEDDED: [u8; embed::len(FILE)] = embed::copy(FILE);
-            List::parse(std::str::from_utf8(&EMBEDDED).expect("vocabularies are UTF-8"))
-        });
-    };
-    // A file another part of the checker embeds too (the scorer's `surnames.txt`): embedded whole,
-    // so the linker keeps one copy of the two identical ones.
-    ($(#[$doc:meta])* $static:ident, $file:literal, whole) => {
-        $(#[$doc])*
-        pub static $static: LazyLock<List> = LazyLock::new(|| {
-            List::parse(include_str!(concat!("../../data/lexicon/", $file)))
-        });
+        pub static $static: std::sync::LazyLock<$crate::lexicon::list::List> =
+            std::sync::LazyLock::new(|| {
+                use $crate::lexicon::list::{embed, List};
+                const FILE: &[u8] = include_bytes!(concat!("../../data/lexicon/", $file));
+                static EMBEDDED: [u8; embed::len(FILE)] = embed::copy(FILE);
+                List::parse(std::str::from_utf8(&EMBEDDED).expect("vocabularies are UTF-8"))
+            });
     };
 }
+pub(crate) use data_list;
 
 impl List {
     /// The phrases to match for `selector`: each lemma, and for an entry flagged `curly` also the
@@ -247,13 +242,20 @@ data_list!(
 data_list!(
     /// Surnames (`word`: also an everyday word; `uk`: in a UK-derived list), generated.
     SURNAMES,
-    "surnames.txt",
-    whole
+    "surnames.txt"
 );
 
 /// Every embedded list, for the format test.
 pub fn all() -> Vec<&'static List> {
+    use super::generated::{
+        CONDITIONS, GENERIC_MEDICINES, INSULTS, OCCUPATIONS, UK_HOSPITALS_TRUSTS,
+    };
     vec![
+        &CONDITIONS,
+        &GENERIC_MEDICINES,
+        &INSULTS,
+        &OCCUPATIONS,
+        &UK_HOSPITALS_TRUSTS,
         &FIRST_NAME_WORDS,
         &FIRST_NAMES,
         &SURNAMES,
@@ -271,6 +273,6 @@ pub fn all() -> Vec<&'static List> {
     ]
 }
 
-mod embed;
+pub(crate) mod embed;
 #[cfg(test)]
 mod tests;

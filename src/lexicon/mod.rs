@@ -1,5 +1,6 @@
 //! Word lists compiled into the checker. Each list's first line names its source and licence.
 
+pub mod generated;
 pub mod industry;
 pub mod inflect;
 pub mod list;

@@ -3,7 +3,7 @@
 //! Newlyns; the classes carry what the model learns about them to every other job and town.
 //!
 //! The lists are the project's generated vocabularies (`data/lexicon/`, sources and licences in
-//! their headers and `data/lexicon/README.md`).
+//! their headers and `data/lexicon/README.md`), read by the one loader (`lexicon/list.rs`).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -11,27 +11,22 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::lexicon::generated::{
+    CONDITIONS, GENERIC_MEDICINES, INSULTS, OCCUPATIONS, UK_HOSPITALS_TRUSTS,
+};
+use crate::lexicon::list::{List, SURNAMES};
+
 /// A vocabulary and the class name its entries give a phrase.
-const LISTS: &[(&str, &str)] = &[
-    (
-        "<occupation>",
-        include_str!("../../data/lexicon/occupations.txt"),
-    ),
-    (
-        "<condition>",
-        include_str!("../../data/lexicon/conditions.txt"),
-    ),
-    (
-        "<medicine>",
-        include_str!("../../data/lexicon/generic_medicines.txt"),
-    ),
-    (
-        "<hospital>",
-        include_str!("../../data/lexicon/uk_hospitals_trusts.txt"),
-    ),
-    ("<insult>", include_str!("../../data/lexicon/insults.txt")),
-    ("<surname>", include_str!("../../data/lexicon/surnames.txt")),
-];
+fn lists() -> [(&'static str, &'static List); 6] {
+    [
+        ("<occupation>", &OCCUPATIONS),
+        ("<condition>", &CONDITIONS),
+        ("<medicine>", &GENERIC_MEDICINES),
+        ("<hospital>", &UK_HOSPITALS_TRUSTS),
+        ("<insult>", &INSULTS),
+        ("<surname>", &SURNAMES),
+    ]
+}
 
 /// Classes whose entries count only when written with a capital (a surname, not "baker").
 const CAPITALISED_ONLY: &[&str] = &["<surname>"];
@@ -58,21 +53,16 @@ fn matchers() -> &'static Matchers {
         // lists' order gives it.
         let mut sorted = BTreeMap::new();
         let (mut abbreviations, mut abbreviation_classes) = (Vec::new(), Vec::new());
-        for &(class, list) in LISTS {
-            for line in list
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            {
-                let mut fields = line.split('\t');
-                let lemma = fields.next().unwrap_or_default().trim();
-                let tags: Vec<&str> = fields.flat_map(|f| f.split(' ')).collect();
-                if lemma.len() < 3 && !tags.contains(&"abbr") {
+        for (class, list) in lists() {
+            for entry in &list.entries {
+                let (lemma, abbr) = (entry.lemma, entry.has("abbr"));
+                if lemma.len() < 3 && !abbr {
                     continue;
                 }
-                if tags.contains(&"abbr") {
+                if abbr {
                     abbreviations.push(lemma.to_uppercase());
                     abbreviation_classes.push(class);
-                } else if !(CAPITALISED_ONLY.contains(&class) && tags.contains(&"word")) {
+                } else if !(CAPITALISED_ONLY.contains(&class) && entry.has("word")) {
                     sorted
                         .entry(lemma.to_ascii_lowercase().into_bytes().into_boxed_slice())
                         .or_insert(class);
