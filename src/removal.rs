@@ -19,6 +19,8 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The span a removal of `span` should delete from `text`.
 pub fn tidy(text: &str, span: Range<usize>) -> Range<usize> {
+    // 40 bytes bound the label's length (the longest, "national insurance number: ", is 27), not
+    // a context window: `LABEL` is anchored at the identifier, so this only keeps its search short.
     let window_start = floor_boundary(text, span.start.saturating_sub(40));
     let before = &text[window_start..span.start];
     let start = LABEL

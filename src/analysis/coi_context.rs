@@ -190,7 +190,8 @@ impl Cues {
 
 impl CueMap {
     /// How the mention at `span` reads. Cues count within `reach` bytes and the same paragraph;
-    /// events must be closer (the same sentence, roughly).
+    /// events must be closer (the same sentence, roughly). Still bytes, not words: the cue map
+    /// is read from the text alone, without the post's `Document` (issue 8, still to do).
     pub fn reading(&self, text: &str, span: &Range<usize>) -> Reading {
         let paragraph = self.paragraph_around(text.len(), span);
         let within = |list: &[Range<usize>], reach: usize| {

@@ -232,6 +232,8 @@ impl DeclarationFinder {
         if !sponsor {
             return false;
         }
+        // 60 bytes, not words: the declaration scan reads the text alone, without the post's
+        // `Document` (issue 8, still to do).
         let mut from = start.saturating_sub(60);
         while !text.is_char_boundary(from) {
             from += 1;

@@ -24,26 +24,18 @@ id|meeting|zoom|teams|webinar|passcode|pin|code|dial-in|ods|ukprn|ehic";
 pub const PATIENT: &str =
     "nhs|nhs no|nhs number|pt|pts|patient|patients|chi|hosp|mrn|spine|record|h&c|hcn";
 
-/// Lower-cased text on the same line before `at`, at most `bytes` long.
-pub fn before<'a>(doc: &'a Document, at: usize, bytes: usize) -> &'a str {
-    let mut start = at.saturating_sub(bytes);
-    while !doc.lower.is_char_boundary(start) {
-        start += 1;
-    }
-    let slice = &doc.lower[start..at];
+/// Lower-cased text on the same line before `at`, at most `words` words (`document/words.rs`).
+pub fn before<'a>(doc: &'a Document, at: usize, words: usize) -> &'a str {
+    let slice = &doc.lower[doc.words_before(at, words)..at];
     match slice.rfind('\n') {
         Some(i) => &slice[i + 1..],
         None => slice,
     }
 }
 
-/// Lower-cased text on the same line after `at`, at most `bytes` long.
-pub fn after<'a>(doc: &'a Document, at: usize, bytes: usize) -> &'a str {
-    let mut end = (at + bytes).min(doc.lower.len());
-    while !doc.lower.is_char_boundary(end) {
-        end -= 1;
-    }
-    let slice = &doc.lower[at..end];
+/// Lower-cased text on the same line after `at`, at most `words` words.
+pub fn after<'a>(doc: &'a Document, at: usize, words: usize) -> &'a str {
+    let slice = &doc.lower[at..doc.words_after(at, words)];
     match slice.find('\n') {
         Some(i) => &slice[..i],
         None => slice,

@@ -47,8 +47,7 @@ impl<'a> Post<'a> {
 
     /// Every industry-lexicon mention in the post (sorted by start).
     pub(crate) fn industry_mentions(&self) -> &[Mention] {
-        self.industry
-            .get_or_init(|| Lexicon::get().find(self.doc.text, &self.doc.lower))
+        self.industry.get_or_init(|| Lexicon::get().find(&self.doc))
     }
 
     /// How the industry mentions read (see [`industry_reading`]). The reading needs matchers

@@ -68,22 +68,12 @@ pub(crate) fn bounded(text: &str, span: &Range<usize>) -> bool {
     !glued(first, before) && !glued(last, after)
 }
 
-/// Up to `bytes` of text before `at` (widened to a char boundary), for cue look-behinds that
-/// must not rescan the whole post.
-pub(crate) fn tail(text: &str, at: usize, bytes: usize) -> &str {
-    let mut start = at.saturating_sub(bytes);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    &text[start..at]
-}
-
-/// True when nothing but spaces, quotes or brackets stand between the sentence start and `at`.
+/// True when nothing but spaces, quotes or brackets stand between the sentence start and `at`
+/// (no window needed: the trim stops at the first other character).
 pub(crate) fn sentence_initial(text: &str, at: usize) -> bool {
-    let window = tail(text, at, 40);
-    let before = window.trim_end_matches(|c: char| c.is_whitespace() || "\"'‘“(*-—".contains(c));
-    (before.is_empty() && window.len() == at)
-        || before.ends_with(['.', '!', '?', '\n', ':', ';', '…'])
+    let before =
+        text[..at].trim_end_matches(|c: char| c.is_whitespace() || "\"'‘“(*-—".contains(c));
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', ';', '…'])
 }
 
 const ENCOUNTER: u8 = 0;

@@ -123,7 +123,7 @@ fn stands_alone(text: &str, span: Range<usize>) -> bool {
 impl TenDigitScanner {
     /// Decides what a 10-digit number is from its digits, shape and the words just before it.
     pub fn classify(&self, doc: &Document, n: &TenDigits) -> TenKind {
-        let near = before(doc, n.span.start, 24);
+        let near = before(doc, n.span.start, 5);
         let labelled_chi = self.chi_label.in_text(near);
         let labelled_nhs = self.nhs_label.in_text(near);
         let valid = mod11_valid(&n.digits);
@@ -136,7 +136,7 @@ impl TenDigitScanner {
         if !valid && !self.patient.in_text(near) {
             return TenKind::Other;
         }
-        if valid && self.phone.in_text(before(doc, n.span.start, 30)) {
+        if valid && self.phone.in_text(before(doc, n.span.start, 6)) {
             return TenKind::Other;
         }
         if ddmmyy_real(&n.digits) && n.groups.as_slice() != [3, 3, 4] {

@@ -22,6 +22,8 @@ pub struct Document<'a> {
     breaks: Vec<usize>,
     /// The same with `;`, for [`Document::sentence_near`].
     clause_breaks: Vec<usize>,
+    /// The words, for windows measured in words (`words.rs`).
+    words: Words,
 }
 
 impl<'a> Document<'a> {
@@ -42,6 +44,7 @@ impl<'a> Document<'a> {
             config,
             breaks,
             clause_breaks,
+            words: Words::new(text),
         }
     }
 
@@ -60,10 +63,11 @@ impl<'a> Document<'a> {
     }
 
     /// The sentence around `span` (split on `.`, `!`, `?`, `;` and newlines), looking at most
-    /// 600 bytes either way so that a post without full stops gives short sentences.
+    /// 105 words either way (what was 600 bytes, `words.rs`) so that a post without full stops
+    /// gives short sentences.
     pub fn sentence_near(&self, span: &Range<usize>) -> Range<usize> {
-        let origin = floor_boundary(self.text, span.start.saturating_sub(600));
-        let limit = ceil_boundary(self.text, (span.end + 600).min(self.text.len()));
+        let origin = self.words_before(span.start, 105);
+        let limit = self.words_after(span.end, 105);
         let breaks = &self.clause_breaks;
         let before = breaks.partition_point(|&b| b < span.start);
         let start = match before.checked_sub(1).map(|i| breaks[i]) {
@@ -78,17 +82,25 @@ impl<'a> Document<'a> {
         start..end
     }
 
-    /// A window of about `bytes` on either side of `span`, widened to char boundaries.
-    pub fn window(&self, span: &Range<usize>, bytes: usize) -> Range<usize> {
-        let mut start = span.start.saturating_sub(bytes);
-        while !self.text.is_char_boundary(start) {
-            start -= 1;
-        }
-        let mut end = (span.end + bytes).min(self.text.len());
-        while !self.text.is_char_boundary(end) {
-            end += 1;
-        }
-        start..end
+    /// `span` widened by `words` words on either side (see [`Document::words_before`]).
+    pub fn window(&self, span: &Range<usize>, words: usize) -> Range<usize> {
+        self.words_before(span.start, words)..self.words_after(span.end, words)
+    }
+
+    /// The start of the `n` whole words before `at` (plus any word `at` falls inside), or of the
+    /// text when there are fewer: windows are measured in words, not bytes (sizes in `words.rs`).
+    pub fn words_before(&self, at: usize, n: usize) -> usize {
+        self.words.back(at, n)
+    }
+
+    /// The text of the `n` whole words before `at` (see [`Document::words_before`]).
+    pub fn text_before(&self, at: usize, n: usize) -> &'a str {
+        &self.text[self.words_before(at, n)..at]
+    }
+
+    /// The end of the `n` whole words after `at` (plus any word `at` falls inside), or of the text.
+    pub fn words_after(&self, at: usize, n: usize) -> usize {
+        self.words.forward(at, n, self.text.len())
     }
 }
 
@@ -240,13 +252,7 @@ pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// `at`, moved forward to the nearest char boundary of `text`.
-pub(crate) fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
-
 #[cfg(test)]
 mod tests;
+mod words;
+use words::Words;

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::document::{ceil_boundary, floor_boundary, SpanSet};
+use crate::document::{Document, SpanSet};
 
 mod build;
 mod product;
@@ -115,9 +115,9 @@ impl Lexicon {
         self.family(a).any(|x| x == b) || self.family(b).any(|x| x == a)
     }
 
-    /// Every company, brand and company handle in `text` (`lower` is `text` with ASCII letters
-    /// lower-cased), in order, without overlaps.
-    pub fn find(&'static self, text: &str, lower: &str) -> Vec<Mention> {
+    /// Every company, brand and company handle in `doc`, in order, without overlaps.
+    pub fn find(&'static self, doc: &Document) -> Vec<Mention> {
+        let (text, lower) = (doc.text, doc.lower.as_str());
         let mut found = Vec::new();
         let mut deferred = Vec::new();
         for m in self.automaton.find_iter(lower) {
@@ -148,16 +148,17 @@ impl Lexicon {
                 owners: &term.owners,
                 generic: term.generic,
             };
-            if term.context.needed() && !self.has_context(lower, &mention.span, term.context) {
+            if term.context.needed() && !self.has_context(doc, &mention.span, term.context) {
                 deferred.push(mention);
             } else {
                 found.push(mention);
             }
         }
-        // An ambiguous name next to a clear one ("Lilly & Novo Nordisk") is the company too.
+        // An ambiguous name next to a clear one ("Lilly & Novo Nordisk") is the company too:
+        // within 11 words (what was 60 bytes, `document/words.rs`).
         let mut kept: SpanSet = found.iter().map(|f| f.span.clone()).collect();
         for mention in deferred {
-            if kept.near(&mention.span, 60) {
+            if kept.overlaps(&doc.window(&mention.span, 11)) {
                 kept.insert(mention.span.clone());
                 found.push(mention);
             }
@@ -167,10 +168,10 @@ impl Lexicon {
         found
     }
 
-    fn has_context(&self, lower: &str, span: &Range<usize>, context: Context) -> bool {
-        let start = floor_boundary(lower, span.start.saturating_sub(80));
-        let end = ceil_boundary(lower, (span.end + 80).min(lower.len()));
-        let window = &lower[start..end];
+    /// True when a context word of `context` is within 14 words of `span` (what was 80 bytes,
+    /// `document/words.rs`).
+    fn has_context(&self, doc: &Document, span: &Range<usize>, context: Context) -> bool {
+        let window = &doc.lower[doc.window(span, 14)];
         let bytes = window.as_bytes();
         let is_word = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
         let any = |automaton: &AhoCorasick, prefixes: &[bool]| {

@@ -6,6 +6,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::config::Config;
+use crate::document::Document;
 use crate::lexicon::industry::Lexicon;
 
 use super::Seen;
@@ -34,9 +35,9 @@ pub(super) fn interests(
         if name.is_empty() {
             continue;
         }
-        let lower = name.to_ascii_lowercase();
+        // The declared name read as a short post of its own.
         let mut owners: Vec<usize> = lexicon
-            .find(name, &lower)
+            .find(&Document::new(name, config))
             .iter()
             .flat_map(|m| m.owners.iter().copied())
             .collect();
@@ -48,7 +49,7 @@ pub(super) fn interests(
             owners.push(i);
         }
         if owners.is_empty() {
-            names.push(lower);
+            names.push(name.to_ascii_lowercase());
             which.push(interests.len());
         }
         interests.push(Interest {

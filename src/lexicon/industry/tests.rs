@@ -1,19 +1,17 @@
 use super::*;
+use crate::config::Config;
+
+/// The mentions in `text`, read as a post.
+fn find(text: &str) -> Vec<Mention> {
+    Lexicon::get().find(&Document::new(text, &Config::default()))
+}
 
 fn labels(text: &str) -> Vec<&'static str> {
-    Lexicon::get()
-        .find(text, &text.to_ascii_lowercase())
-        .into_iter()
-        .map(|m| m.label)
-        .collect()
+    find(text).into_iter().map(|m| m.label).collect()
 }
 
 fn spans(text: &str) -> Vec<&str> {
-    Lexicon::get()
-        .find(text, &text.to_ascii_lowercase())
-        .into_iter()
-        .map(|m| &text[m.span])
-        .collect()
+    find(text).into_iter().map(|m| &text[m.span]).collect()
 }
 
 #[test]
@@ -40,7 +38,7 @@ fn company_names_are_sorted_for_autocomplete() {
 #[test]
 fn finds_brands_with_their_makers() {
     let text = "Mounjaro vs Wegovy, and the FreeStyle Libre 3";
-    let found = Lexicon::get().find(text, &text.to_ascii_lowercase());
+    let found = find(text);
     let makers: Vec<_> = found
         .iter()
         .map(|m| Lexicon::get().companies[m.owners[0]].name)
@@ -118,7 +116,7 @@ fn curly_apostrophes_match() {
 #[test]
 fn never_panics_on_odd_text() {
     let text = "😷 @ @é @AbbottNewsé Mounjaro😷 ‏שלום Wegovy".repeat(200);
-    for m in Lexicon::get().find(&text, &text.to_ascii_lowercase()) {
+    for m in find(&text) {
         assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
     }
 }

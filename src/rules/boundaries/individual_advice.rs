@@ -187,7 +187,7 @@ impl Rule for IndividualAdvice {
         if !reply {
             // "Great thread! @kerry sounds like a UTI": advice right after a handle.
             for m in self.reply_advice.find_iter(lower) {
-                let before = &lower[doc.window(&m.range(), 40).start..m.start()];
+                let before = &lower[doc.window(&m.range(), 7).start..m.start()];
                 if self.handle_before.is_match(before) {
                     push(m.range(), REPLY_MESSAGE);
                 }

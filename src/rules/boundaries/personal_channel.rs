@@ -129,7 +129,7 @@ impl Rule for PersonalChannel {
             PerSentence::new(&self.clinical),
         );
         for m in self.invite.find_iter(&doc.lower) {
-            let before = &doc.lower[doc.window(&m.range(), 20).start..m.start()];
+            let before = &doc.lower[doc.window(&m.range(), 4).start..m.start()];
             if self.negated.is_match(before) {
                 continue;
             }

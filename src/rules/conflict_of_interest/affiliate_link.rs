@@ -17,6 +17,7 @@ use crate::pattern::LazyRegex;
 
 use crate::analysis::Post;
 use crate::config::Config;
+use crate::document::Document;
 use crate::finding::{Category, FixHit, Hit, RuleInfo, Severity};
 use crate::rules::Rule;
 
@@ -61,8 +62,10 @@ impl AffiliateLink {
         }
     }
 
-    /// The byte spans of every money-earning link in `text`.
-    pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+    /// The byte spans of every money-earning link in `doc`. The cues are looked for within 28
+    /// and 35 words (what were 160 and 200 bytes, `document/words.rs`).
+    pub fn find(&self, doc: &Document) -> Vec<Range<usize>> {
+        let text = doc.text;
         let mut spans = Vec::new();
         for m in self.url.find_iter(text) {
             let url = m.as_str();
@@ -71,31 +74,19 @@ impl AffiliateLink {
             }
             let earns = self.affiliate.is_match(url)
                 || (self.shortener.is_match(url)
-                    && self.money_cue.is_match(&text[around(text, m.range(), 160)]));
+                    && self.money_cue.is_match(&text[doc.window(&m.range(), 28)]));
             if earns {
                 spans.push(trim_trailing_punctuation(text, m.range()));
             }
         }
         for m in self.bio.find_iter(text) {
-            if self.offer_cue.is_match(&text[around(text, m.range(), 200)]) {
+            if self.offer_cue.is_match(&text[doc.window(&m.range(), 35)]) {
                 spans.push(m.range());
             }
         }
         spans.sort_by_key(|s| s.start);
         spans
     }
-}
-
-fn around(text: &str, span: Range<usize>, reach: usize) -> Range<usize> {
-    let mut start = span.start.saturating_sub(reach);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = (span.end + reach).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
 }
 
 fn trim_trailing_punctuation(text: &str, mut span: Range<usize>) -> Range<usize> {
@@ -118,7 +109,7 @@ impl Rule for AffiliateLink {
     }
 
     fn check(&self, doc: &Post, hits: &mut Vec<Hit>) {
-        for span in self.find(doc.text) {
+        for span in self.find(doc) {
             let bio = self.bio.is_match(doc.slice(&span));
             let message = if bio {
                 "A follower offer with \"link in bio\" usually means an affiliate or sponsored deal. If the link earns you money or perks, declare it in the post."

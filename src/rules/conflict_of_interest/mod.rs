@@ -80,7 +80,7 @@ impl MentionReader {
         doc.industry_reading(|| {
             let reader = self.reader.get_or_init(|| IndustryReader::new(doc.config));
             reader.read(doc, || {
-                !self.codes.find(doc.text).is_empty() || !self.links.find(doc.text).is_empty()
+                !self.codes.find(doc.text).is_empty() || !self.links.find(doc).is_empty()
             })
         })
     }

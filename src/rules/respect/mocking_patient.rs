@@ -138,7 +138,7 @@ impl Rule for MockingPatient {
 
         let mut mocked = false;
         for m in self.sarcasm.find_iter(lower) {
-            let before = &lower[doc.window(&(m.start()..m.start()), 200).start..m.start()];
+            let before = &lower[doc.window(&(m.start()..m.start()), 35).start..m.start()];
             if self.claim.is_match(before) {
                 spans.push(m.range());
                 mocked = true;
@@ -165,7 +165,7 @@ impl Rule for MockingPatient {
             let Some(m) = c.get(0) else { continue };
             let sentence = doc.sentence_around(&m.range());
             if c.name("bare").is_some() {
-                let before = &lower[doc.window(&m.range(), 40).start..m.start()];
+                let before = &lower[doc.window(&m.range(), 7).start..m.start()];
                 if !self.group_before.is_match(before) {
                     continue;
                 }

@@ -46,8 +46,8 @@ impl Rule for ChiNumber {
             if *kind != TenKind::Chi {
                 continue;
             }
-            let labelled = scanner.patient.in_text(before(doc, n.span.start, 24));
-            let other_use = !labelled && scanner.not_patient.in_text(before(doc, n.span.start, 40));
+            let labelled = scanner.patient.in_text(before(doc, n.span.start, 5));
+            let other_use = !labelled && scanner.not_patient.in_text(before(doc, n.span.start, 7));
             let (severity, message) = if other_use {
                 (
                     Severity::Info,

@@ -40,7 +40,9 @@ impl DateOfBirth {
         DateOfBirth {
             pattern: LazyRegex::new(pattern),
             own: Cues::new("i was|i|my|our|we|me"),
-            patient: Cues::new("pt|patient"),
+            // A title ("our wonderful Mrs Gwendoline Price, born 1 May 1925") says whose birth it
+            // is: someone named formally, not the poster's own family, whatever "our" before it.
+            patient: Cues::new("pt|patient|mr|mrs|ms|miss|mx"),
         }
     }
 }
@@ -108,7 +110,7 @@ impl Rule for DateOfBirth {
             if !full && !labelled_dob {
                 continue;
             }
-            let near = before(doc, m.start(), 30);
+            let near = before(doc, m.start(), 6);
             let own = !labelled_dob && self.own.in_text(near) && !self.patient.in_text(near);
             let (severity, message) = if own {
                 (Severity::Info, "This is a date of birth. Fine for your own family if they agree, but never post a patient's.")

@@ -77,8 +77,8 @@ impl Rule for HospitalNumber {
             if taken.overlaps(&m.range()) {
                 continue;
             }
-            let near = before(doc, m.start(), 40);
-            let next = after(doc, m.end(), 40);
+            let near = before(doc, m.start(), 7);
+            let next = after(doc, m.end(), 7);
             if self.patient_before.in_text(near) || self.patient_after.in_text(next) {
                 hits.push(hit(m.range()));
             }

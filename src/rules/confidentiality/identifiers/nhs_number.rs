@@ -53,8 +53,8 @@ impl Rule for NhsNumber {
                 continue;
             }
             let valid = mod11_valid(&n.digits);
-            let near = before(doc, n.span.start, 24);
-            let wide = before(doc, n.span.start, 40);
+            let near = before(doc, n.span.start, 5);
+            let wide = before(doc, n.span.start, 7);
             let labelled = scanner.patient.in_text(near);
             let other_use = scanner.not_patient.in_text(wide) && !labelled;
             let test_range = n.digits[..3] == [9, 9, 9];

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use crate::pattern::LazyRegex;
 
-use crate::analysis::patient_context::{sentence_initial, tail};
+use crate::analysis::patient_context::sentence_initial;
 use crate::analysis::Post;
 use crate::config::Config;
 use crate::document::SpanSet;
@@ -128,7 +128,9 @@ impl Rule for PersonName {
             .collect();
         let mut colleagues: HashSet<String> = HashSet::new();
         for span in &candidates {
-            if self.colleague_before.is_match(tail(text, span.start, 60))
+            if self
+                .colleague_before
+                .is_match(doc.text_before(span.start, 11))
                 && !patient_tied(self, text, span.clone())
             {
                 colleagues.insert(text[span.clone()].to_lowercase());
@@ -153,7 +155,7 @@ impl Rule for PersonName {
             {
                 continue;
             }
-            let before = tail(text, span.start, 60);
+            let before = doc.text_before(span.start, 11);
             let after = &text[span.end..];
             if before.ends_with(['@', '#']) || colleagues.contains(&word.to_lowercase()) {
                 continue;

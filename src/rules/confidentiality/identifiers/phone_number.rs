@@ -234,7 +234,7 @@ impl PhoneNumber {
         groups: &[Range<usize>],
         shape: Shape,
     ) -> Option<Hit> {
-        let near = before(doc, span.start, 32);
+        let near = before(doc, span.start, 6);
         let phone_word = self.phone.in_text(near);
         let called = phone_word || self.call.in_text(near);
         // An identifier label labels this number only from within its own clause: in

@@ -105,8 +105,8 @@ impl Rule for Postcode {
             if !well_formed(code) {
                 continue;
             }
-            let near = before(doc, m.start(), 60);
-            let next = after(doc, m.end(), 30);
+            let near = before(doc, m.start(), 11);
+            let next = after(doc, m.end(), 6);
             let patient = self.patient.in_text(near) || self.patient_after.in_text(next);
             let service = self.service.in_text(near) || self.service_after.in_text(next);
             let (severity, message) = if service && !patient {

@@ -10,13 +10,13 @@ use crate::lexicon::list::RULE_WORDS;
 impl DerogatoryLanguage {
     /// "stop calling patients 'frequent flyers'": the term quoted to criticise it.
     pub(super) fn is_mention(&self, doc: &Document, span: std::ops::Range<usize>) -> bool {
-        let before = &doc.lower[doc.window(&(span.start..span.start), 30).start..span.start];
+        let before = &doc.lower[doc.window(&(span.start..span.start), 6).start..span.start];
         let after = doc.lower[span.end..].chars().next();
         self.mention.is_match(before) && after.is_some_and(|c| matches!(c, '\'' | '"' | '’' | '”'))
     }
 
     pub(super) fn is_self_directed(&self, doc: &Document, at: usize) -> bool {
-        let before = &doc.lower[doc.window(&(at..at), 40).start..at];
+        let before = &doc.lower[doc.window(&(at..at), 7).start..at];
         self.self_directed.is_match(before)
     }
 }

@@ -15,7 +15,6 @@ use std::sync::OnceLock;
 use std::collections::HashSet;
 
 use super::{hit, is_place, name_like_words, PersonName, NAME_MSG};
-use crate::analysis::patient_context::tail;
 use crate::analysis::Post;
 use crate::finding::{Hit, Severity};
 use crate::lexicon::people_places::{WordSet, SURNAMES};
@@ -106,7 +105,10 @@ impl PersonName {
         // "Dr Hargreaves … saw Hargreaves again": named as a colleague anywhere in the post.
         let colleague_surnames: HashSet<&str> = surnames
             .iter()
-            .filter(|span| self.colleague_before.is_match(tail(text, span.start, 60)))
+            .filter(|span| {
+                self.colleague_before
+                    .is_match(doc.text_before(span.start, 11))
+            })
             .map(|span| &text[span.clone()])
             .collect();
         for span in surnames {
@@ -114,7 +116,7 @@ impl PersonName {
             if is_place(word)
                 || colleagues.contains(&word.to_lowercase())
                 || colleague_surnames.contains(word)
-                || !encounter_before().is_match(tail(text, span.start, 40))
+                || !encounter_before().is_match(doc.text_before(span.start, 7))
                 || !encounter_after().is_match(&text[span.end..])
             {
                 continue;

@@ -3,7 +3,6 @@
 
 use std::ops::Range;
 
-use crate::analysis::patient_context::tail;
 use crate::analysis::Post;
 use crate::finding::{Hit, Severity};
 
@@ -36,13 +35,15 @@ impl PersonName {
             }
             let sent = &doc.lower[doc.sentence_near(&span)];
             let tied = self.tie_after.is_match(&text[span.end..])
-                || surname::encounter_before().is_match(tail(text, span.start, 40))
+                || surname::encounter_before().is_match(doc.text_before(span.start, 7))
                 || sent.contains("bed ")
                 || sent.contains("bay ")
                 || sent.contains("side room")
                 || (sent.contains("ward") && !self.colleague_sentence.is_match(sent));
             let colleague = !tied
-                && (self.colleague_before.is_match(tail(text, span.start, 60))
+                && (self
+                    .colleague_before
+                    .is_match(doc.text_before(span.start, 11))
                     || self.colleague_sentence.is_match(sent)
                     || text[span.end..].starts_with("'s list")
                     || text[span.end..].starts_with("'s clinic"));
