@@ -1,21 +1,27 @@
-//! The handle endings that still name a company (the words that make an ambiguous company or
-//! service name read as the company are in `data/lexicon/hand/industry_context.txt`). The endings
-//! stay in code: they are tried in this order and the first that leaves a known key wins.
+//! The handle endings that still name a company (`@GSKUK`, `@MerckNews`): `list=handle-suffix` in
+//! `data/lexicon/hand/rule_words.txt` (the words that make an ambiguous company or service name
+//! read as the company are in `industry_context.txt`). No ending is the end of another, so at most
+//! one fits a handle and their order does not matter; the whole handle is tried first.
 
-/// Handle endings that still name the company: `@GSKUK`, `@MerckNews`.
-pub(super) const HANDLE_SUFFIXES: &[&str] = &[
-    "",
-    "uk",
-    "gb",
-    "news",
-    "global",
-    "group",
-    "plc",
-    "inc",
-    "health",
-    "healthcare",
-    "pharma",
-    "official",
-    "hq",
-    "app",
-];
+use std::sync::LazyLock;
+
+use crate::lexicon::list::RULE_WORDS;
+
+/// The whole handle (`""`), then each ending.
+pub(super) static HANDLE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    std::iter::once("")
+        .chain(RULE_WORDS.lemmas("list=handle-suffix"))
+        .collect()
+});
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn no_ending_is_the_end_of_another() {
+        let endings = &super::HANDLE_SUFFIXES[1..];
+        assert!(endings.len() >= 13);
+        for a in endings {
+            assert!(!endings.iter().any(|b| a != b && b.ends_with(a)), "{a}");
+        }
+    }
+}
