@@ -152,14 +152,11 @@ impl DerogatoryLanguage {
             )),
             pronoun: LazyRegex::new(r"\b(?:he|she|his|her|him|they|them|their)\b"),
             any_role: LazyRegex::new(format!(r"\b{roles}\b")),
-            things: LazyRegex::new(concat!(
-                r"\b(?:apps?|system|software|epr|emis|systmone|cerner|printers?|computers?|pc|wifi|website|portal|phones?|rota",
-                r"|polic(?:y|ies)|guidance|lift|bleep|pager|machines?|kit|equipment|trolley|charger|laptop|scanner|parking)\b",
-            )),
+            // A verdict on a thing ("the printer is useless"), as written.
+            things: LazyRegex::new(format!(r"\b{}\b", insults("in=thing", regex::escape))),
             first_person: LazyRegex::new(r"\b(?:i|i'm|i've|i'd|me|myself)\b"),
-            politics: LazyRegex::new(
-                r"\b(?:government|minister|ministers|secretary|mps|parliament|westminster|whitehall|tories|tory|labour|dhsc|treasury|chancellor|politicians?|cabinet)\b",
-            ),
+            // Politics, where "useless" is about a government, as written.
+            politics: LazyRegex::new(format!(r"\b{}\b", insults("in=politics", regex::escape))),
             // "the crumbly in bed 3": the adjective used as a noun for an old patient.
             crumbly: LazyRegex::new(
                 r"\b(?:an?|the|another|old|this|that|some|our|sweet|little) (crumbly)(?: ([a-z]+))?",
