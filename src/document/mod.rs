@@ -144,13 +144,6 @@ impl SpanSet {
             .any(|s| s.start < span.end && span.start < s.end)
     }
 
-    /// True when some span `s` has `s.start <= span.end + bytes && span.start <= s.end + bytes`.
-    pub fn near(&self, span: &Range<usize>, bytes: usize) -> bool {
-        let from = span.start.saturating_sub(bytes + self.longest);
-        self.starting_in(from, span.end + bytes)
-            .any(|s| s.start <= span.end + bytes && span.start <= s.end + bytes)
-    }
-
     /// True when some span `s` has `s.start <= span.start && span.end <= s.end`.
     pub fn covers(&self, span: &Range<usize>) -> bool {
         self.starting_in(span.end.saturating_sub(self.longest), span.start)
