@@ -7,9 +7,9 @@
 //!
 //! Left to the first post, that compiling is one long task: in Firefox's background page, where
 //! the engine's first tier runs it, about 300-500 ms, and a message arriving meanwhile waits for
-//! all of it. So every pattern not compiled yet is also listed here, and [`compile_pending`]
-//! compiles the next few: the extension warms up in short tasks, between which a real check
-//! gets its turn (scripts/measure-cold-start-firefox.mjs).
+//! all of it. So [`compile_pending`] compiles the next few patterns not compiled yet (from the
+//! one table of patterns, [`prefilter`]'s): the extension warms up in short tasks, between which
+//! a real check gets its turn (scripts/measure-cold-start-firefox.mjs).
 //!
 //! In debug builds a pattern is still compiled when its rule is built, so every test that builds
 //! a [`crate::Checker`] proves that all patterns compile and a bad one cannot wait for a user.
@@ -23,11 +23,10 @@ mod literals;
 pub(crate) mod prefilter;
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::iter::Flatten;
 use std::ops::Deref;
 use std::option::IntoIter;
-use std::sync::{Arc, OnceLock, Weak};
+use std::sync::{Arc, OnceLock};
 
 use regex::{CaptureMatches, Match, Matches, Regex};
 
@@ -43,15 +42,16 @@ struct Pattern {
 }
 
 impl Pattern {
+    fn new(source: Cow<'static, str>) -> Self {
+        Pattern {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
     fn get(&self) -> &Regex {
         self.compiled.get_or_init(|| compile(&self.source))
     }
-}
-
-thread_local! {
-    /// The patterns made on this thread and not compiled yet (weakly: a dropped checker takes
-    /// its own). Per thread, so what one thread's checker leaves pending is its own business.
-    static PENDING: RefCell<Vec<Weak<Pattern>>> = const { RefCell::new(Vec::new()) };
 }
 
 impl LazyRegex {
@@ -66,13 +66,7 @@ impl LazyRegex {
 
     /// Keeps `source` for its first search or for [`compile_pending`], in every build.
     fn deferred(source: impl Into<Cow<'static, str>>) -> Self {
-        let source = source.into();
-        let id = prefilter::register(&source);
-        let pattern = Arc::new(Pattern {
-            source,
-            compiled: OnceLock::new(),
-        });
-        PENDING.with_borrow_mut(|pending| pending.push(Arc::downgrade(&pattern)));
+        let (id, pattern) = prefilter::register(source.into());
         LazyRegex { pattern, id }
     }
 
@@ -121,26 +115,24 @@ impl Deref for LazyRegex {
     }
 }
 
-/// Compiles up to `max` of this thread's patterns not compiled yet; returns how many are still
-/// left. Patterns compiled meanwhile by a check, or dropped with their checker, are skipped.
+/// Compiles up to `max` of the patterns not compiled yet; returns how many are still left.
+/// Patterns compiled meanwhile by a check are skipped.
 pub fn compile_pending(max: usize) -> usize {
+    let waiting = prefilter::uncompiled();
     let mut done = 0;
-    while done < max {
-        let Some(next) = PENDING.with_borrow_mut(Vec::pop) else {
+    for pattern in &waiting {
+        if done == max {
             break;
-        };
-        let Some(pattern) = next.upgrade() else {
-            continue;
-        };
+        }
         if pattern.compiled.get().is_none() {
             pattern.get();
             done += 1;
         }
     }
-    PENDING.with_borrow_mut(|pending| {
-        pending.retain(|p| p.upgrade().is_some_and(|p| p.compiled.get().is_none()));
-        pending.len()
-    })
+    waiting
+        .iter()
+        .filter(|p| p.compiled.get().is_none())
+        .count()
 }
 
 fn compile(source: &str) -> Regex {
@@ -193,25 +185,41 @@ mod tests {
 
     #[test]
     fn pending_patterns_compile_a_few_at_a_time() {
-        compile_pending(usize::MAX); // whatever this test thread made before
-        let bay = LazyRegex::deferred(r"\bbay \d\b");
-        let bed = LazyRegex::deferred(r"\bbed \d\b");
-        let dropped = LazyRegex::deferred(r"\bside room\b");
-        drop(dropped);
-        let compiled = || [&bay, &bed].map(|p| p.pattern.compiled.get().is_some());
-        assert_eq!(compiled(), [false, false]);
-        assert_eq!(
-            compile_pending(1),
-            1,
-            "one compiled, one left, the dropped one skipped"
-        );
-        assert_eq!(compiled().iter().filter(|&&c| c).count(), 1);
-        assert_eq!(compile_pending(10), 0);
-        assert_eq!(compiled(), [true, true]);
-        // A pattern searched before its turn is not compiled twice, nor counted as left.
-        let ward = LazyRegex::deferred(r"\bward \d+\b");
-        assert!(ward.is_match("ward 12"));
-        assert_eq!(compile_pending(10), 0);
+        // The table is the program's, shared with tests on other threads: this test counts
+        // only its own patterns (sources no other test uses).
+        let mine = [
+            LazyRegex::deferred(r"\bpending test one\b"),
+            LazyRegex::deferred(r"\bpending test two\b"),
+        ];
+        let compiled = || {
+            mine.iter()
+                .filter(|p| p.pattern.compiled.get().is_some())
+                .count()
+        };
+        assert_eq!(compiled(), 0, "made, not compiled");
+        for _ in 0..10_000 {
+            let before = compiled();
+            compile_pending(1);
+            assert!(compiled() <= before + 1, "one pattern a call at most");
+            if compiled() == mine.len() {
+                break;
+            }
+        }
+        assert_eq!(compiled(), mine.len(), "every pattern compiled in the end");
+        // A pattern searched before its turn is compiled once and not left waiting.
+        let ward = LazyRegex::deferred(r"\bpending test ward \d+\b");
+        assert!(ward.is_match("pending test ward 12"));
+        assert!(prefilter::uncompiled()
+            .iter()
+            .all(|p| !Arc::ptr_eq(p, &ward.pattern)));
+    }
+
+    #[test]
+    fn patterns_of_the_same_source_share_one_compiled_regex() {
+        let a = LazyRegex::new(r"\bshared test pattern\b");
+        let b = LazyRegex::new(String::from(r"\bshared test pattern\b"));
+        assert!(Arc::ptr_eq(&a.pattern, &b.pattern));
+        assert_eq!(a.id, b.id);
     }
 
     #[test]

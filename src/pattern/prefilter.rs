@@ -19,28 +19,35 @@
 //! range can only be the post's. Findings are the same with or without the scan; it only
 //! skips searches that cannot find anything.
 //!
-//! The table lives as long as the program: a new `Checker` with the same patterns reuses their
-//! numbers, and a new pattern built with a `Checker` (another configuration's declared
-//! interests) adds one and makes the next check rebuild the automaton. A pattern first built
+//! The table lives as long as the program and also points to the patterns themselves
+//! (`super::Pattern`, weakly: a dropped checker takes its own): a new `Checker` with the same
+//! patterns reuses their numbers, and their compiled regexes while another checker still holds
+//! them (a rebuild after a settings change builds the new checker before freeing the old one,
+//! so it compiles nothing twice), and a new
+//! pattern built with a `Checker` (another configuration's declared interests) adds one and
+//! makes the next check rebuild the automaton. A pattern first built
 //! during a check (a rule's `static`) is not worth a rebuild, which cost the second check of a
 //! fresh worker a few milliseconds: it runs unfiltered until a `Checker` is next built.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::marker::PhantomData;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard, Weak};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::literals::{self, FOLDS_TO_ASCII};
+use super::Pattern;
 
-/// Every distinct pattern source built so far, numbered in order.
+/// Every distinct pattern built so far, numbered in order.
 #[derive(Default)]
 struct Table {
     ids: HashMap<String, usize>,
     /// Per pattern: its required literals, worked out when the automaton is next built.
     literals: Vec<Option<Option<Vec<Vec<u8>>>>>,
     sources: Vec<String>,
+    patterns: Vec<Weak<Pattern>>,
     automaton: Option<Arc<Automaton>>,
     /// Whether a pattern was added outside a check since the automaton was built.
     stale: bool,
@@ -48,21 +55,40 @@ struct Table {
 
 static TABLE: LazyLock<Mutex<Table>> = LazyLock::new(Mutex::default);
 
-/// The number of `source` in the table (added if new).
-pub fn register(source: &str) -> usize {
-    let mut table = TABLE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(&id) = table.ids.get(source) {
-        return id;
+/// The number of `source` in the table and its pattern, shared with every other `LazyRegex` of
+/// the same source (added, not compiled, if new).
+pub(super) fn register(source: Cow<'static, str>) -> (usize, Arc<Pattern>) {
+    let mut table = lock();
+    if let Some(&id) = table.ids.get(source.as_ref()) {
+        let pattern = table.patterns[id].upgrade().unwrap_or_else(|| {
+            let pattern = Arc::new(Pattern::new(source));
+            table.patterns[id] = Arc::downgrade(&pattern);
+            pattern
+        });
+        return (id, pattern);
     }
-    let id = table.sources.len();
-    table.ids.insert(source.to_owned(), id);
-    table.sources.push(source.to_owned());
+    let id = table.patterns.len();
+    table.ids.insert(source.to_string(), id);
+    table.sources.push(source.to_string());
+    let pattern = Arc::new(Pattern::new(source));
+    table.patterns.push(Arc::downgrade(&pattern));
     table.literals.push(None);
     // A pattern first built during a check (a rule's `static`, built once per program) runs
     // unfiltered rather than making the next check rebuild the automaton; one built with a
     // `Checker` is covered from its first check.
     table.stale |= ACTIVE.with(|a| a.borrow().is_none());
-    id
+    (id, pattern)
+}
+
+/// The patterns not compiled yet, in the order they were made.
+pub(super) fn uncompiled() -> Vec<Arc<Pattern>> {
+    let table = lock();
+    let alive = table.patterns.iter().filter_map(Weak::upgrade);
+    alive.filter(|p| p.compiled.get().is_none()).collect()
+}
+
+fn lock() -> MutexGuard<'static, Table> {
+    TABLE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// How much of each literal the automaton looks for.
@@ -78,7 +104,7 @@ struct Automaton {
 
 impl Automaton {
     fn current() -> Arc<Automaton> {
-        let mut table = TABLE.lock().unwrap_or_else(|e| e.into_inner());
+        let mut table = lock();
         if let Some(automaton) = &table.automaton {
             if !table.stale {
                 return Arc::clone(automaton);
