@@ -18,7 +18,8 @@ import { startServer } from '../tests/e2e/server.mjs';
 import { Session, findFirefox, findGeckodriver, startConnectProxy, startGeckodriver, testPrefs } from '../tests/e2e/firefox-driver.mjs';
 
 const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1]) || (args.includes('--runs') ? 0 : 10);
+const runsAt = args.indexOf('--runs');
+const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 10;
 const ADDON_ID = 'second-opinion@second-opinion.example';
 const UUID = '5ec0d0b1-0b1e-4c0d-9e57-5ec0d0b10001';
 
@@ -53,7 +54,7 @@ try {
        const sent = performance.timeOrigin + t0;
        const msg = arguments[0] ? { type: 'check', text: arguments[0], site: 'x' } : { type: 'status' };
        browser.runtime.sendMessage(msg)
-         .then((first) => { const ms = performance.now() - t0; return browser.runtime.sendMessage({ type: 'status' }).then((s) => done({ ms, s, first, startDelay: s.scriptStart - sent })); })
+         .then(() => { const ms = performance.now() - t0; return browser.runtime.sendMessage({ type: 'status' }).then((s) => done({ ms, s, startDelay: s.scriptStart - sent })); })
          .catch((e) => done({ error: String(e) }));`,
       [check],
     );
@@ -96,7 +97,6 @@ try {
     previous = r.s.instance;
     (check ? immediate : wake).push(r.ms);
     startDelays.push(r.startDelay);
-    if (process.env.DEBUG_COLD) console.log(JSON.stringify({ ms: r.ms, first: check ? 'check' : r.first.timings, after: r.s.timings }));
     const w = await warmedCheck(`Seen in clinic today, a long list ${i}`);
     if (w.error) throw new Error(w.error);
     inside.push(w.s.timings);
